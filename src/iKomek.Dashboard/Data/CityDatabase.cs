@@ -1,0 +1,115 @@
+using Dapper;
+using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IKomek.Dashboard.Data;
+
+/// <summary>
+/// The city's database, ready to use: an external server when <c>ConnectionStrings:City</c> is set, otherwise the
+/// app's own PostgreSQL in the data folder. Migrated, and seeded with the demo city on its first start.
+/// </summary>
+public sealed class CityDatabase : IAsyncDisposable
+{
+    private CityDatabase(NpgsqlDataSource dataSource, EmbeddedPostgres? server)
+    {
+        DataSource = dataSource;
+        Server = server;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The app's own server, or null on an external one.</summary>
+    public EmbeddedPostgres? Server { get; }
+
+    /// <summary>Starts (or connects to) the server and makes sure the database exists; no migrations yet.</summary>
+    public static async Task<CityDatabase> OpenAsync(string? connectionString, CityOptions options, string contentRoot, ILogger log, CancellationToken ct = default)
+    {
+        EmbeddedPostgres? server = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.Combine(options.ResolveDataFolder(contentRoot), "pg");
+            try
+            {
+                server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(folder), log, ct);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException(
+                    $"No ConnectionStrings:City is configured and the app could not run its own PostgreSQL in {folder}: {e.Message}", e);
+            }
+            connectionString = server.ConnectionString(options.DatabaseName);
+        }
+
+        try
+        {
+            await EnsureDatabaseExistsAsync(connectionString, ct);
+        }
+        catch (NpgsqlException e)
+        {
+            var csb = new NpgsqlConnectionStringBuilder(connectionString);
+            if (server is not null) await server.DisposeAsync();
+            throw new InvalidOperationException(
+                $"Cannot reach PostgreSQL at {csb.Host}:{csb.Port} (database {csb.Database}): {e.Message}. " +
+                "Check that the server runs and ConnectionStrings:City is right, or remove ConnectionStrings:City to let the app run its own PostgreSQL.", e);
+        }
+        return new CityDatabase(NpgsqlDataSource.Create(connectionString), server);
+    }
+
+    /// <summary>Migrates, then seeds the demo city when the database holds no appeals yet and seeding is wanted.</summary>
+    public async Task PrepareAsync(CityOptions options, ILogger log, CancellationToken ct = default)
+    {
+        await new Migrator(DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
+        var seed = options.SeedDemoCity ?? Server is not null;
+        if (!seed || await HasCityAsync(ct)) return;
+
+        log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
+            options.DemoScale, options.DemoYears, options.DemoSeed);
+        var result = await DemoCityGenerator.SeedAsync(DataSource,
+            new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
+            new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
+        log.LogInformation("Demo city ready: {Appeals:N0} appeals, {Events:N0} status events in {Seconds:F1} s",
+            result.Appeals, result.Events, result.Elapsed.TotalSeconds);
+    }
+
+    public async Task<bool> HasCityAsync(CancellationToken ct = default)
+    {
+        await using var conn = await DataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM districts) OR EXISTS (SELECT 1 FROM appeals)", cancellationToken: ct));
+    }
+
+    /// <summary>Drops and recreates the database (the seed verb's --reset).</summary>
+    public static async Task RecreateDatabaseAsync(string connectionString, CancellationToken ct = default)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await conn.OpenAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition($"DROP DATABASE IF EXISTS \"{csb.Database}\" WITH (FORCE)", cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition($"CREATE DATABASE \"{csb.Database}\"", cancellationToken: ct));
+    }
+
+    private static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken ct)
+    {
+        try
+        {
+            await using var probe = new NpgsqlConnection(connectionString);
+            await probe.OpenAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+            await admin.OpenAsync(ct);
+            await admin.ExecuteAsync(new CommandDefinition($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", cancellationToken: ct));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        if (Server is not null) await Server.DisposeAsync();
+    }
+}

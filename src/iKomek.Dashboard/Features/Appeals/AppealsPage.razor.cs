@@ -1,0 +1,78 @@
+using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+using Radzen.Blazor;
+
+namespace IKomek.Dashboard.Features.Appeals;
+
+public sealed partial class AppealsPage : ComponentBase
+{
+    private static readonly string[] Statuses = ["registered", "assigned", "forwarded", "in_progress", "waiting_citizen", "resolved", "closed", "reopened"];
+
+    private RadzenDataGrid<AppealRow>? _grid;
+    private IReadOnlyList<AppealRow> _rows = [];
+    private long _total;
+    private bool _loading;
+    private DateTime _nowUtc;
+    private CityReference.Snapshot? _reference;
+
+    private int _periodDays = 30;
+    private int? _districtId, _areaId, _channelId;
+    private string? _status, _text;
+    private IReadOnlyList<Option> _districtOptions = [], _areaOptions = [], _channelOptions = [];
+    private IReadOnlyList<StatusOption> _statusOptions = [];
+
+    private sealed record Option(int Id, string Label);
+    private sealed record StatusOption(string Code, string Label);
+    private sealed record PeriodOption(int Days, string Label);
+
+    [Inject] private AppealsQueries Queries { get; set; } = default!;
+    [Inject] private CityReference Reference { get; set; } = default!;
+    [Inject] private AstanaClock Clock { get; set; } = default!;
+    [Inject] private Texts T { get; set; } = default!;
+
+    private IEnumerable<PeriodOption> Periods =>
+        new[] { 7, 30, 90, 365, 0 }.Select(d => new PeriodOption(d, T[d == 0 ? "appeals.period.all" : $"appeals.period.{d}"]));
+
+    private string PagingSummary => T["appeals.pager"].Replace("{2}", "{2:N0}", StringComparison.Ordinal);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _reference = await Reference.GetAsync();
+        static List<Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
+            items.Values.Select(i => new Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
+        _districtOptions = Options(_reference.Districts, T);
+        _areaOptions = Options(_reference.Areas, T);
+        _channelOptions = Options(_reference.Channels, T);
+        _statusOptions = Statuses.Select(s => new StatusOption(s, T["status." + s])).ToList();
+    }
+
+    private async Task LoadAsync(LoadDataArgs args)
+    {
+        _loading = true;
+        _nowUtc = Clock.UtcNow.UtcDateTime;
+        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
+        var from = _periodDays == 0 ? (DateTime?)null : AstanaClock.StartOfDay(Clock.Today.AddDays(1 - _periodDays)).UtcDateTime;
+        var filter = new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, _text);
+        var page = await Queries.SearchAsync(filter, args.Skip ?? 0, args.Top ?? 25, sort?.Property, sort?.SortOrder == SortOrder.Descending);
+        _rows = page.Rows;
+        _total = page.Total;
+        _loading = false;
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_grid is not null) await _grid.FirstPage(forceReload: true);
+    }
+
+    private async Task ResetAsync()
+    {
+        (_periodDays, _districtId, _areaId, _channelId, _status, _text) = (30, null, null, null, null, null);
+        await ReloadAsync();
+    }
+
+    private string Ref(IReadOnlyDictionary<int, RefItem>? items, int id) =>
+        items is not null && items.TryGetValue(id, out var item) ? item.Name(T) : "";
+}

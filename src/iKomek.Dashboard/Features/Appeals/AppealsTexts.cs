@@ -1,0 +1,30 @@
+using IKomek.Dashboard.Localization;
+
+namespace IKomek.Dashboard.Features.Appeals;
+
+internal static class AppealsTexts
+{
+    public static readonly Dictionary<string, Text> Entries = new()
+    {
+        ["appeals.title"] = new("Обращения", "Өтініштер", "Appeals"),
+        ["appeals.found"] = new("Найдено: {0:N0}", "Табылды: {0:N0}", "Found: {0:N0}"),
+        ["appeals.period"] = new("Период", "Кезең", "Period"),
+        ["appeals.period.7"] = new("7 дней", "7 күн", "7 days"),
+        ["appeals.period.30"] = new("30 дней", "30 күн", "30 days"),
+        ["appeals.period.90"] = new("90 дней", "90 күн", "90 days"),
+        ["appeals.period.365"] = new("Год", "Жыл", "Year"),
+        ["appeals.period.all"] = new("Всё время", "Барлық уақыт", "All time"),
+        ["appeals.channel"] = new("Канал", "Арна", "Channel"),
+        ["appeals.searchHint"] = new("Номер, текст или адрес", "Нөмір, мәтін немесе мекенжай", "Number, text or address"),
+        ["appeals.reg"] = new("Номер", "Нөмір", "Number"),
+        ["appeals.created"] = new("Поступило", "Түсті", "Received"),
+        ["appeals.serviceType"] = new("Вид услуги", "Қызмет түрі", "Service type"),
+        ["appeals.address"] = new("Адрес", "Мекенжай", "Address"),
+        ["appeals.text"] = new("Текст", "Мәтін", "Text"),
+        ["appeals.due"] = new("Срок", "Мерзім", "Due"),
+        ["appeals.overdue"] = new("просрочено", "мерзімі өтті", "overdue"),
+        ["appeals.pager"] = new("Страница {0} из {1} ({2} обращений)", "{1} беттің {0}-і ({2} өтініш)", "Page {0} of {1} ({2} appeals)"),
+        ["appeals.none"] = new("По этим условиям обращений нет", "Бұл шарттар бойынша өтініштер жоқ", "No appeals match these filters"),
+        ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
+    };
+}

@@ -1,0 +1,80 @@
+using IKomek.Dashboard.Components.Shared;
+using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace IKomek.Dashboard.Features.Live;
+
+public sealed partial class LivePage : ComponentBase, IDisposable
+{
+    // Until the change feed drives it, the panel polls: often enough for a wall screen, cheap for the database.
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(15);
+
+    private LiveSnapshot? _snapshot;
+    private CityReference.Snapshot? _reference;
+    private object[] _hourlyTraces = [];
+    private IReadOnlyList<RankedBars.Item> _channels = [], _districts = [], _areas = [], _overdue = [];
+    private Timer? _timer;
+    private readonly CancellationTokenSource _cts = new();
+
+    [Inject] private LiveQueries Queries { get; set; } = default!;
+    [Inject] private CityReference Reference { get; set; } = default!;
+    [Inject] private Texts T { get; set; } = default!;
+
+    private static readonly object HourlyLayout = new
+    {
+        xaxis = new { dtick = 2, ticksuffix = ":00", range = new[] { -0.5, 23.5 } },
+        yaxis = new { rangemode = "tozero" },
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, RefreshEvery, RefreshEvery);
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (_cts.IsCancellationRequested) return;
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadAsync()
+    {
+        _reference = await Reference.GetAsync(_cts.Token);
+        var s = await Queries.GetSnapshotAsync(_cts.Token);
+        var r = _reference;
+        _channels = s.ByChannel.Select(x => new RankedBars.Item(r.Channels[x.Id].Name(T), x.Count)).ToList();
+        _districts = s.ByDistrict.Select(x => new RankedBars.Item(r.Districts[x.Id].Name(T), x.Count)).ToList();
+        _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
+        _overdue = s.OverdueByDepartment.Select(x => new RankedBars.Item(r.Departments[x.Id].Name(T), x.Count)).ToList();
+        var currentHour = s.AsOf.Hour;
+        _hourlyTraces =
+        [
+            new
+            {
+                type = "scatter", mode = "lines", name = T["live.hourlyTypical"],
+                x = s.Hourly.Select(h => h.Hour), y = s.Hourly.Select(h => h.Typical),
+                line = new { color = "#9aa7b4", width = 2, dash = "dot", shape = "spline" },
+            },
+            new
+            {
+                type = "bar", name = T["live.hourlyToday"],
+                x = s.Hourly.Where(h => h.Hour <= currentHour).Select(h => h.Hour),
+                y = s.Hourly.Where(h => h.Hour <= currentHour).Select(h => h.Today),
+                marker = new { color = "#0a84c6" },
+            },
+        ];
+        _snapshot = s;
+    }
+
+    private static string FcrTone(double share) => share >= 0.9 ? "good" : share >= 0.8 ? "warn" : "bad";
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _timer?.Dispose();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using IKomek.Dashboard.Hosting;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Live;
+
+/// <summary>Reads of the akim's live panel. Today is Astana's local day; "typical" = mean of the last four same weekdays.</summary>
+public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
+{
+    public async Task<LiveSnapshot> GetSnapshotAsync(CancellationToken ct = default)
+    {
+        var now = clock.Now;
+        var dayStart = AstanaClock.StartOfDay(DateOnly.FromDateTime(now.DateTime));
+        var monthStart = AstanaClock.StartOfDay(new DateOnly(now.Year, now.Month, 1));
+        var args = new
+        {
+            now = now.UtcDateTime,
+            dayStart = dayStart.UtcDateTime,
+            monthStart = monthStart.UtcDateTime,
+        };
+
+        const string sql = """
+            -- 1: today so far, and the same span on the last four same weekdays
+            SELECT
+                (SELECT count(*) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS today,
+                (SELECT count(*) / 4.0 FROM appeals a
+                   JOIN generate_series(1, 4) w ON a.created_at >= @dayStart - make_interval(days => 7 * w)
+                                              AND a.created_at < @now - make_interval(days => 7 * w)) AS typical,
+                (SELECT coalesce(avg(first_contact_resolved::int), 0) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS fcr_today,
+                (SELECT coalesce(avg(first_contact_resolved::int), 0) FROM appeals WHERE created_at >= @monthStart AND created_at < @now) AS fcr_month,
+                (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')) AS open_now,
+                (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now) AS overdue_now;
+
+            -- 2-4: today by channel, district, area
+            SELECT channel_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC;
+            SELECT district_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC;
+            SELECT area_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC LIMIT 8;
+
+            -- 5: overdue now by department (partial index on open appeals)
+            SELECT department_id::int AS Id, count(*) AS Count FROM appeals
+            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now GROUP BY 1 ORDER BY 2 DESC LIMIT 10;
+
+            -- 6: hourly curve, today vs typical
+            SELECT h AS Hour,
+                   (SELECT count(*) FROM appeals WHERE created_at >= @dayStart + make_interval(hours => h)
+                                                   AND created_at < least(@now, @dayStart + make_interval(hours => h + 1))) AS Today,
+                   (SELECT count(*) / 4.0 FROM appeals a JOIN generate_series(1, 4) w
+                      ON a.created_at >= @dayStart - make_interval(days => 7 * w) + make_interval(hours => h)
+                     AND a.created_at < @dayStart - make_interval(days => 7 * w) + make_interval(hours => h + 1))::float8 AS Typical
+            FROM generate_series(0, 23) h;
+
+            -- 7: critical incidents of the last 24 hours, newest first
+            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, service_type_id AS ServiceTypeId,
+                   district_id::int AS DistrictId, address AS Address, status AS Status
+            FROM appeals WHERE is_critical AND created_at >= @now - interval '24 hours' AND created_at < @now
+            ORDER BY created_at DESC LIMIT 12;
+            """;
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal FcrToday, decimal FcrMonth, long Open, long Overdue)>();
+        var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
+        var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
+        var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
+        var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
+        var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
+        var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
+        return new LiveSnapshot(now, head.Today, (double)head.Typical, (double)head.FcrToday, (double)head.FcrMonth, head.Open, head.Overdue,
+            byChannel, byDistrict, topAreas, overdue, hourly, critical);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+namespace IKomek.Dashboard.Hosting;
+
+public static class DashboardUiExtensions
+{
+    public static void AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        // Serve package assets (Radzen, scoped CSS) from the build output in every environment, not only
+        // Development: `dotnet run` is how the panel is started. A published app has them in wwwroot already.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AstanaClock>();
+        builder.Services.AddScoped<Texts>();
+        builder.Services.AddFeatureQueries();
+    }
+
+    public static void UseDashboardUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseRequestLocalization(CultureSettings.LocalizationOptions());
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapCultureSwitch();
+    }
+
+    /// <summary>Prints where the panel is once Kestrel listens.</summary>
+    public static void LogReadyUrl(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("iKomek City Control Panel is ready at {Urls}", urls);
+        });
+    }
+
+    /// <summary>GET /culture?ui=kk&amp;redirect=/appeals stores the language in a cookie and goes back.</summary>
+    private static void MapCultureSwitch(this WebApplication app) =>
+        app.MapGet("/culture", (string ui, string? redirect, HttpContext http) =>
+        {
+            if (!CultureSettings.UiLanguages.Contains(ui)) return Results.BadRequest($"Unknown language '{ui}'");
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureSettings.FormatCulture, ui)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            var target = redirect is { Length: > 0 } && redirect.StartsWith('/') && !redirect.StartsWith("//", StringComparison.Ordinal) ? redirect : "/";
+            return Results.LocalRedirect(target);
+        });
+}
+
+/// <summary>Russian by default, Kazakh and English switchable; numbers and dates always formatted for ru-KZ.</summary>
+public static class CultureSettings
+{
+    public const string FormatCulture = "ru-KZ";
+    public static readonly string[] UiLanguages = ["ru", "kk", "en"];
+
+    public static RequestLocalizationOptions LocalizationOptions()
+    {
+        var format = new[] { new CultureInfo(FormatCulture) };
+        return new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(FormatCulture, "ru"),
+            SupportedCultures = format,
+            SupportedUICultures = UiLanguages.Select(l => new CultureInfo(l)).ToList(),
+            // Only our cookie decides; the browser's Accept-Language would switch the wall screen to English.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        };
+    }
+}
