@@ -74,17 +74,42 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
         }
     }
 
-    /// <summary>Views are code, not history: each start drops and recreates them from sql/views (file name = view name).</summary>
+    /// <summary>
+    /// Views are code, not history: each start drops every view of sql/views (file name = view name) and creates
+    /// them again. A view that reads another view waits for a later pass, so files need no ordering prefix.
+    /// </summary>
     private async Task ApplyViewsAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var folder = Path.Combine(sqlFolder, "views");
         if (!Directory.Exists(folder)) return;
+        var pending = Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal)
+            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => File.ReadAllText(path));
+
         await using var tx = await conn.BeginTransactionAsync(ct);
-        foreach (var path in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        foreach (var name in pending.Keys)
+            await conn.ExecuteAsync(new CommandDefinition($"DROP VIEW IF EXISTS {name} CASCADE", transaction: tx, cancellationToken: ct));
+
+        while (pending.Count > 0)
         {
-            var name = Path.GetFileNameWithoutExtension(path);
-            var sql = await File.ReadAllTextAsync(path, ct);
-            await conn.ExecuteAsync(new CommandDefinition($"DROP VIEW IF EXISTS {name} CASCADE;\n{sql}", transaction: tx, cancellationToken: ct));
+            var before = pending.Count;
+            PostgresException? lastMissing = null;
+            foreach (var (name, sql) in pending.ToList())
+            {
+                await tx.SaveAsync("view", ct);
+                try
+                {
+                    await conn.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct));
+                    await tx.ReleaseAsync("view", ct);
+                    pending.Remove(name);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+                {
+                    await tx.RollbackAsync("view", ct);
+                    lastMissing = e;
+                }
+            }
+            if (pending.Count == before)
+                throw new InvalidOperationException($"Views {string.Join(", ", pending.Keys)} read a relation that does not exist: {lastMissing!.MessageText}", lastMissing);
         }
         await tx.CommitAsync(ct);
     }

@@ -1,6 +1,11 @@
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Administration;
+using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
+using IKomek.Dashboard.Features.Projects;
+using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.SystemicProblems;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -10,5 +15,10 @@ public static class FeatureQueriesExtensions
     public static IServiceCollection AddFeatureQueries(this IServiceCollection services) => services
         .AddSingleton<CityReference>()
         .AddSingleton<LiveQueries>()
-        .AddSingleton<AppealsQueries>();
+        .AddSingleton<AppealsQueries>()
+        .AddSingleton<SystemicProblemsQueries>()
+        .AddSingleton<RatingsQueries>()
+        .AddSingleton<ProjectsQueries>()
+        .AddSingleton<KpisQueries>()
+        .AddSingleton<AdministrationQueries>();
 }

@@ -17,6 +17,11 @@ public sealed class Texts
             CommonTexts.Entries,
             Features.Live.LiveTexts.Entries,
             Features.Appeals.AppealsTexts.Entries,
+            Features.SystemicProblems.SystemicProblemsTexts.Entries,
+            Features.Ratings.RatingsTexts.Entries,
+            Features.Projects.ProjectsTexts.Entries,
+            Features.Kpis.KpisTexts.Entries,
+            Features.Administration.AdministrationTexts.Entries,
         }
         .SelectMany(d => d)
         .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);

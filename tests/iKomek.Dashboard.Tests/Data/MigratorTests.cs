@@ -86,6 +86,21 @@ public sealed class MigratorTests : IAsyncLifetime, IDisposable
         Assert.Empty(await new Migrator(_db, Migrator.DefaultSqlFolder).MigrateAsync());
     }
 
+    [Fact]
+    public async Task Migrate_ViewReadingALaterView_IsCreatedAfterIt()
+    {
+        Write("0001_a.sql", "CREATE TABLE a (id int);");
+        Directory.CreateDirectory(Path.Combine(_sql, "views"));
+        File.WriteAllText(Path.Combine(_sql, "views", "v_a_total.sql"), "CREATE VIEW v_a_total AS SELECT count(*) AS n FROM v_z_ids;");
+        File.WriteAllText(Path.Combine(_sql, "views", "v_z_ids.sql"), "CREATE VIEW v_z_ids AS SELECT id FROM a;");
+
+        await Migrate();
+        await Migrate();
+
+        await using var conn = await _db.OpenConnectionAsync();
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>("SELECT n FROM v_a_total"));
+    }
+
     private void Write(string file, string sql) => File.WriteAllText(Path.Combine(_sql, "schema", file), sql);
 
     private async Task<IReadOnlyList<string>> Migrate() => await new Migrator(_db, _sql).MigrateAsync();

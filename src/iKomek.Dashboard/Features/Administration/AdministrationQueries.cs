@@ -1,0 +1,54 @@
+using Dapper;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Administration;
+
+public sealed record DatabaseInfo(string ServerVersion, string DatabaseName, long SizeBytes, DateTime StartedAt);
+
+public sealed record TableSize(string Table, long Rows, long SizeBytes);
+
+public sealed record AppliedMigration(string File, string Checksum, DateTime AppliedAt);
+
+public sealed record DemoCityInfo(int Seed, double Scale, int Years, DateTime EndDate, long Appeals, DateTime GeneratedAt);
+
+public sealed record UserRow(int Id, string Login, string DisplayName, string Role, int? DepartmentId);
+
+public sealed record AdministrationSnapshot(
+    DatabaseInfo Database,
+    IReadOnlyList<TableSize> Tables,
+    IReadOnlyList<AppliedMigration> Migrations,
+    DemoCityInfo? DemoCity,
+    IReadOnlyList<UserRow> Users);
+
+public sealed class AdministrationQueries(NpgsqlDataSource db)
+{
+    public async Task<AdministrationSnapshot> GetSnapshotAsync(CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT split_part(version(), ' on ', 1) AS ServerVersion, current_database() AS DatabaseName,
+                   pg_database_size(current_database()) AS SizeBytes, pg_postmaster_start_time() AS StartedAt;
+
+            -- Planner estimates: exact counts of millions of rows would cost seconds on every visit.
+            SELECT c.relname AS "Table", greatest(c.reltuples, 0)::bigint AS Rows, pg_total_relation_size(c.oid) AS SizeBytes
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r'
+            ORDER BY pg_total_relation_size(c.oid) DESC;
+
+            SELECT file AS File, checksum AS Checksum, applied_at AS AppliedAt FROM schema_migrations ORDER BY file;
+
+            SELECT seed AS Seed, scale AS Scale, years AS Years, end_date::timestamp AS EndDate, appeals AS Appeals, generated_at AS GeneratedAt
+            FROM demo_city;
+
+            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, department_id::int AS DepartmentId
+            FROM users ORDER BY id;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: ct));
+        var info = await grid.ReadSingleAsync<DatabaseInfo>();
+        var tables = (await grid.ReadAsync<TableSize>()).AsList();
+        var migrations = (await grid.ReadAsync<AppliedMigration>()).AsList();
+        var demo = await grid.ReadSingleOrDefaultAsync<DemoCityInfo>();
+        var users = (await grid.ReadAsync<UserRow>()).AsList();
+        return new AdministrationSnapshot(info, tables, migrations, demo, users);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace IKomek.Dashboard.E2E.Infrastructure;
+
+/// <summary>
+/// One running app (small demo city) and one headless Chromium for all browser tests. Debian's chromium is used:
+/// Playwright cannot download its own browser on this network.
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public static readonly string ScreenshotFolder = Path.Combine(AppProcess.RepoRoot(), "tests", "iKomek.Dashboard.E2E", "screenshots");
+
+    private IPlaywright? _playwright;
+
+    public AppProcess App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ikomek-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1"], TimeSpan.FromMinutes(3));
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies, so its own language) with a page open at <paramref name="path"/>.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "ru-RU",
+            TimezoneId = "Asia/Almaty",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Interactive only once the Blazor circuit is up: wait for it before clicking.</summary>
+    public static async Task WaitForCircuitAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('main, .rz-body') && !document.querySelector('.rz-progressbar-circular')");
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "dashboard";
+}

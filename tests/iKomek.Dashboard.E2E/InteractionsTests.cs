@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using IKomek.Dashboard.E2E.Infrastructure;
+using IKomek.Dashboard.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace IKomek.Dashboard.E2E;
+
+/// <summary>One interaction of each kind the app uses, each answered by the server over the Blazor circuit.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class InteractionsTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task LivePanel_RefreshButton_RedrawsTheChartInPlace()
+    {
+        var page = await fixture.OpenAsync("/");
+        var chart = page.GetByTestId("hourly-chart");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-renders", "1");
+        var chartHandle = await chart.ElementHandleAsync();
+
+        await page.GetByTestId("live-refresh").ClickAsync();
+
+        // Same element, drawn again by Plotly.react: an in-place update, not a new chart.
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-renders", "2");
+        Assert.True(await chartHandle!.EvaluateAsync<bool>("el => el.isConnected"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AppealsGrid_PagesSortsAndFilters()
+    {
+        var page = await fixture.OpenAsync("/appeals");
+        var shell = new Shell(page);
+        var grid = page.GetByTestId("appeals-grid");
+        var firstReg = grid.Locator("tbody tr").First.Locator(".reg");
+        var total = await shell.StatAsync("appeals-total");
+        var newest = await firstReg.InnerTextAsync();
+
+        // Page: the second page starts with another appeal.
+        await grid.GetByRole(AriaRole.Button, new() { Name = "2", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
+
+        // Sort: by number ascending gives the smallest registration number of the period first.
+        await grid.Locator("th").Filter(new() { HasText = "Номер" }).Locator(".rz-column-title").ClickAsync();
+        await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
+        var ascending = await firstReg.InnerTextAsync();
+        Assert.True(string.CompareOrdinal(ascending, newest) < 0, $"{ascending} should sort before {newest}");
+
+        // Filter: one district leaves fewer appeals, all of that district.
+        await page.GetByTestId("filter-district").ClickAsync();
+        await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Есиль" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("appeals-total")).Not.ToHaveTextAsync(new Regex($"^.*\\b{total}$"));
+        await page.WaitForTimeoutAsync(300);
+        var filtered = await shell.StatAsync("appeals-total");
+        Assert.InRange(filtered, 1, total - 1);
+        var districts = await grid.Locator("tbody tr td:nth-child(4) div:first-child").AllInnerTextsAsync();
+        Assert.NotEmpty(districts);
+        Assert.All(districts, d => Assert.Contains("Есиль", d));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LanguageSwitch_ChangesTheWholeInterfaceAndStays()
+    {
+        var page = await fixture.OpenAsync("/ratings");
+        var shell = new Shell(page);
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Рейтинг руководителей");
+
+        await shell.Language("ҚАЗ").ClickAsync();
+        await DashboardFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Басшылар рейтингі");
+        await Assertions.Expect(shell.NavLink("Өтініштер")).ToBeVisibleAsync();
+
+        await shell.Language("ENG").ClickAsync();
+        await DashboardFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Managers' rating");
+        await DashboardFixture.ScreenshotAsync(page, "ratings-en-1920x1080");
+
+        // The choice is kept for the next page.
+        await shell.NavLink("Appeals").ClickAsync();
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Appeals");
+
+        await shell.Language("РУС").ClickAsync();
+        await DashboardFixture.WaitForCircuitAsync(page);
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Обращения");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task KpiGrid_SelectingARow_RedrawsItsTrend()
+    {
+        var page = await fixture.OpenAsync("/kpis");
+        var chart = page.GetByTestId("kpi-chart");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-renders", "1");
+        var secondRow = page.GetByTestId("kpis-grid").Locator("tbody tr").Nth(1);
+        var secondName = await secondRow.Locator(".cell-title").InnerTextAsync();
+
+        await secondRow.ClickAsync();
+
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-renders", "2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Динамика: " + secondName })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ProjectsGrid_ColumnFilter_NarrowsTheList()
+    {
+        var page = await fixture.OpenAsync("/projects");
+        var grid = page.GetByTestId("projects-grid");
+        var summary = grid.Locator(".rz-pager-summary");
+        var before = await summary.InnerTextAsync();
+
+        await grid.Locator("thead input.rz-textbox").First.FillAsync("школ");
+        await grid.Locator("thead input.rz-textbox").First.PressAsync("Enter");
+
+        await Assertions.Expect(summary).Not.ToHaveTextAsync(before);
+        var names = await grid.Locator("tbody tr .cell-title").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains("школ", n, StringComparison.OrdinalIgnoreCase));
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace IKomek.Dashboard.E2E.Pages;
+
+/// <summary>Page object of what every page shares: heading, navigation, language switch, clock.</summary>
+public sealed class Shell(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public ILocator Clock => Page.Locator(".clock-time");
+
+    public ILocator NavLink(string name) => Page.Locator(".city-sidebar").GetByText(name, new() { Exact = true });
+
+    public ILocator Language(string label) => Page.GetByRole(AriaRole.Navigation, new() { Name = "Язык" })
+        .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Тіл" }))
+        .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }))
+        .GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+
+    /// <summary>A headline number by its test id, parsed from ru-KZ formatting ("1 234" with a no-break space).</summary>
+    public async Task<long> StatAsync(string testId)
+    {
+        var text = await Page.GetByTestId(testId).InnerTextAsync();
+        var digits = new string(text.Where(char.IsDigit).ToArray());
+        return long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

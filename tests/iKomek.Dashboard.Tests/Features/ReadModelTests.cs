@@ -1,0 +1,165 @@
+using Dapper;
+using IKomek.Dashboard.Features.Administration;
+using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Kpis;
+using IKomek.Dashboard.Features.Live;
+using IKomek.Dashboard.Features.Projects;
+using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Tests.Infrastructure;
+
+namespace IKomek.Dashboard.Tests.Features;
+
+/// <summary>The queries behind each page, against a small demo city in a real PostgreSQL.</summary>
+public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+{
+    private readonly AstanaClock _clock = new(TimeProvider.System);
+
+    [Fact]
+    public async Task LiveSnapshot_IsConsistentWithItself()
+    {
+        var s = await new LiveQueries(city.DataSource, _clock).GetSnapshotAsync();
+
+        Assert.True(s.AppealsToday > 0);
+        Assert.True(s.TypicalByNow > 0);
+        Assert.Equal(s.AppealsToday, s.ByChannel.Sum(c => c.Count));
+        Assert.Equal(s.AppealsToday, s.ByDistrict.Sum(c => c.Count));
+        Assert.Equal(24, s.Hourly.Count);
+        Assert.Equal(s.AppealsToday, s.Hourly.Sum(h => h.Today));
+        Assert.Equal(0, s.Hourly.Where(h => h.Hour > s.AsOf.Hour).Sum(h => h.Today));
+        Assert.InRange(s.FirstCallMonth, 0.5, 1.0);
+        Assert.InRange(s.OverdueNow, 0, s.OpenNow);
+        Assert.True(s.OpenNow > 0);
+        Assert.True(s.OverdueByDepartment.Sum(d => d.Count) <= s.OverdueNow);
+        Assert.Equal(s.CriticalIncidents.OrderByDescending(i => i.CreatedAt).Select(i => i.Id), s.CriticalIncidents.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task LiveSnapshot_TodayMatchesARawCount()
+    {
+        var s = await new LiveQueries(city.DataSource, _clock).GetSnapshotAsync();
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var raw = await conn.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM appeals WHERE (created_at AT TIME ZONE 'Asia/Almaty')::date = @day::date AND created_at < @now",
+            new { day = s.AsOf.Date, now = s.AsOf.UtcDateTime });
+
+        Assert.Equal(raw, s.AppealsToday);
+    }
+
+    [Fact]
+    public async Task AppealsSearch_PagesWithoutOverlapAndCountsTheWholeSet()
+    {
+        var queries = new AppealsQueries(city.DataSource);
+        var filter = new AppealFilter(FromUtc: DateTime.UtcNow.AddDays(-30));
+
+        var first = await queries.SearchAsync(filter, 0, 25, null, false);
+        var second = await queries.SearchAsync(filter, 25, 25, null, false);
+
+        Assert.Equal(25, first.Rows.Count);
+        Assert.Empty(first.Rows.Select(r => r.Id).Intersect(second.Rows.Select(r => r.Id)));
+        Assert.True(first.Rows[^1].CreatedAt >= second.Rows[0].CreatedAt);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals WHERE created_at >= @from", new { from = filter.FromUtc }), first.Total);
+    }
+
+    [Fact]
+    public async Task AppealsSearch_FiltersAndSorts()
+    {
+        var queries = new AppealsQueries(city.DataSource);
+
+        var yesil = await queries.SearchAsync(new AppealFilter(DistrictId: 3, Status: "closed"), 0, 50, nameof(AppealRow.RegNumber), descending: false);
+
+        Assert.NotEmpty(yesil.Rows);
+        Assert.All(yesil.Rows, r => Assert.Equal((3, "closed"), (r.DistrictId, r.Status)));
+        Assert.Equal(yesil.Rows.Select(r => r.RegNumber).Order(StringComparer.Ordinal), yesil.Rows.Select(r => r.RegNumber));
+    }
+
+    [Fact]
+    public async Task AppealsSearch_TextFindsByRegistrationNumberAndWords()
+    {
+        var queries = new AppealsQueries(city.DataSource);
+        var any = (await queries.SearchAsync(new AppealFilter(), 0, 1, null, false)).Rows[0];
+
+        var byNumber = await queries.SearchAsync(new AppealFilter(Text: any.RegNumber), 0, 10, null, false);
+        var byWildcardChars = await queries.SearchAsync(new AppealFilter(Text: "%_%"), 0, 10, null, false);
+
+        Assert.Contains(byNumber.Rows, r => r.Id == any.Id);
+        Assert.Empty(byWildcardChars.Rows);
+    }
+
+    [Fact]
+    public async Task AppealsSearch_UnknownSortColumn_FallsBackToNewestFirst()
+    {
+        var rows = (await new AppealsQueries(city.DataSource).SearchAsync(new AppealFilter(), 0, 20, "description; DROP TABLE appeals", false)).Rows;
+
+        Assert.Equal(rows.OrderByDescending(r => r.CreatedAt).Select(r => r.Id), rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Scorecard_HasEveryManagerWithIndicatorsInRange()
+    {
+        var rows = await new RatingsQueries(city.DataSource).GetScorecardAsync();
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+
+        Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM managers"), rows.Count);
+        Assert.All(rows, r =>
+        {
+            foreach (var pct in new[] { r.KpiPct, r.ProjectsPct, r.AppealsPct, r.SystemicPct }) Assert.InRange(pct, 0m, 120m);
+        });
+        Assert.Equal(rows.OrderByDescending(r => r.TotalPct).Select(r => r.TotalPct), rows.Select(r => r.TotalPct));
+        Assert.Contains(rows, r => r.AppealsPct < 100);
+    }
+
+    [Fact]
+    public async Task Projects_AllListedWithPlanInRange()
+    {
+        var rows = await new ProjectsQueries(city.DataSource).GetProjectsAsync();
+
+        Assert.True(rows.Count >= 400);
+        Assert.All(rows, p => Assert.InRange(p.PlannedPct, 0m, 100m));
+        Assert.Contains(rows, p => p.Status == "delayed");
+    }
+
+    [Fact]
+    public async Task Kpis_LatestMonthAndHistory()
+    {
+        var queries = new KpisQueries(city.DataSource);
+        var rows = await queries.GetKpisAsync();
+        var history = await queries.GetHistoryAsync(rows[0].Id);
+
+        Assert.True(rows.Count >= 50);
+        Assert.All(rows, k => Assert.NotNull(k.Actual));
+        Assert.NotEmpty(history);
+        Assert.Equal(history.OrderBy(p => p.PeriodStart).Select(p => p.PeriodStart), history.Select(p => p.PeriodStart));
+        Assert.Equal(rows[0].PeriodStart, history.Last(p => p.Actual is not null).PeriodStart);
+    }
+
+    [Fact]
+    public async Task RecurringPlaces_AreRecurringAndIncludePlantedProblems()
+    {
+        var places = await new SystemicProblemsQueries(city.DataSource).GetRecurringPlacesAsync(500);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var planted = (await conn.QueryAsync<(int ServiceTypeId, string Address)>(
+            "SELECT service_type_id, address FROM planted_problems WHERE kind NOT LIKE 'decoy%' AND ends_on >= current_date - 90")).AsList();
+
+        Assert.NotEmpty(places);
+        Assert.All(places, p => Assert.True(p.DistinctWeeks >= 4));
+        Assert.NotEmpty(planted);
+        var found = planted.Count(p => places.Any(x => x.ServiceTypeId == p.ServiceTypeId && x.Address == p.Address));
+        Assert.True(found >= planted.Count / 2, $"{found} of {planted.Count} recent planted problems are among the recurring places");
+    }
+
+    [Fact]
+    public async Task Administration_ShowsMigrationsAndTheDemoCity()
+    {
+        var s = await new AdministrationQueries(city.DataSource).GetSnapshotAsync();
+
+        Assert.StartsWith("PostgreSQL", s.Database.ServerVersion);
+        Assert.Contains(s.Migrations, m => m.File == "0001_reference_data.sql");
+        Assert.NotNull(s.DemoCity);
+        Assert.Equal(DemoCityDatabase.Options.Seed, s.DemoCity.Seed);
+        Assert.Contains(s.Tables, t => t.Table == "appeals" && t.Rows > 0);
+        Assert.NotEmpty(s.Users);
+    }
+}
