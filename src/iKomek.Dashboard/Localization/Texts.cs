@@ -35,7 +35,7 @@ public sealed class Texts
 
     public string this[string key] => All.TryGetValue(key, out var t) ? Pick(t) : $"[{key}]";
 
-    /// <summary>Formats a text with placeholders: <c>T.Format("live.updated", time)</c>.</summary>
+    /// <summary>Formats a text with placeholders: <c>T.Format("common.updatedAt", time)</c>.</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 
     /// <summary>Picks the right name column of reference data (name_ru, name_kk, name_en).</summary>

@@ -46,9 +46,15 @@ public sealed class DashboardFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Interactive only once the Blazor circuit is up: wait for it before clicking.</summary>
-    public static async Task WaitForCircuitAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('main, .rz-body') && !document.querySelector('.rz-progressbar-circular')");
+    /// <summary>
+    /// Clicks count only once the Blazor circuit is up: the layout marks itself data-interactive=true when it
+    /// renders in the circuit (a prerendered page says false). Then wait for the page's data to load.
+    /// </summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.Locator(".city-layout[data-interactive=true]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.rz-progressbar-circular')");
+    }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });

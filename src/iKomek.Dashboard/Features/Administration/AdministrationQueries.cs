@@ -25,7 +25,7 @@ public sealed class AdministrationQueries(NpgsqlDataSource db)
     public async Task<AdministrationSnapshot> GetSnapshotAsync(CancellationToken ct = default)
     {
         const string sql = """
-            SELECT split_part(version(), ' on ', 1) AS ServerVersion, current_database() AS DatabaseName,
+            SELECT split_part(split_part(version(), ' on ', 1), ' (', 1) AS ServerVersion, current_database() AS DatabaseName,
                    pg_database_size(current_database()) AS SizeBytes, pg_postmaster_start_time() AS StartedAt;
 
             -- Planner estimates: exact counts of millions of rows would cost seconds on every visit.

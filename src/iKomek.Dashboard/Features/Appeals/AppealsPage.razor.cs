@@ -36,7 +36,7 @@ public sealed partial class AppealsPage : ComponentBase
     private IEnumerable<PeriodOption> Periods =>
         new[] { 7, 30, 90, 365, 0 }.Select(d => new PeriodOption(d, T[d == 0 ? "appeals.period.all" : $"appeals.period.{d}"]));
 
-    private string PagingSummary => T["appeals.pager"].Replace("{2}", "{2:N0}", StringComparison.Ordinal);
+    private string PagingSummary => T["grid.pager"].Replace("{2}", "{2:N0}", StringComparison.Ordinal);
 
     protected override async Task OnInitializedAsync()
     {

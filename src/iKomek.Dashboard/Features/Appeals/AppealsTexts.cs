@@ -23,7 +23,6 @@ internal static class AppealsTexts
         ["appeals.text"] = new("Текст", "Мәтін", "Text"),
         ["appeals.due"] = new("Срок", "Мерзім", "Due"),
         ["appeals.overdue"] = new("просрочено", "мерзімі өтті", "overdue"),
-        ["appeals.pager"] = new("Страница {0} из {1} ({2} обращений)", "{1} беттің {0}-і ({2} өтініш)", "Page {0} of {1} ({2} appeals)"),
         ["appeals.none"] = new("По этим условиям обращений нет", "Бұл шарттар бойынша өтініштер жоқ", "No appeals match these filters"),
         ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
     };

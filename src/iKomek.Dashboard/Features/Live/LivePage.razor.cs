@@ -69,7 +69,9 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         _snapshot = s;
     }
 
-    private static string FcrTone(double share) => share >= 0.9 ? "good" : share >= 0.8 ? "warn" : "bad";
+    private static string? FcrTone(double? share) => share switch { null => null, >= 0.9 => "good", >= 0.8 => "warn", _ => "bad" };
+
+    private static string Share(double? share) => share?.ToString("P1") ?? "—";
 
     public void Dispose()
     {

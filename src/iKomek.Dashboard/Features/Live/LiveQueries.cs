@@ -26,8 +26,8 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                 (SELECT count(*) / 4.0 FROM appeals a
                    JOIN generate_series(1, 4) w ON a.created_at >= @dayStart - make_interval(days => 7 * w)
                                               AND a.created_at < @now - make_interval(days => 7 * w)) AS typical,
-                (SELECT coalesce(avg(first_contact_resolved::int), 0) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS fcr_today,
-                (SELECT coalesce(avg(first_contact_resolved::int), 0) FROM appeals WHERE created_at >= @monthStart AND created_at < @now) AS fcr_month,
+                (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS fcr_today,
+                (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @monthStart AND created_at < @now) AS fcr_month,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')) AS open_now,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now) AS overdue_now;
 
@@ -58,14 +58,14 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal FcrToday, decimal FcrMonth, long Open, long Overdue)>();
+        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal? FcrToday, decimal? FcrMonth, long Open, long Overdue)>();
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
         var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
         var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
-        return new LiveSnapshot(now, head.Today, (double)head.Typical, (double)head.FcrToday, (double)head.FcrMonth, head.Open, head.Overdue,
+        return new LiveSnapshot(now, head.Today, (double)head.Typical, (double?)head.FcrToday, (double?)head.FcrMonth, head.Open, head.Overdue,
             byChannel, byDistrict, topAreas, overdue, hourly, critical);
     }
 }
