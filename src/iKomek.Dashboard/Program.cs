@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Components;
+using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Hosting;
 
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -11,5 +12,9 @@ var app = builder.Build();
 app.UseDashboardUi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
+
+// RunAsync disposes the services: take the database first, to stop the app's own PostgreSQL after every
+// hosted service has stopped, or when the server fails to start (port taken).
+await using var city = app.Services.GetRequiredService<CityDatabase>();
 await app.RunAsync();
 return 0;

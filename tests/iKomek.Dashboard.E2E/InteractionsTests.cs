@@ -32,11 +32,11 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var shell = new Shell(page);
         var grid = page.GetByTestId("appeals-grid");
         var firstReg = grid.Locator("tbody tr").First.Locator(".reg");
-        var total = await shell.StatAsync("appeals-total");
         var newest = await firstReg.InnerTextAsync();
+        var total = await shell.StatAsync("appeals-total");
 
         // Page: the second page starts with another appeal.
-        await grid.GetByRole(AriaRole.Button, new() { Name = "2", Exact = true }).First.ClickAsync();
+        await grid.Locator("button.rz-pager-page").GetByText("2", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
 
         // Sort: by number ascending gives the smallest registration number of the period first.

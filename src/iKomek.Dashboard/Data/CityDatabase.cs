@@ -66,11 +66,9 @@ public sealed class CityDatabase : IAsyncDisposable
 
         log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
             options.DemoScale, options.DemoYears, options.DemoSeed);
-        var result = await DemoCityGenerator.SeedAsync(DataSource,
+        await DemoCityGenerator.SeedAsync(DataSource,
             new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
             new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
-        log.LogInformation("Demo city ready: {Appeals:N0} appeals, {Events:N0} status events in {Seconds:F1} s",
-            result.Appeals, result.Events, result.Elapsed.TotalSeconds);
     }
 
     public async Task<bool> HasCityAsync(CancellationToken ct = default)
@@ -107,9 +105,17 @@ public sealed class CityDatabase : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+    private IDisposable? _logging;
+
+    /// <summary>Disposes the logging the server logs through, after the server stopped, so its last lines are flushed.</summary>
+    public void OwnLogging(IDisposable loggerFactory) => _logging = loggerFactory;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await DataSource.DisposeAsync();
         if (Server is not null) await Server.DisposeAsync();
+        _logging?.Dispose();
     }
 }

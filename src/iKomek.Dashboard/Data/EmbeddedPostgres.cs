@@ -77,7 +77,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>
     /// A postmaster.pid left by a crash names a process that is gone (or reused by another program):
-    /// remove it so the server starts. If it names a live server on this folder, connect to it instead.
+    /// remove it so the server starts. If it names a live server on this folder (the app was killed and its
+    /// server kept running), adopt that server: use it, and stop it when this app stops.
     /// </summary>
     private bool TryReuseRunningServer()
     {
@@ -87,6 +88,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (lines.Length >= 4 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var port) && IsLivePostgres(pid, port))
         {
             Port = port;
+            _ownsServer = true;
             _log.LogInformation("Reusing the PostgreSQL server already running on this folder (pid {Pid}, port {Port})", pid, port);
             return true;
         }

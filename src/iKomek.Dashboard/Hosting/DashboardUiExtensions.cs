@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
@@ -13,6 +15,8 @@ public static class DashboardUiExtensions
         // Development: `dotnet run` is how the panel is started. A published app has them in wwwroot already.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Write Cyrillic and Kazakh letters as they are, not as &#x...; entities: half the page weight.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRadzenComponents();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AstanaClock>();

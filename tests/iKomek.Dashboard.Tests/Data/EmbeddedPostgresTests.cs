@@ -67,6 +67,20 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_ServerLeftRunningByAKilledApp_IsAdoptedAndStoppedLater()
+    {
+        // The first app was killed: its server keeps running and nobody disposes it.
+        var orphan = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));
+
+        var adopter = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));
+
+        Assert.Equal(orphan.Port, adopter.Port);
+        Assert.Equal(1, await ScalarAsync<int>(adopter, "SELECT 1"));
+        await adopter.StopAsync();
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "postmaster.pid")));
+    }
+
+    [Fact]
     public async Task Stop_StopsTheServer()
     {
         var pg = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));

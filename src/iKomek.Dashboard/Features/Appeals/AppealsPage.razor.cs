@@ -12,7 +12,8 @@ public sealed partial class AppealsPage : ComponentBase
     private static readonly string[] Statuses = ["registered", "assigned", "forwarded", "in_progress", "waiting_citizen", "resolved", "closed", "reopened"];
 
     private RadzenDataGrid<AppealRow>? _grid;
-    private IReadOnlyList<AppealRow> _rows = [];
+    // Null until the first load: the grid calls LoadData on its first render only when it has no data.
+    private IReadOnlyList<AppealRow>? _rows;
     private long _total;
     private bool _loading;
     private DateTime _nowUtc;

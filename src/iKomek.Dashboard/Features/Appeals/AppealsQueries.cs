@@ -28,8 +28,9 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@Status::text IS NULL OR status = @Status)
               AND (@Pattern::text IS NULL OR reg_number = @Text OR description ILIKE @Pattern OR address ILIKE @Pattern)
             """;
-        var order = SortColumns.TryGetValue(sortColumn ?? "", out var col) ? col : "created_at";
-        var direction = sortColumn is null || descending ? "DESC" : "ASC";
+        var known = SortColumns.TryGetValue(sortColumn ?? "", out var order);
+        var direction = !known || descending ? "DESC" : "ASC";
+        order = known ? order : "created_at";
         var sql = $"""
             SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, channel_id::int AS ChannelId,
                    service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
