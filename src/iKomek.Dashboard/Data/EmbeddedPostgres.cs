@@ -67,7 +67,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (TryReuseRunningServer()) return;
 
         Port = FreeLoopbackPort();
-        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200";
+        // A larger WAL budget: loading the full-scale demo city otherwise checkpoints every few seconds.
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c max_wal_size=4GB";
         if (!durable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(Path.Combine(_bin, "pg_ctl"),
             ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", settings, "start"], _asPostgresUser, ct);

@@ -22,6 +22,9 @@ public static class ChartLayout
         plot_bgcolor = "rgba(0,0,0,0)",
         colorway = Palette,
         legend = new { orientation = "h", y = -0.18 },
+        // Long Russian and Kazakh labels: let plotly widen the margins to fit them.
+        xaxis = new { automargin = true },
+        yaxis = new { automargin = true },
         hoverlabel = new { font = new { size = 13 } },
     };
 

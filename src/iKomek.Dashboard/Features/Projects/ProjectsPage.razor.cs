@@ -33,7 +33,7 @@ public sealed partial class ProjectsPage : ComponentBase
             x = Groups.Select(g => _rows.Count(p => p.ProjectGroup == g && p.Status == s.Status)),
             marker = new { color = s.Color },
         }).ToArray();
-        _layout = new { barmode = "stack", margin = new { l = 170 } };
+        _layout = new { barmode = "stack" };
     }
 
     private string Department(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";

@@ -21,7 +21,7 @@ public sealed partial class RatingsPage : ComponentBase
         _rows = (await Queries.GetScorecardAsync()).ToList();
         // Each indicator weighs a quarter of the total: stacked quarters add up to the total.
         var ordered = Enumerable.Reverse(_rows).ToList();
-        var names = ordered.Select(r => r.FullName).ToList();
+        var names = ordered.Select(r => ShortName(r.FullName)).ToList();
         object Quarter(string key, Func<ManagerScore, decimal> pick) => new
         {
             type = "bar", orientation = "h", name = T[key], y = names, x = ordered.Select(r => Math.Round(pick(r) / 4, 1)),
@@ -34,7 +34,14 @@ public sealed partial class RatingsPage : ComponentBase
             Quarter("ratings.appeals", r => r.AppealsPct),
             Quarter("ratings.systemic", r => r.SystemicPct),
         ];
-        _layout = new { barmode = "stack", margin = new { l = 190 }, xaxis = new { range = new[] { 0, 100 }, ticksuffix = " %" }, legend = new { y = -0.06 } };
+        _layout = new { barmode = "stack", xaxis = new { range = new[] { 0, 100 }, ticksuffix = " %" }, legend = new { y = -0.06 } };
+    }
+
+    /// <summary>"Рахимова Динара Талгатовна" -> "Рахимова Д. Т.": fits the chart's axis.</summary>
+    private static string ShortName(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length < 2 ? fullName : parts[0] + " " + string.Join(" ", parts.Skip(1).Select(p => p[0] + "."));
     }
 
     private string Department(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";

@@ -33,7 +33,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase
                 customdata = byArea.Select(x => x.Appeals), hovertemplate = "%{y}: %{x} · %{customdata} " + T["live.appeals"] + "<extra></extra>",
             },
         ];
-        _layout = new { margin = new { l = 200 }, showlegend = false };
+        _layout = new { showlegend = false };
     }
 
     /// <summary>Problems mined so far in the given statuses; all of them when none are given.</summary>
