@@ -17,9 +17,7 @@ status=0
 dotnet test iKomek.Dashboard.sln --configuration Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line for whoever reads the log: totals over both test assemblies.
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '/^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { n[$1] += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 rm -f "$log"
 exit $status

@@ -5,7 +5,16 @@ using IKomek.Dashboard.Hosting;
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
-await builder.AddCityDatabaseAsync();
+try
+{
+    await builder.AddCityDatabaseAsync();
+}
+catch (Exception e) when (e is InvalidOperationException or MigrationChecksumException)
+{
+    // No PostgreSQL, an unreachable server, an edited migration: say what is wrong, without a stack trace.
+    Console.Error.WriteLine($"iKomek cannot start: {e.Message}");
+    return 1;
+}
 builder.AddDashboardUi();
 
 var app = builder.Build();

@@ -34,6 +34,18 @@ public sealed class AppLifecycleTests : IDisposable
         Assert.Contains("Обращения", html);
     }
 
+    [Fact]
+    public async Task App_UnreachableConfiguredServer_ExitsWithAClearMessage()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AppProcess.StartAsync(_dataFolder,
+            ["--ConnectionStrings:City=Host=127.0.0.1;Port=1;Username=postgres;Database=x;Timeout=2"], TimeSpan.FromMinutes(1)));
+
+        Assert.Contains("exited with 1", error.Message);
+        Assert.Contains("iKomek cannot start: Cannot reach PostgreSQL at 127.0.0.1:1", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+        Assert.False(Directory.Exists(Path.Combine(_dataFolder, "pg")), "nothing is started with an external server");
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

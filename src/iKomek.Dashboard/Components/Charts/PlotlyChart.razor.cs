@@ -32,11 +32,12 @@ public sealed partial class PlotlyChart : ComponentBase, IAsyncDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (ReferenceEquals(_drawnTraces, Traces) && ReferenceEquals(_drawnLayout, Layout)) return;
+        // Marked as drawn before the first await: a render that lands while the module loads must not draw twice.
+        _drawnTraces = Traces;
+        _drawnLayout = Layout;
         try
         {
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/plotlyChart.js");
-            _drawnTraces = Traces;
-            _drawnLayout = Layout;
             await _module.InvokeVoidAsync("render", _element, Traces, ChartLayout.Merge(Layout, Height));
         }
         catch (JSDisconnectedException)

@@ -45,6 +45,8 @@ public sealed partial class KpisPage : ComponentBase
         _layout = new { yaxis = new { title = new { text = kpi.Unit }, rangemode = "tozero" }, xaxis = new { type = "date", tickformat = "%m.%Y" } };
     }
 
+    private string ChartTitle => _selected.FirstOrDefault() is { } k ? T.Format("kpis.history", T.Pick(k.NameRu, k.NameKk, k.NameEn)) : T["kpis.pick"];
+
     private string Department(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";
 
     private static string Pct(decimal? value) => value is null ? "—" : (value.Value / 100).ToString("P1");
