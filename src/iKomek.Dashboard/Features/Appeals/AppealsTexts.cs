@@ -21,8 +21,9 @@ internal static class AppealsTexts
         ["appeals.serviceType"] = new("Вид услуги", "Қызмет түрі", "Service type"),
         ["appeals.address"] = new("Адрес", "Мекенжай", "Address"),
         ["appeals.text"] = new("Текст", "Мәтін", "Text"),
-        ["appeals.due"] = new("Срок", "Мерзім", "Due"),
-        ["appeals.overdue"] = new("просрочено", "мерзімі өтті", "overdue"),
+        ["appeals.due"] = new("срок", "мерзімі", "due"),
+        ["appeals.overdue"] = new("просрочено, срок", "мерзімі өтті:", "overdue since"),
+        ["appeals.statusDue"] = new("Статус и срок", "Мәртебе мен мерзім", "Status and due date"),
         ["appeals.none"] = new("По этим условиям обращений нет", "Бұл шарттар бойынша өтініштер жоқ", "No appeals match these filters"),
         ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
     };
