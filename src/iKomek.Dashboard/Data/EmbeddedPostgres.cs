@@ -60,8 +60,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             _log.LogInformation("Creating a PostgreSQL cluster in {Folder}", DataDirectory);
-            await RunAsync(Path.Combine(_bin, "initdb"),
-                ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], _asPostgresUser, ct);
+            string[] initdb = ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"];
+            await RunAsync(Path.Combine(_bin, "initdb"), durable ? initdb : [.. initdb, "--no-sync"], _asPostgresUser, ct);
         }
 
         if (TryReuseRunningServer()) return;
