@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Components;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Hosting;
 
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -19,6 +20,7 @@ builder.AddDashboardUi();
 
 var app = builder.Build();
 app.UseDashboardUi();
+app.MapOpen311();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

@@ -1,5 +1,8 @@
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
@@ -11,7 +14,7 @@ namespace IKomek.Dashboard.Hosting;
 
 public static class FeatureQueriesExtensions
 {
-    /// <summary>Each feature's read side: stateless query classes over the one data source.</summary>
+    /// <summary>Each feature's services: stateless query classes over the one data source, and intake.</summary>
     public static IServiceCollection AddFeatureQueries(this IServiceCollection services) => services
         .AddSingleton<CityReference>()
         .AddSingleton<LiveQueries>()
@@ -20,5 +23,8 @@ public static class FeatureQueriesExtensions
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()
         .AddSingleton<KpisQueries>()
-        .AddSingleton<AdministrationQueries>();
+        .AddSingleton<AdministrationQueries>()
+        .AddSingleton<Open311Queries>()
+        .AddSingleton<IAppealClassifier, GivenServiceTypeClassifier>()
+        .AddSingleton<AppealIntake>();
 }

@@ -371,6 +371,8 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM users), false);
             SELECT setval(pg_get_serial_sequence('project_milestones', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_milestones), false);
             SELECT setval(pg_get_serial_sequence('project_risks', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_risks), false);
+            SELECT register_appeal_addresses();
+            INSERT INTO api_clients (name, api_key, channel_id) VALUES (@client_name, @client_key, @client_channel);
             """;
         using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("seed", settings.Seed);
@@ -379,6 +381,9 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
         command.Parameters.AddWithValue("end_date", settings.EndDate);
         command.Parameters.AddWithValue("appeals", appeals);
         command.Parameters.AddWithValue("generated_at", settings.NowUtc);
+        command.Parameters.AddWithValue("client_name", DemoApiClient.Name);
+        command.Parameters.AddWithValue("client_key", DemoApiClient.ApiKey);
+        command.Parameters.AddWithValue("client_channel", DemoApiClient.ChannelId);
         command.ExecuteNonQuery();
     }
 

@@ -1,0 +1,62 @@
+using Dapper;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Tests.Infrastructure;
+
+namespace IKomek.Dashboard.Tests.Features.Intake;
+
+/// <summary>Intake against the real PostgreSQL with a small demo city.</summary>
+public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+{
+    private AppealIntake Intake => new(city.DataSource, new GivenServiceTypeClassifier(), TimeProvider.System);
+
+    [Fact]
+    public async Task Register_ContinuesTheYearsNumbering_RoutesAndRecordsTheFirstEvent()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var year = DateTime.UtcNow.AddHours(5).Year;
+        var lastNumber = await conn.ExecuteScalarAsync<string>("SELECT max(reg_number) FROM appeals WHERE reg_number LIKE @p", new { p = $"109-{year}-%" });
+
+        var result = await Intake.RegisterAsync(new NewAppeal("Нет света во всём доме", 3, 1, 51.16, 71.47));
+
+        Assert.True(string.CompareOrdinal(result.RegNumber, lastNumber) > 0, $"{result.RegNumber} after {lastNumber}");
+        var row = await conn.QuerySingleAsync<(string Status, int? Org, int Dept, string Lang, int Events)>("""
+            SELECT a.status, a.organisation_id, a.department_id::int, a.language, (SELECT count(*)::int FROM appeal_events e WHERE e.appeal_id = a.id)
+            FROM appeals a WHERE a.id = @id
+            """, new { id = result.AppealId });
+        Assert.Equal(("registered", "ru", 1), (row.Status, row.Lang, row.Events));
+        Assert.NotNull(row.Org);
+        Assert.True(result.SlaDueAt > result.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Register_TenConcurrentSubmissionsOfOneToken_StoreOneAppeal()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var client = await conn.ExecuteScalarAsync<int>("SELECT id FROM api_clients LIMIT 1");
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
+        var appeal = new NewAppeal("Яма во дворе", 5, 2, 51.12, 71.42, ApiClientId: client, Token: "same-token-" + Guid.NewGuid());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Intake.RegisterAsync(appeal)));
+
+        Assert.Single(results.Select(r => r.AppealId).Distinct());
+        Assert.Single(results, r => !r.Replayed);
+        Assert.Equal(before + 1, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals"));
+    }
+
+    [Fact]
+    public async Task Register_UnknownPlaceOrType_IsRejectedWithoutStoring()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
+
+        var noPlace = await Assert.ThrowsAsync<IntakeRejectedException>(() => Intake.RegisterAsync(new NewAppeal("x", 3, 1, Address: "ул. Несуществующая, 1")));
+        var noType = await Assert.ThrowsAsync<IntakeRejectedException>(() => Intake.RegisterAsync(new NewAppeal("x", 999_999, 1, 51.1, 71.4)));
+        var noTopic = await Assert.ThrowsAsync<IntakeRejectedException>(() => Intake.RegisterAsync(new NewAppeal("x", null, 1, 51.1, 71.4)));
+
+        Assert.Equal("address_string", noPlace.Field);
+        Assert.True(noType.NotFound);
+        Assert.Equal("service_code", noTopic.Field);
+        Assert.Equal(before, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals"));
+    }
+}
