@@ -22,6 +22,7 @@ public static class DashboardUiExtensions
         builder.Services.AddSingleton<AstanaClock>();
         builder.Services.AddScoped<Texts>();
         builder.Services.AddFeatureQueries();
+        builder.Services.AddLiveUpdates();
     }
 
     public static void UseDashboardUi(this WebApplication app)

@@ -1,5 +1,7 @@
 using IKomek.Dashboard.Components.Shared;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Live;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 
@@ -7,19 +9,30 @@ namespace IKomek.Dashboard.Features.Live;
 
 public sealed partial class LivePage : ComponentBase, IDisposable
 {
-    // Until the change feed drives it, the panel polls: often enough for a wall screen, cheap for the database.
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(15);
+    // New appeals arrive through the change feed; the clock alone moves overdue counts and the typical curve.
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(60);
+    // A panel redraws at most a few times a second however many appeals arrive.
+    private static readonly TimeSpan CoalesceWithin = TimeSpan.FromMilliseconds(300);
+    // Data older than this (or a lost change feed) greys the tiles out.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
     private LiveSnapshot? _snapshot;
     private CityReference.Snapshot? _reference;
     private object[] _hourlyTraces = [];
     private IReadOnlyList<RankedBars.Item> _channels = [], _districts = [], _areas = [], _overdue = [];
     private Timer? _timer;
+    private IDisposable? _subscription;
+    private CoalescingTrigger? _onChange;
     private readonly CancellationTokenSource _cts = new();
 
     [Inject] private LiveQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private ChangeFeed Feed { get; set; } = default!;
+    [Inject] private AstanaClock Clock { get; set; } = default!;
+
+    /// <summary>Greyed out when the change feed is down or the last load is too old.</summary>
+    private bool Stale => !Feed.IsConnected || _snapshot is null || Clock.Now - _snapshot.AsOf > StaleAfter;
 
     private static readonly object HourlyLayout = new
     {
@@ -30,6 +43,9 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
+        _onChange = new CoalescingTrigger(CoalesceWithin, () => InvokeAsync(RefreshAsync));
+        _subscription = Feed.Subscribe(_ => _onChange.Trigger());
+        Feed.ConnectionChanged += OnFeedConnectionChanged;
         _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, RefreshEvery, RefreshEvery);
     }
 
@@ -73,8 +89,13 @@ public sealed partial class LivePage : ComponentBase, IDisposable
 
     private static string Share(double? share) => share?.ToString("P1") ?? "—";
 
+    private void OnFeedConnectionChanged(bool connected) => _onChange?.Trigger();
+
     public void Dispose()
     {
+        Feed.ConnectionChanged -= OnFeedConnectionChanged;
+        _subscription?.Dispose();
+        _onChange?.Dispose();
         _cts.Cancel();
         _timer?.Dispose();
         _cts.Dispose();

@@ -26,6 +26,8 @@ internal static class LiveTexts
         ["live.noCritical"] = new("Критических инцидентов за сутки нет", "Тәулікте сыни оқиғалар жоқ", "No critical incidents in 24 hours"),
         ["live.noAppealsToday"] = new("Сегодня обращений ещё нет", "Бүгін әлі өтініш жоқ", "No appeals yet today"),
         ["live.noOverdue"] = new("Просроченных обращений нет", "Мерзімі өткен өтініштер жоқ", "No overdue appeals"),
+        ["live.feedOn"] = new("Данные обновляются сразу при поступлении обращений", "Деректер өтініш түскен сәтте жаңартылады", "Updates the moment appeals arrive"),
+        ["live.feedOff"] = new("Нет связи с потоком изменений: данные могут быть устаревшими", "Өзгерістер ағынымен байланыс жоқ: деректер ескі болуы мүмкін", "Change feed lost: data may be stale"),
         ["live.appeals"] = new("обращений", "өтініш", "appeals"),
     };
 }
