@@ -21,6 +21,7 @@ builder.AddDashboardUi();
 var app = builder.Build();
 app.UseDashboardUi();
 app.MapOpen311();
+app.MapLiveHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

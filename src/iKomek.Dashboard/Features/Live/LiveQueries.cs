@@ -68,4 +68,37 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         return new LiveSnapshot(now, head.Today, (double)head.Typical, (double?)head.FcrToday, (double?)head.FcrMonth, head.Open, head.Overdue,
             byChannel, byDistrict, topAreas, overdue, hourly, critical);
     }
+
+    /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>
+    public async Task<IKomek.Dashboard.Live.LiveCounters> GetCountersAsync(CancellationToken ct)
+    {
+        var now = clock.Now;
+        var dayStart = AstanaClock.StartOfDay(DateOnly.FromDateTime(now.DateTime));
+        const string sql = """
+            SELECT (SELECT count(*) FROM appeals WHERE created_at >= @dayStart AND created_at < @now),
+                   (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')),
+                   (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now),
+                   (SELECT count(*) FROM appeals WHERE is_critical AND created_at >= @dayStart AND created_at < @now)
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var (today, open, overdue, critical) = await conn.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(sql,
+            new { now = now.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
+        return new IKomek.Dashboard.Live.LiveCounters(now, today, open, overdue, critical);
+    }
+
+    /// <summary>Critical appeals among the ids of one change.</summary>
+    public async Task<IReadOnlyList<IKomek.Dashboard.Live.LiveIncident>> GetCriticalIncidentsAsync(long firstId, long lastId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT a.reg_number, a.created_at, s.code, s.name_ru, ar.code, d.code, a.address, a.status
+            FROM appeals a JOIN service_types s ON s.id = a.service_type_id JOIN areas ar ON ar.id = a.area_id
+            JOIN districts d ON d.id = a.district_id
+            WHERE a.id BETWEEN @firstId AND @lastId AND a.is_critical
+            ORDER BY a.id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(string Reg, DateTime Created, string Code, string Name, string Area, string District, string? Address, string Status)>(
+            new CommandDefinition(sql, new { firstId, lastId }, cancellationToken: ct));
+        return rows.Select(r => new IKomek.Dashboard.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District, r.Address, r.Status)).ToList();
+    }
 }
