@@ -1,0 +1,39 @@
+using IKomek.Dashboard.E2E.Infrastructure;
+using IKomek.Dashboard.E2E.Pages;
+
+namespace IKomek.Dashboard.E2E;
+
+/// <summary>Two app nodes on one database: an appeal posted to node A shows on node B's live panel.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class TwoNodesTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task AppealPostedToNodeA_AppearsOnNodeBsLivePanel()
+    {
+        // Node B uses node A's PostgreSQL as an external server: it starts no server of its own.
+        var pidFile = await File.ReadAllLinesAsync(Path.Combine(fixture.DataFolder, "pg", "data", "postmaster.pid"));
+        var connection = $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
+        var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}"], TimeSpan.FromMinutes(1));
+        Assert.False(Directory.Exists(Path.Combine(nodeBFolder, "pg")));
+
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = nodeB.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await DashboardFixture.WaitForCircuitAsync(page);
+        var shell = new Shell(page);
+        var before = await shell.StatAsync("live-today");
+
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl + "/open311/v2/") };
+        var code = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("services.json")).RootElement[0].GetProperty("service_code").GetString()!;
+        var post = await http.PostAsync("requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = "demo-astana-ikomek-109", ["service_code"] = code, ["lat"] = "51.12", ["long"] = "71.46", ["description"] = "Холодные батареи",
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Created, post.StatusCode);
+
+        await page.WaitForFunctionAsync(
+            "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);
+        await context.CloseAsync();
+    }
+}
