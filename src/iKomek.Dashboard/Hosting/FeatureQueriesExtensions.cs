@@ -26,5 +26,6 @@ public static class FeatureQueriesExtensions
         .AddSingleton<AdministrationQueries>()
         .AddSingleton<Open311Queries>()
         .AddSingleton<IAppealClassifier, GivenServiceTypeClassifier>()
+        .AddSingleton<RoutingTable>()
         .AddSingleton<AppealIntake>();
 }

@@ -63,7 +63,7 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
         Assert.Equal([("update", 500)], changes);
     }
 
-    private AppealIntake Intake() => new(city.DataSource, new GivenServiceTypeClassifier(), TimeProvider.System);
+    private AppealIntake Intake() => new(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
 
     private static async Task WaitUntil(Func<bool> condition)
     {

@@ -13,7 +13,7 @@ namespace IKomek.Dashboard.Features.Intake;
 /// give a registration number and an SLA deadline, link duplicates, append the first status event. All in one
 /// transaction; a client's token makes a resubmission return the first appeal.
 /// </summary>
-public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifier, TimeProvider time)
+public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifier, RoutingTable routing, TimeProvider time)
 {
     /// <summary>Same service type, within this distance or at the same address, within <see cref="DuplicateWindow"/>: one incident.</summary>
     public const double DuplicateRadiusMetres = 300;
@@ -51,30 +51,14 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
             ?? throw new IntakeRejectedException("service_code", $"service_code {serviceTypeId} does not exist.", notFound: true);
 
         var place = await PlaceAsync(conn, tx, appeal, ct);
+        var organisationId = await routing.OrganisationForAsync(serviceTypeId, type.DepartmentId, place.DistrictId, ct);
         var createdUtc = time.GetUtcNow().UtcDateTime;
         var calendar = await GetCalendarAsync(conn, tx, createdUtc, ct);
         var dueUtc = calendar.AddWorkingDays(createdUtc, type.SlaWorkingDays);
         var year = AstanaClock.ToLocal(createdUtc).Year;
 
         const string insert = """
-            WITH counter AS (
-                INSERT INTO appeal_reg_counters AS c (year, last_number)
-                VALUES (@year, coalesce((
-                    SELECT substring(reg_number FROM 10)::int FROM appeals
-                    WHERE reg_number >= '109-' || @year || '-' AND reg_number < '109-' || @year || '.'
-                    ORDER BY reg_number DESC LIMIT 1), 0) + 1)
-                ON CONFLICT (year) DO UPDATE SET last_number = c.last_number + 1
-                RETURNING last_number
-            ), organisation AS (
-                -- Route as this kind of appeal from this district was routed before; else any organisation of the department.
-                SELECT coalesce(
-                    (SELECT organisation_id FROM appeals
-                     WHERE service_type_id = @serviceTypeId AND district_id = @districtId AND organisation_id IS NOT NULL
-                       AND created_at > @createdUtc - interval '365 days'
-                     GROUP BY organisation_id ORDER BY count(*) DESC, organisation_id LIMIT 1),
-                    (SELECT id FROM organisations WHERE department_id = @departmentId
-                     ORDER BY district_id = @districtId DESC NULLS LAST, id LIMIT 1)) AS id
-            ), first_report AS (
+            WITH first_report AS (
                 SELECT id FROM appeals
                 WHERE service_type_id = @serviceTypeId AND duplicate_of IS NULL
                   AND created_at > @createdUtc - @window AND created_at <= @createdUtc
@@ -88,10 +72,9 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
                 INSERT INTO appeals (reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
                                      department_id, citizen_id, language, description, address, lat, lon, status, is_critical,
                                      sla_due_at, media_url, attributes, duplicate_of)
-                SELECT '109-' || @year || '-' || lpad(counter.last_number::text, 7, '0'), @createdUtc, @channelId, @serviceTypeId,
-                       @areaId, @districtId, organisation.id, @departmentId, @citizenId, @language, @description, @address,
+                SELECT next_reg_number(@year), @createdUtc, @channelId, @serviceTypeId,
+                       @areaId, @districtId, @organisationId, @departmentId, @citizenId, @language, @description, @address,
                        @lat, @lon, 'registered', @isCritical, @dueUtc, @mediaUrl, @attributes::jsonb, (SELECT id FROM first_report)
-                FROM counter, organisation
                 RETURNING id, reg_number, created_at, sla_due_at, duplicate_of, organisation_id, department_id
             ), event AS (
                 INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
@@ -110,6 +93,7 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
             isCritical = type.IsCritical || appeal.Critical,
             attributes = appeal.AttributesJson,
             place.DistrictId,
+            organisationId,
             createdUtc,
             dueUtc,
             window = DuplicateWindow,

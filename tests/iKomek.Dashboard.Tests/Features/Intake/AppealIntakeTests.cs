@@ -8,7 +8,7 @@ namespace IKomek.Dashboard.Tests.Features.Intake;
 /// <summary>Intake against the real PostgreSQL with a small demo city.</summary>
 public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
 {
-    private AppealIntake Intake => new(city.DataSource, new GivenServiceTypeClassifier(), TimeProvider.System);
+    private AppealIntake Intake => new(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
 
     [Fact]
     public async Task Register_ContinuesTheYearsNumbering_RoutesAndRecordsTheFirstEvent()
@@ -27,6 +27,16 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
         Assert.Equal(("registered", "ru", 1), (row.Status, row.Lang, row.Events));
         Assert.NotNull(row.Org);
         Assert.True(result.SlaDueAt > result.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Register_Concurrently_GivesDistinctNumbersWithoutWaitingOnEachOther()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Intake.RegisterAsync(new NewAppeal("Мусор не вывезли " + i, 7, 1, 51.1 + i * 0.001, 71.4))));
+
+        Assert.Equal(20, results.Select(r => r.RegNumber).Distinct().Count());
+        Assert.All(results, r => Assert.Matches(@"^109-\d{4}-\d{7}$", r.RegNumber));
     }
 
     [Fact]

@@ -17,20 +17,50 @@ public sealed record NoteRow(long AppealId, DateTime At, string Status, string? 
 public sealed record RequestsQuery(
     IReadOnlyList<string>? Ids, IReadOnlyList<string>? ServiceCodes, DateTime FromUtc, DateTime ToUtc, bool? Open, int Page, int PageSize);
 
-/// <summary>Reads behind the Open311 API.</summary>
-public sealed class Open311Queries(NpgsqlDataSource db)
+/// <summary>
+/// Reads behind the Open311 API. Service types, channel and district codes are reference data, read once and kept
+/// for five minutes; every POST needs them, and none of them changes by the minute.
+/// </summary>
+public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
 {
+    private static readonly TimeSpan ReferenceFor = TimeSpan.FromMinutes(5);
+    private (IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At)? _reference;
+
     public async Task<IReadOnlyList<ServiceRow>> GetServicesAsync(string? code, CancellationToken ct)
+    {
+        var services = (await ReferenceAsync(ct)).Services;
+        return code is null ? services : services.Where(s => s.Code == code).ToList();
+    }
+
+    /// <summary>Reference codes the API accepts: channels and districts by code.</summary>
+    public async Task<(IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts)> GetCodesAsync(CancellationToken ct)
+    {
+        var r = await ReferenceAsync(ct);
+        return (r.Channels, r.Districts);
+    }
+
+    private async Task<(IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At)> ReferenceAsync(CancellationToken ct)
+    {
+        if (_reference is { } r && time.GetUtcNow() - r.At < ReferenceFor) return r;
+        var services = await LoadServicesAsync(ct);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var channels = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM channels", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
+        var districts = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM districts", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
+        var loaded = (services, (IReadOnlyDictionary<string, int>)channels, (IReadOnlyDictionary<string, int>)districts, time.GetUtcNow());
+        _reference = loaded;
+        return loaded;
+    }
+
+    private async Task<IReadOnlyList<ServiceRow>> LoadServicesAsync(CancellationToken ct)
     {
         const string sql = """
             SELECT s.id AS Id, s.code AS Code, a.code AS AreaCode, s.name_ru AS NameRu, s.name_kk AS NameKk, s.name_en AS NameEn,
                    a.name_ru AS AreaRu, a.name_kk AS AreaKk, a.name_en AS AreaEn, array_to_string(s.keywords, ', ') AS Keywords, s.sla_working_days::int AS SlaWorkingDays, s.is_critical AS IsCritical
             FROM service_types s JOIN areas a ON a.id = s.area_id
-            WHERE @code::text IS NULL OR s.code = @code
             ORDER BY a.id, s.id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ServiceRow>(new CommandDefinition(sql, new { code }, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<ServiceRow>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
     }
 
     public async Task<(IReadOnlyList<RequestRow> Rows, IReadOnlyDictionary<long, List<NoteRow>> Notes)> GetRequestsAsync(RequestsQuery q, CancellationToken ct)
@@ -95,14 +125,5 @@ public sealed class Open311Queries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<(int, int)?>(new CommandDefinition(
             "SELECT id, channel_id::int FROM api_clients WHERE api_key = @apiKey AND is_active", new { apiKey }, cancellationToken: ct));
-    }
-
-    /// <summary>Reference codes the API accepts: channels and districts by code.</summary>
-    public async Task<(IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts)> GetCodesAsync(CancellationToken ct)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var channels = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM channels", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
-        var districts = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM districts", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
-        return (channels, districts);
     }
 }

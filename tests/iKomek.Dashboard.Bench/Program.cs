@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using IKomek.Dashboard.Bench;
+using IKomek.Dashboard.Features.Appeals;
+using Microsoft.Playwright;
+using Npgsql;
+
+// The live path, end to end, on a city you point it at (README "Benchmarks"):
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- --data /tmp/full [--seconds 20] [--clients 8]
+// It starts the app (Release build) on that data folder, then measures intake throughput, the time from the API's
+// 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
+var options = BenchOptions.Parse(args);
+await using var app = await BenchApp.StartAsync(options.DataFolder);
+Console.WriteLine($"App at {app.BaseUrl} on {options.DataFolder} ({await app.CountAppealsAsync():N0} appeals)");
+await app.EnsureDemoApiClientAsync();
+using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+var codes = JsonDocument.Parse(await http.GetStringAsync("/open311/v2/services.json")).RootElement.EnumerateArray()
+    .Where(s => !s.GetProperty("metadata").GetBoolean()).Select(s => s.GetProperty("service_code").GetString()!).ToArray();
+
+// 1. Live panel server-side render (prerendered GET /), warm.
+for (var i = 0; i < 5; i++) await http.GetStringAsync("/");
+var render = await Measure(40, async () => await http.GetStringAsync("/"));
+Report("live panel server-side render (GET /)", render, "target p95 <= 100 ms");
+
+// 2. Explorer first page for filter combinations.
+await using var db = NpgsqlDataSource.Create(app.ConnectionString);
+var explorer = new AppealsQueries(db);
+var now = DateTime.UtcNow;
+AppealFilter[] filters =
+[
+    new(now.AddDays(-30)), new(now.AddDays(-7), DistrictId: 3), new(now.AddDays(-30), AreaId: 1, Status: "closed"),
+    new(now.AddDays(-90), ChannelId: 2), new(now.AddDays(-365), DistrictId: 1, AreaId: 3), new(null, Status: "in_progress"),
+    new(now.AddDays(-30), Text: "отоплен"), new(now.AddDays(-365), Text: "лифт", DistrictId: 2), new(null),
+];
+var explorerTimes = new List<double>();
+foreach (var f in filters)
+{
+    await explorer.SearchAsync(f, 0, 25, null, true);
+    var t = await Measure(5, () => explorer.SearchAsync(f, 0, 25, null, true));
+    explorerTimes.AddRange(t);
+    Console.WriteLine($"    {Describe(f),-60} p95 {P(t, 95),8:N1} ms");
+}
+Report("appeals explorer first page, all filter combinations", explorerTimes, "target p95 <= 150 ms");
+
+// 3. Intake throughput: concurrent clients posting for a fixed time.
+var posted = 0;
+var intakeLatencies = new List<double>();
+var stop = DateTime.UtcNow.AddSeconds(options.Seconds);
+var clock = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async client =>
+{
+    var rng = new Random(client);
+    using var c = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+    while (DateTime.UtcNow < stop)
+    {
+        var sw = Stopwatch.StartNew();
+        var response = await c.PostAsync("/open311/v2/requests.json", Appeal(rng, codes));
+        sw.Stop();
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+        Interlocked.Increment(ref posted);
+        lock (intakeLatencies) intakeLatencies.Add(sw.Elapsed.TotalMilliseconds);
+    }
+}));
+clock.Stop();
+Console.WriteLine($"intake: {posted:N0} appeals in {clock.Elapsed.TotalSeconds:N1} s = {posted / clock.Elapsed.TotalSeconds:N0} appeals/s with {options.Clients} clients (target >= 1,000/s)");
+Report("intake POST latency", intakeLatencies, "");
+
+// 4. From the API's 201 to the new number in an open browser panel.
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = "/usr/bin/chromium", Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+await page.GotoAsync(app.BaseUrl + "/");
+await page.Locator(".city-layout[data-interactive=true]").WaitForAsync();
+await page.Locator("[data-testid=live-today]").WaitForAsync(new() { Timeout = 60_000 });
+await page.EvaluateAsync("""
+    () => {
+      window.changes = [];
+      const el = document.querySelector('[data-testid=live-today]');
+      new MutationObserver(() => window.changes.push({ at: Date.now(), text: el.innerText })).observe(el, { characterData: true, childList: true, subtree: true });
+    }
+    """);
+var latencies = new List<double>();
+var rng2 = new Random(7);
+for (var i = 0; i < options.Samples; i++)
+{
+    var seen = await page.EvaluateAsync<int>("() => window.changes.length");
+    var response = await http.PostAsync("/open311/v2/requests.json", Appeal(rng2, codes));
+    var createdAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+    await page.WaitForFunctionAsync("n => window.changes.length > n", seen, new() { Timeout = 10_000 });
+    var at = await page.EvaluateAsync<long>("n => window.changes[n].at", seen);
+    latencies.Add(at - createdAt);
+    await Task.Delay(700);
+}
+Report("API 201 -> new number in the open panel", latencies, "target p95 < 1,000 ms");
+return 0;
+
+static async Task<List<double>> Measure(int runs, Func<Task> action)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        await action();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+    return times;
+}
+
+static double P(IReadOnlyList<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+static void Report(string what, IReadOnlyList<double> ms, string target) =>
+    Console.WriteLine($"{what}: n={ms.Count} p50 {P(ms, 50):N1} ms, p95 {P(ms, 95):N1} ms, max {ms.Max():N1} ms {target}");
+
+static string Describe(AppealFilter f) => string.Join(" ", new[]
+{
+    f.FromUtc is { } from ? $"{(DateTime.UtcNow - from).TotalDays:N0}d" : "all-time",
+    f.DistrictId is { } d ? $"district={d}" : null, f.AreaId is { } a ? $"area={a}" : null, f.ChannelId is { } c ? $"channel={c}" : null,
+    f.Status is { } s ? $"status={s}" : null, f.Text is { } t ? $"text='{t}'" : null,
+}.Where(x => x is not null));
+
+static FormUrlEncodedContent Appeal(Random rng, string[] codes) => new(new Dictionary<string, string>
+{
+    ["api_key"] = "demo-astana-ikomek-109",
+    ["service_code"] = codes[rng.Next(codes.Length)],
+    ["lat"] = (51.08 + rng.NextDouble() * 0.12).ToString("0.00000", CultureInfo.InvariantCulture),
+    ["long"] = (71.35 + rng.NextDouble() * 0.18).ToString("0.00000", CultureInfo.InvariantCulture),
+    ["description"] = "Тестовое обращение нагрузочного прогона: нет воды в доме",
+});
