@@ -24,7 +24,9 @@ public sealed class CityDatabase : IAsyncDisposable
     public EmbeddedPostgres? Server { get; }
 
     /// <summary>Starts (or connects to) the server and makes sure the database exists; no migrations yet.</summary>
-    public static async Task<CityDatabase> OpenAsync(string? connectionString, CityOptions options, string contentRoot, ILogger log, CancellationToken ct = default)
+    /// <param name="beside">True for command-line verbs: a server the running app started is used and left running.</param>
+    public static async Task<CityDatabase> OpenAsync(string? connectionString, CityOptions options, string contentRoot, ILogger log,
+        CancellationToken ct = default, bool beside = false)
     {
         EmbeddedPostgres? server = null;
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,7 +34,7 @@ public sealed class CityDatabase : IAsyncDisposable
             var folder = Path.Combine(options.ResolveDataFolder(contentRoot), "pg");
             try
             {
-                server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(folder), log, ct);
+                server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(folder, StopAdoptedServer: !beside), log, ct);
             }
             catch (InvalidOperationException e)
             {

@@ -10,7 +10,9 @@ namespace IKomek.Dashboard.Data;
 /// <summary>Settings of a PostgreSQL cluster the app runs itself.</summary>
 /// <param name="Folder">Folder owned by the cluster: holds <c>data/</c> and <c>postgres.log</c>.</param>
 /// <param name="Durable">False for throwaway test clusters: fsync off, faster.</param>
-public sealed record EmbeddedPostgresOptions(string Folder, bool Durable = true);
+/// <param name="StopAdoptedServer">A server found running on the folder is stopped with this one: true for the app
+/// (its previous run was killed), false for a command-line verb run beside a running app.</param>
+public sealed record EmbeddedPostgresOptions(string Folder, bool Durable = true, bool StopAdoptedServer = true);
 
 /// <summary>
 /// A PostgreSQL cluster in a folder of ours: initdb on first use, pg_ctl start on a free loopback port,
@@ -48,11 +50,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             "Install PostgreSQL 15 or newer (Debian: apt-get install postgresql) or set ConnectionStrings:City to an existing server.");
         var folder = Path.GetFullPath(options.Folder);
         var pg = new EmbeddedPostgres(bin, folder, asPostgresUser: Environment.IsPrivilegedProcess, log);
-        await pg.StartCoreAsync(options.Durable, ct);
+        await pg.StartCoreAsync(options.Durable, options.StopAdoptedServer, ct);
         return pg;
     }
 
-    private async Task StartCoreAsync(bool durable, CancellationToken ct)
+    private async Task StartCoreAsync(bool durable, bool stopAdopted, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
         if (_asPostgresUser) await RunAsync("chown", ["-R", "postgres:postgres", Folder], asPostgres: false, ct);
@@ -64,7 +66,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await RunAsync(Path.Combine(_bin, "initdb"), durable ? initdb : [.. initdb, "--no-sync"], _asPostgresUser, ct);
         }
 
-        if (TryReuseRunningServer()) return;
+        if (TryReuseRunningServer())
+        {
+            _ownsServer = stopAdopted;
+            return;
+        }
 
         Port = FreeLoopbackPort();
         // A larger WAL budget: loading the full-scale demo city otherwise checkpoints every few seconds.
@@ -79,7 +85,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>
     /// A postmaster.pid left by a crash names a process that is gone (or reused by another program):
     /// remove it so the server starts. If it names a live server on this folder (the app was killed and its
-    /// server kept running), adopt that server: use it, and stop it when this app stops.
+    /// server kept running), use that server; whether this process stops it is the caller's choice.
     /// </summary>
     private bool TryReuseRunningServer()
     {
@@ -89,7 +95,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (lines.Length >= 4 && int.TryParse(lines[0], out var pid) && int.TryParse(lines[3], out var port) && IsLivePostgres(pid, port))
         {
             Port = port;
-            _ownsServer = true;
             _log.LogInformation("Reusing the PostgreSQL server already running on this folder (pid {Pid}, port {Port})", pid, port);
             return true;
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Intake;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -14,12 +16,14 @@ public static class Cli
         Verbs:
           seed [--scale 0.05] [--years 3] [--seed 109] [--end-date yyyy-MM-dd] [--reset]
                  generate the demo city (scale 1 = 4.6M appeals over three years); --reset replaces an existing city
+          simulate [--rate 0.5] [--minutes 60] [--scenario calm|storm|heating]
+                 stream realistic appeals through the intake path (appeals per second); Ctrl+C stops
           migrate
                  apply the migrations in sql/ and exit
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "migrate", "help", "--help"];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -40,7 +44,7 @@ public static class Cli
         try
         {
             var flags = ParseFlags(args.Skip(1));
-            await using var city = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, cts.Token);
+            await using var city = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, cts.Token, beside: true);
             switch (args[0])
             {
                 case "migrate":
@@ -48,6 +52,9 @@ public static class Cli
                     return 0;
                 case "seed":
                     return await SeedAsync(city, flags, log, cts.Token);
+                case "simulate":
+                    await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
+                    return await SimulateAsync(city, flags, cts.Token);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or MigrationChecksumException)
@@ -83,6 +90,26 @@ public static class Cli
             new Progress<string>(Console.WriteLine), ct);
         Console.WriteLine($"Seeded {result.Appeals:N0} appeals and {result.Events:N0} status events in {result.Elapsed.TotalSeconds:F1} s " +
                           $"({result.Appeals / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} appeals/s).");
+        return 0;
+    }
+
+    private static async Task<int> SimulateAsync(CityDatabase city, Dictionary<string, string?> flags, CancellationToken ct)
+    {
+        var rate = Get(flags, "rate", 0.5, double.Parse);
+        var minutes = Get(flags, "minutes", 60.0, double.Parse);
+        var scenario = (flags.GetValueOrDefault("scenario") ?? "calm") switch
+        {
+            "calm" => SimulatedScenario.Calm,
+            "storm" => SimulatedScenario.Storm,
+            "heating" => SimulatedScenario.HeatingFailure,
+            var other => throw new ArgumentException($"--scenario '{other}' is not one of calm, storm, heating"),
+        };
+        if (rate is <= 0 or > 5000) throw new ArgumentException("--rate must be above 0 and at most 5000 appeals per second");
+        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
+        var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
+            r => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);
+        Console.WriteLine($"Sent {sent:N0} appeals.");
         return 0;
     }
 

@@ -81,6 +81,20 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_BesideARunningApp_LeavesItsServerRunning()
+    {
+        var app = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));
+
+        await using (var verb = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false, StopAdoptedServer: false)))
+        {
+            Assert.Equal(app.Port, verb.Port);
+        }
+
+        Assert.Equal(1, await ScalarAsync<int>(app, "SELECT 1"));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Stop_StopsTheServer()
     {
         var pg = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));

@@ -1,0 +1,25 @@
+using Dapper;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Tests.Infrastructure;
+
+namespace IKomek.Dashboard.Tests.Features.Intake;
+
+public sealed class LiveSimulatorTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+{
+    [Fact]
+    public async Task Storm_StreamsStormAppealsThroughIntake()
+    {
+        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        var results = new List<IntakeResult>();
+
+        var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(SimulatedScenario.Storm, 50, TimeSpan.FromSeconds(1), results.Add, CancellationToken.None);
+
+        Assert.InRange(sent, 10, 60);
+        Assert.Equal(sent, results.Count);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var areas = await conn.QueryAsync<string>("SELECT DISTINCT ar.code FROM appeals a JOIN areas ar ON ar.id = a.area_id WHERE a.id = ANY(@ids)",
+            new { ids = results.Select(r => r.AppealId).ToArray() });
+        Assert.All(areas, a => Assert.Contains(a, new[] { "storm_drainage", "electricity", "landscaping", "housing_maintenance", "street_lighting" }));
+    }
+}
