@@ -89,6 +89,26 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         Assert.Empty(byWildcardChars.Rows);
     }
 
+    [Theory]
+    [InlineData("отоплен")]
+    [InlineData("жылу")]
+    [InlineData("Лифт не")]
+    public async Task AppealsSearch_WordsMatchAsPrefixesInRussianAndKazakh(string words)
+    {
+        var found = await new AppealsQueries(city.DataSource).SearchAsync(new AppealFilter(Text: words), 0, 50, null, false);
+
+        Assert.NotEmpty(found.Rows);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var texts = await conn.QueryAsync<string>("SELECT lower(description || ' ' || coalesce(address, '')) FROM appeals WHERE id = ANY(@ids)",
+            new { ids = found.Rows.Select(r => r.Id).ToArray() });
+        var prefixes = words.ToLowerInvariant().Split(' ');
+        Assert.All(texts, text =>
+        {
+            var tokens = System.Text.RegularExpressions.Regex.Split(text, @"[^\p{L}\p{N}]+");
+            Assert.All(prefixes, p => Assert.Contains(tokens, t => t.StartsWith(p, StringComparison.Ordinal)));
+        });
+    }
+
     [Fact]
     public async Task AppealsSearch_UnknownSortColumn_FallsBackToNewestFirst()
     {

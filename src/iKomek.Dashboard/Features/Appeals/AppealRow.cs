@@ -28,5 +28,5 @@ public sealed record AppealFilter(
     string? Status = null,
     string? Text = null);
 
-/// <summary>A page of appeals and the size of the whole filtered set.</summary>
+/// <summary>A page of appeals and the size of the filtered set, capped at <see cref="AppealsQueries.CountCap"/> + 1.</summary>
 public sealed record AppealPage(IReadOnlyList<AppealRow> Rows, long Total);

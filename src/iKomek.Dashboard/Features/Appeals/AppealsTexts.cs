@@ -8,6 +8,7 @@ internal static class AppealsTexts
     {
         ["appeals.title"] = new("Обращения", "Өтініштер", "Appeals"),
         ["appeals.found"] = new("Найдено: {0:N0}", "Табылды: {0:N0}", "Found: {0:N0}"),
+        ["appeals.foundMany"] = new("Найдено: более {0:N0}", "Табылды: {0:N0}-нан астам", "Found: more than {0:N0}"),
         ["appeals.period"] = new("Период", "Кезең", "Period"),
         ["appeals.period.7"] = new("7 дней", "7 күн", "7 days"),
         ["appeals.period.30"] = new("30 дней", "30 күн", "30 days"),
@@ -15,7 +16,7 @@ internal static class AppealsTexts
         ["appeals.period.365"] = new("Год", "Жыл", "Year"),
         ["appeals.period.all"] = new("Всё время", "Барлық уақыт", "All time"),
         ["appeals.channel"] = new("Канал", "Арна", "Channel"),
-        ["appeals.searchHint"] = new("Номер, текст или адрес", "Нөмір, мәтін немесе мекенжай", "Number, text or address"),
+        ["appeals.searchHint"] = new("Номер или слова текста и адреса", "Нөмір немесе мәтін мен мекенжай сөздері", "Number, or words of the text and address"),
         ["appeals.reg"] = new("Номер", "Нөмір", "Number"),
         ["appeals.created"] = new("Поступило", "Түсті", "Received"),
         ["appeals.serviceType"] = new("Вид услуги", "Қызмет түрі", "Service type"),
