@@ -31,16 +31,10 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var page = await fixture.OpenAsync("/");
         var shell = new Shell(page);
         var before = await shell.StatAsync("live-today");
-        using var http = new HttpClient();
-        var services = await http.GetStringAsync(fixture.App.BaseUrl + "/open311/v2/services.json");
-        var code = System.Text.Json.JsonDocument.Parse(services).RootElement[0].GetProperty("service_code").GetString()!;
+        using var api = new Open311Client(fixture.App.BaseUrl);
 
-        var post = await http.PostAsync(fixture.App.BaseUrl + "/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["api_key"] = "demo-astana-ikomek-109", ["service_code"] = code, ["lat"] = "51.15", ["long"] = "71.45", ["description"] = "Нет отопления",
-        }));
+        await api.PostAsync(await api.ServiceCodeAsync(), "Нет отопления", 51.15, 71.45);
 
-        Assert.Equal(System.Net.HttpStatusCode.Created, post.StatusCode);
         // The change feed pushes it to the open panel: no reload, no click.
         await page.WaitForFunctionAsync(
             "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);

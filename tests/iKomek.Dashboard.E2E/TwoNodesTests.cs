@@ -24,13 +24,8 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         var shell = new Shell(page);
         var before = await shell.StatAsync("live-today");
 
-        using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl + "/open311/v2/") };
-        var code = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("services.json")).RootElement[0].GetProperty("service_code").GetString()!;
-        var post = await http.PostAsync("requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["api_key"] = "demo-astana-ikomek-109", ["service_code"] = code, ["lat"] = "51.12", ["long"] = "71.46", ["description"] = "Холодные батареи",
-        }));
-        Assert.Equal(System.Net.HttpStatusCode.Created, post.StatusCode);
+        using var nodeA = new Open311Client(fixture.App.BaseUrl);
+        await nodeA.PostAsync(await nodeA.ServiceCodeAsync(), "Холодные батареи", 51.12, 71.46);
 
         await page.WaitForFunctionAsync(
             "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);

@@ -14,28 +14,19 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
     [Fact]
     public async Task NewAppeal_ReachesSubscribers()
     {
-        var feed = new ChangeFeed();
-        var received = new ConcurrentQueue<CityChange>();
-        using var _ = feed.Subscribe(received.Enqueue);
-        using var listener = new ChangeFeedListener(city.DataSource, feed, TimeProvider.System, NullLogger<ChangeFeedListener>.Instance);
-        await listener.StartAsync(CancellationToken.None);
-        await WaitUntil(() => feed.IsConnected);
+        var (listener, received) = await StartListenerAsync();
 
         var result = await Intake().RegisterAsync(new NewAppeal("Нет света во всём доме", 3, 1, 51.16, 71.47));
 
         await WaitUntil(() => received.Any(c => c.FirstId <= result.AppealId && c.LastId >= result.AppealId));
         await listener.StopAsync(CancellationToken.None);
+        listener.Dispose();
     }
 
     [Fact]
     public async Task LostConnection_ChangesMeanwhileAreReplayed()
     {
-        var feed = new ChangeFeed();
-        var received = new ConcurrentQueue<CityChange>();
-        using var _ = feed.Subscribe(received.Enqueue);
-        using var listener = new ChangeFeedListener(city.DataSource, feed, TimeProvider.System, NullLogger<ChangeFeedListener>.Instance);
-        await listener.StartAsync(CancellationToken.None);
-        await WaitUntil(() => feed.IsConnected);
+        var (listener, received) = await StartListenerAsync();
 
         // Cut the listener's connection and add appeals while it is gone.
         await using (var conn = await city.DataSource.OpenConnectionAsync())
@@ -48,6 +39,7 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
         await WaitUntil(() => during.All(id => received.Any(c => c.FirstId <= id && c.LastId >= id)));
         Assert.Equal(received.Select(c => c.Id).Distinct().Count(), received.Count);
         await listener.StopAsync(CancellationToken.None);
+        listener.Dispose();
     }
 
     [Fact]
@@ -61,6 +53,18 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
         var changes = (await conn.QueryAsync<(string Kind, int Rows)>("SELECT kind, rows FROM appeal_changes WHERE id > @before", new { before })).ToList();
         Assert.Equal(500, updated);
         Assert.Equal([("update", 500)], changes);
+    }
+
+    /// <summary>A listener on the test database, connected, with what it delivers collected.</summary>
+    private async Task<(ChangeFeedListener Listener, ConcurrentQueue<CityChange> Received)> StartListenerAsync()
+    {
+        var feed = new ChangeFeed();
+        var received = new ConcurrentQueue<CityChange>();
+        feed.Subscribe(received.Enqueue);
+        var listener = new ChangeFeedListener(city.DataSource, feed, TimeProvider.System, NullLogger<ChangeFeedListener>.Instance);
+        await listener.StartAsync(CancellationToken.None);
+        await WaitUntil(() => feed.IsConnected);
+        return (listener, received);
     }
 
     private AppealIntake Intake() => new(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);

@@ -1,0 +1,34 @@
+using System.Net;
+using System.Text.Json;
+
+namespace IKomek.Dashboard.E2E.Infrastructure;
+
+/// <summary>Posts appeals to a node's Open311 API with the demo city's key, as a citizen's app would.</summary>
+public sealed class Open311Client(string baseUrl) : IDisposable
+{
+    public const string DemoApiKey = "demo-astana-ikomek-109";
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl + "/open311/v2/") };
+
+    /// <summary>The first service code of an area (with attributes when <paramref name="metadata"/>), or of the whole list.</summary>
+    public async Task<string> ServiceCodeAsync(string? area = null, bool metadata = false) =>
+        JsonDocument.Parse(await _http.GetStringAsync("services.json")).RootElement.EnumerateArray()
+            .First(s => (area is null || s.GetProperty("group").GetString() == area) && (!metadata || s.GetProperty("metadata").GetBoolean()))
+            .GetProperty("service_code").GetString()!;
+
+    /// <summary>Posts an appeal and returns its service_request_id; fails unless the API answers 201.</summary>
+    public async Task<string> PostAsync(string serviceCode, string description, double lat, double lon, params (string Name, string Value)[] extra)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["api_key"] = DemoApiKey, ["service_code"] = serviceCode, ["description"] = description,
+            ["lat"] = lat.ToString(System.Globalization.CultureInfo.InvariantCulture), ["long"] = lon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in extra) fields[name] = value;
+        var response = await _http.PostAsync("requests.json", new FormUrlEncodedContent(fields));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"expected 201, got {response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement[0].GetProperty("service_request_id").GetString()!;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
