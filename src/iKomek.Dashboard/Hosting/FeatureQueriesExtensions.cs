@@ -19,6 +19,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<CityReference>()
         .AddSingleton<LiveQueries>()
         .AddSingleton<AppealsQueries>()
+        .AddSingleton<AppealLifecycle>()
         .AddSingleton<SystemicProblemsQueries>()
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()

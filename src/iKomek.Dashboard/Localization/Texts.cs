@@ -17,6 +17,7 @@ public sealed class Texts
             CommonTexts.Entries,
             Features.Live.LiveTexts.Entries,
             Features.Appeals.AppealsTexts.Entries,
+            Features.Appeals.AppealTexts.Entries,
             Features.SystemicProblems.SystemicProblemsTexts.Entries,
             Features.Ratings.RatingsTexts.Entries,
             Features.Projects.ProjectsTexts.Entries,

@@ -65,4 +65,60 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         return new AppealPage(rows, total);
     }
 
+
+    /// <summary>One appeal with its history (and how long each holder kept it) and the other reports of its incident.</summary>
+    public async Task<AppealDetail?> GetAsync(string regNumber, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT a.id AS Id, a.reg_number AS RegNumber, a.created_at AS CreatedAt, a.channel_id::int AS ChannelId,
+                   a.service_type_id AS ServiceTypeId, a.area_id::int AS AreaId, a.district_id::int AS DistrictId,
+                   a.department_id::int AS DepartmentId, o.name AS OrganisationName, a.language AS Language, a.description AS Description,
+                   a.address AS Address, a.lat AS Lat, a.lon AS Lon, a.status AS Status, a.is_critical AS IsCritical,
+                   a.first_contact_resolved AS FirstContactResolved, a.sla_due_at AS SlaDueAt, a.resolved_at AS ResolvedAt,
+                   a.closed_at AS ClosedAt, a.satisfaction::int AS Satisfaction, a.forward_count::int AS ForwardCount,
+                   a.reopened_count::int AS ReopenedCount, a.duplicate_of AS DuplicateOf, f.reg_number AS DuplicateOfReg, a.media_url AS MediaUrl
+            FROM appeals a
+            LEFT JOIN organisations o ON o.id = a.organisation_id
+            LEFT JOIN appeals f ON f.id = a.duplicate_of
+            WHERE a.reg_number = @regNumber;
+
+            SELECT e.at AS At, e.status AS Status, o.name AS OrganisationName, d.name_ru AS DepartmentName, e.note AS Note
+            FROM appeal_events e
+            JOIN appeals a ON a.id = e.appeal_id
+            LEFT JOIN organisations o ON o.id = e.organisation_id
+            LEFT JOIN departments d ON d.id = e.department_id
+            WHERE a.reg_number = @regNumber
+            ORDER BY e.at, e.id;
+
+            -- The incident's other reports: its first report and every appeal linked to that first report.
+            WITH me AS (SELECT id, coalesce(duplicate_of, id) AS first FROM appeals WHERE reg_number = @regNumber)
+            SELECT a.reg_number AS RegNumber, a.created_at AS CreatedAt, a.status AS Status, a.address AS Address, a.channel_id::int AS ChannelId
+            FROM appeals a, me
+            WHERE (a.id = me.first OR a.duplicate_of = me.first) AND a.id <> me.id
+            ORDER BY a.created_at
+            LIMIT 200;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { regNumber }, cancellationToken: ct));
+        var appeal = await grid.ReadSingleOrDefaultAsync<AppealDetail>();
+        if (appeal is null) return null;
+        var events = (await grid.ReadAsync<AppealEvent>()).ToList();
+        var held = events.Select((e, i) => e with { Held = i + 1 < events.Count ? events[i + 1].At - e.At : null }).ToList();
+        return appeal with { Events = held, Duplicates = (await grid.ReadAsync<RelatedAppeal>()).AsList() };
+    }
+
+    /// <summary>Organisations an appeal can be assigned or forwarded to, for the operator's choice.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> GetOrganisationsAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(int, string)>(new CommandDefinition("SELECT id, name FROM organisations ORDER BY name", cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Where the districts' centres are: the landmarks of the appeal page's position chart.</summary>
+    public async Task<IReadOnlyList<(int Id, double Lat, double Lon)>> GetDistrictCentresAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(int, double, double)>(new CommandDefinition(
+            "SELECT id::int, center_lat, center_lon FROM districts ORDER BY id", cancellationToken: ct))).AsList();
+    }
 }

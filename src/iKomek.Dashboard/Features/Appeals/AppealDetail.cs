@@ -1,0 +1,25 @@
+namespace IKomek.Dashboard.Features.Appeals;
+
+/// <summary>Everything the appeal page shows.</summary>
+public sealed record AppealDetail(
+    long Id, string RegNumber, DateTime CreatedAt, int ChannelId, int ServiceTypeId, int AreaId, int DistrictId, int DepartmentId,
+    string? OrganisationName, string Language, string Description, string? Address, double? Lat, double? Lon, string Status,
+    bool IsCritical, bool FirstContactResolved, DateTime SlaDueAt, DateTime? ResolvedAt, DateTime? ClosedAt, int? Satisfaction,
+    int ForwardCount, int ReopenedCount, long? DuplicateOf, string? DuplicateOfReg, string? MediaUrl)
+{
+    public IReadOnlyList<AppealEvent> Events { get; init; } = [];
+    public IReadOnlyList<RelatedAppeal> Duplicates { get; init; } = [];
+
+    /// <summary>Share of the SLA used up by <paramref name="nowUtc"/> (1 = the deadline); null once resolved.</summary>
+    public double? SlaUsed(DateTime nowUtc) => ResolvedAt is not null ? null
+        : (nowUtc - CreatedAt).TotalSeconds / Math.Max(1, (SlaDueAt - CreatedAt).TotalSeconds);
+}
+
+/// <summary>One status event and how long the appeal stayed with its holder until the next one.</summary>
+public sealed record AppealEvent(DateTime At, string Status, string? OrganisationName, string? DepartmentName, string? Note)
+{
+    public TimeSpan? Held { get; init; }
+}
+
+/// <summary>Another report of the same incident.</summary>
+public sealed record RelatedAppeal(string RegNumber, DateTime CreatedAt, string Status, string? Address, int ChannelId);
