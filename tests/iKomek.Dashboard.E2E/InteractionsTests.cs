@@ -44,6 +44,21 @@ public sealed class InteractionsTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task LivePanel_WallMode_HidesNavigationAndShowsTheCityLevelWithItsRule()
+    {
+        var page = await fixture.OpenAsync("/");
+        await page.GetByTestId("wall-toggle").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?wall=1$"));
+        await Assertions.Expect(page.Locator(".city-sidebar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("city-level").Locator(".level-value")).ToHaveTextAsync(new Regex("^[1-5]$"));
+        await Assertions.Expect(page.GetByTestId("city-level")).ToHaveAttributeAsync("title", new Regex("^Правило: критические инциденты"));
+        await Assertions.Expect(page.GetByTestId("district-map").Locator(".main-svg").First).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "live-wall-1920x1080");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AppealsGrid_PagesSortsAndFilters()
     {
         var page = await fixture.OpenAsync("/appeals");

@@ -23,7 +23,8 @@ public sealed class CityReference(NpgsqlDataSource db)
         IReadOnlyDictionary<int, RefItem> Areas,
         IReadOnlyDictionary<int, RefItem> Channels,
         IReadOnlyDictionary<int, RefItem> Departments,
-        IReadOnlyDictionary<int, RefItem> ServiceTypes);
+        IReadOnlyDictionary<int, RefItem> ServiceTypes,
+        IReadOnlyDictionary<int, (double Lat, double Lon)> DistrictCentres);
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
@@ -34,7 +35,9 @@ public sealed class CityReference(NpgsqlDataSource db)
                 $"SELECT id::int AS Id, code AS Code, name_ru AS NameRu, name_kk AS NameKk, name_en AS NameEn FROM {table} ORDER BY id",
                 cancellationToken: ct)))
             .ToDictionary(x => x.Id);
-        s = new Snapshot(await Load("districts"), await Load("areas"), await Load("channels"), await Load("departments"), await Load("service_types"));
+        var centres = (await conn.QueryAsync<(int Id, double Lat, double Lon)>(new CommandDefinition(
+            "SELECT id::int, center_lat, center_lon FROM districts", cancellationToken: ct))).ToDictionary(c => c.Id, c => (c.Lat, c.Lon));
+        s = new Snapshot(await Load("districts"), await Load("areas"), await Load("channels"), await Load("departments"), await Load("service_types"), centres);
         _snapshot = s;
         return s;
     }

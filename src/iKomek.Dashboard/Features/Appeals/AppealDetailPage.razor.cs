@@ -42,11 +42,11 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
         _loaded = true;
         if (_appeal is { Lat: { } lat, Lon: { } lon } a && _reference is { } r)
         {
-            var centres = await Queries.GetDistrictCentresAsync();
+            var centres = r.DistrictCentres.OrderBy(c => c.Key).ToList();
             _mapTraces =
             [
-                new { type = "scatter", mode = "markers+text", name = T["common.district"], x = centres.Select(c => c.Lon), y = centres.Select(c => c.Lat),
-                      text = centres.Select(c => Name(r.Districts, c.Id)), textposition = "top center", marker = new { size = 10, color = "#9aa7b4" } },
+                new { type = "scatter", mode = "markers+text", name = T["common.district"], x = centres.Select(c => c.Value.Lon), y = centres.Select(c => c.Value.Lat),
+                      text = centres.Select(c => Name(r.Districts, c.Key)), textposition = "top center", marker = new { size = 10, color = "#9aa7b4" } },
                 new { type = "scatter", mode = "markers", name = a.RegNumber, x = new[] { lon }, y = new[] { lat },
                       marker = new { size = 16, color = a.IsCritical ? "#d64541" : "#0a84c6", symbol = "star" } },
             ];

@@ -113,12 +113,4 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<(int, string)>(new CommandDefinition("SELECT id, name FROM organisations ORDER BY name", cancellationToken: ct))).AsList();
     }
-
-    /// <summary>Where the districts' centres are: the landmarks of the appeal page's position chart.</summary>
-    public async Task<IReadOnlyList<(int Id, double Lat, double Lon)>> GetDistrictCentresAsync(CancellationToken ct = default)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<(int, double, double)>(new CommandDefinition(
-            "SELECT id::int, center_lat, center_lon FROM districts ORDER BY id", cancellationToken: ct))).AsList();
-    }
 }

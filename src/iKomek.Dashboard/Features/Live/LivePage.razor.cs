@@ -19,7 +19,9 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private LiveSnapshot? _snapshot;
     private CityReference.Snapshot? _reference;
     private object[] _hourlyTraces = [];
-    private IReadOnlyList<RankedBars.Item> _channels = [], _districts = [], _areas = [], _overdue = [];
+    private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _overdue = [];
+    private object[] _districtMap = [];
+    private int _level = 1;
     private Timer? _timer;
     private IDisposable? _subscription;
     private CoalescingTrigger? _onChange;
@@ -31,8 +33,24 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
 
+    /// <summary>Wall-screen mode (<c>/?wall=1</c>): no navigation, larger type, for a 1920x1080 screen across a room.</summary>
+    [SupplyParameterFromQuery(Name = "wall")] public int? WallParameter { get; set; }
+
+    private bool Wall => WallParameter == 1;
+
+    private string LevelRule => T.Format("live.levelRule", CityStatus.Thresholds[0], CityStatus.Thresholds[1], CityStatus.Thresholds[2], CityStatus.Thresholds[3]);
+
     /// <summary>Greyed out when the change feed is down or the last load is too old.</summary>
     private bool Stale => !Feed.IsConnected || _snapshot is null || Clock.Now - _snapshot.AsOf > StaleAfter;
+
+    // Districts placed by their centres (north up): a schematic map of the city, bubbles sized by today's appeals.
+    private static readonly object DistrictMapLayout = new
+    {
+        showlegend = false,
+        margin = new { l = 8, r = 8, t = 8, b = 8 },
+        xaxis = new { visible = false, range = new[] { 71.28, 71.62 } },
+        yaxis = new { visible = false, range = new[] { 51.03, 51.25 }, scaleanchor = "x", scaleratio = 1.6 },
+    };
 
     private static readonly object HourlyLayout = new
     {
@@ -62,7 +80,27 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         var s = await Queries.GetSnapshotAsync(_cts.Token);
         var r = _reference;
         _channels = s.ByChannel.Select(x => new RankedBars.Item(r.Channels[x.Id].Name(T), x.Count)).ToList();
-        _districts = s.ByDistrict.Select(x => new RankedBars.Item(r.Districts[x.Id].Name(T), x.Count)).ToList();
+        _level = CityStatus.Level(s.OpenCriticalIncidents);
+        var today = s.ByDistrict.ToDictionary(x => x.Id, x => x.Count);
+        var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
+        var most = Math.Max(1, today.Values.DefaultIfEmpty().Max());
+        _districtMap =
+        [
+            new
+            {
+                type = "scatter", mode = "markers+text",
+                x = districts.Select(d => d.Value.Lon), y = districts.Select(d => d.Value.Lat),
+                text = districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
+                textposition = "middle center", textfont = new { size = 13, color = "#0b2740" },
+                hovertemplate = "%{text}<extra></extra>",
+                marker = new
+                {
+                    size = districts.Select(d => 26 + 40 * Math.Sqrt(today.GetValueOrDefault(d.Key) / (double)most)),
+                    color = districts.Select(d => today.GetValueOrDefault(d.Key)), colorscale = "Blues", reversescale = true, cmin = -most / 3.0, cmax = most,
+                    line = new { color = "#0a84c6", width = 1 }, opacity = 0.85,
+                },
+            },
+        ];
         _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
         _overdue = s.OverdueByDepartment.Select(x => new RankedBars.Item(r.Departments[x.Id].Name(T), x.Count)).ToList();
         var currentHour = s.AsOf.Hour;

@@ -29,7 +29,17 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                 (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS fcr_today,
                 (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @monthStart AND created_at < @now) AS fcr_month,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')) AS open_now,
-                (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now) AS overdue_now;
+                (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now) AS overdue_now,
+                (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND is_critical AND duplicate_of IS NULL) AS critical_open,
+                -- Answer time this month, in working days, of appeals not resolved at the first contact: days are
+                -- counted once per (received, resolved) pair of dates, not once per appeal.
+                (WITH pairs AS (
+                    SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date AS received, (resolved_at AT TIME ZONE 'Asia/Almaty')::date AS resolved, count(*) AS n
+                    FROM appeals WHERE resolved_at >= @monthStart AND resolved_at < @now AND NOT first_contact_resolved
+                    GROUP BY 1, 2)
+                 SELECT sum(n * (SELECT count(*) FROM generate_series(received + 1, resolved, interval '1 day') d
+                                 WHERE extract(isodow FROM d) < 6 AND d::date NOT IN (SELECT day FROM holidays)))::float8 / nullif(sum(n), 0)
+                 FROM pairs) AS answer_days;
 
             -- 2-4: today by channel, district, area
             SELECT channel_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC;
@@ -58,7 +68,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal? FcrToday, decimal? FcrMonth, long Open, long Overdue)>();
+        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal? FcrToday, decimal? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays)>();
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
         var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
@@ -66,6 +76,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, (double?)head.FcrToday, (double?)head.FcrMonth, head.Open, head.Overdue,
+            head.Critical, head.AnswerDays,
             byChannel, byDistrict, topAreas, overdue, hourly, critical);
     }
 

@@ -9,6 +9,8 @@ public sealed record LiveSnapshot(
     double? FirstCallMonth,
     long OpenNow,
     long OverdueNow,
+    long OpenCriticalIncidents,
+    double? AnswerWorkingDaysMonth,
     IReadOnlyList<CountByKey> ByChannel,
     IReadOnlyList<CountByKey> ByDistrict,
     IReadOnlyList<CountByKey> TopAreas,
@@ -23,3 +25,15 @@ public sealed record CountByKey(int Id, long Count);
 public sealed record HourlyPoint(int Hour, long Today, double Typical);
 
 public sealed record CriticalIncident(long Id, string RegNumber, DateTime CreatedAt, int ServiceTypeId, int DistrictId, string? Address, string Status);
+
+/// <summary>
+/// The city's status from 1 (normal) to 5 (emergency), from the critical incidents in progress: open critical appeals
+/// counted once per incident (repeat reports of one incident do not raise the level).
+/// </summary>
+public static class CityStatus
+{
+    /// <summary>Lowest incident count of levels 2, 3, 4 and 5.</summary>
+    public static readonly int[] Thresholds = [5, 15, 30, 60];
+
+    public static int Level(long openCriticalIncidents) => 1 + Thresholds.Count(t => openCriticalIncidents >= t);
+}
