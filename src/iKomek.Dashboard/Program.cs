@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Components;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Hosting;
 
@@ -22,6 +23,7 @@ var app = builder.Build();
 app.UseDashboardUi();
 app.MapOpen311();
 app.MapLiveHub();
+app.MapAppealsExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

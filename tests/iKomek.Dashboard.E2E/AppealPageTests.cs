@@ -30,7 +30,7 @@ public sealed class AppealPageTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("appeal-history").Locator("li")).ToHaveCountAsync(1);
 
         await page.GetByTestId("action-organisation").ClickAsync();
-        await page.Locator(".rz-dropdown-item").First.ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible").First.ClickAsync();
         await page.GetByTestId("action-Assign").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("appeal-history").Locator("li")).ToHaveCountAsync(2);

@@ -80,7 +80,7 @@ public sealed class InteractionsTests(DashboardFixture fixture)
 
         // Filter: one district leaves fewer appeals, all of that district.
         await page.GetByTestId("filter-district").ClickAsync();
-        await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Есиль" }).First.ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Есиль" }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("appeals-total")).Not.ToHaveTextAsync(new Regex($"^.*\\b{total}$"));
         await page.WaitForTimeoutAsync(300);
         var filtered = await shell.StatAsync("appeals-total");
@@ -88,6 +88,29 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var districts = await grid.Locator("tbody tr td:nth-child(4) div:first-child").AllInnerTextsAsync();
         Assert.NotEmpty(districts);
         Assert.All(districts, d => Assert.Contains("Есиль", d));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AppealsExport_DownloadsExactlyTheFilteredSet()
+    {
+        var page = await fixture.OpenAsync("/appeals");
+        var shell = new Shell(page);
+        await page.GetByTestId("filter-district").ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Нура" }).First.ClickAsync();
+        await page.GetByTestId("filter-overdue").ClickAsync();
+        await page.GetByTestId("filter-overdue").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("appeals-export")).ToHaveAttributeAsync("href", new Regex("district=5"));
+        var total = await shell.StatAsync("appeals-total");
+
+        var href = await page.GetByTestId("appeals-export").GetAttributeAsync("href");
+        using var http = new HttpClient();
+        var csv = await http.GetStringAsync(fixture.App.BaseUrl + "/" + href);
+
+        var lines = csv.TrimEnd().Split("\r\n");
+        Assert.StartsWith("\uFEFFreg_number,created_at,channel,service_code", lines[0]);
+        Assert.Equal(total, lines.Length - 1);
+        Assert.All(lines.Skip(1).Take(50), l => Assert.Contains(",nura,", l));
         await page.Context.CloseAsync();
     }
 

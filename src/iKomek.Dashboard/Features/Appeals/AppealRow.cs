@@ -19,6 +19,8 @@ public sealed record AppealRow(
     string Description);
 
 /// <summary>What the explorer is filtered by; nulls mean "any".</summary>
+/// <param name="Overdue">True: open appeals past their deadline only.</param>
+/// <param name="Duplicates">True: repeat reports only; false: first reports only.</param>
 public sealed record AppealFilter(
     DateTime? FromUtc = null,
     DateTime? ToUtc = null,
@@ -26,7 +28,40 @@ public sealed record AppealFilter(
     int? AreaId = null,
     int? ChannelId = null,
     string? Status = null,
-    string? Text = null);
+    string? Text = null,
+    int? ServiceTypeId = null,
+    int? DepartmentId = null,
+    int? OrganisationId = null,
+    bool? Overdue = null,
+    bool? Duplicates = null)
+{
+    /// <summary>The filter as query-string arguments (the CSV export link carries the explorer's filter).</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value) { if (value is not null) parts.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)}"); }
+        Add("from", FromUtc?.ToString("O")); Add("to", ToUtc?.ToString("O")); Add("district", DistrictId); Add("area", AreaId); Add("channel", ChannelId);
+        Add("status", Status); Add("text", Text); Add("type", ServiceTypeId); Add("department", DepartmentId); Add("organisation", OrganisationId);
+        Add("overdue", Overdue); Add("duplicates", Duplicates);
+        return string.Join('&', parts);
+    }
+
+    public static AppealFilter FromQuery(IQueryCollection q)
+    {
+        static int? Int(string? v) => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
+        static bool? Bool(string? v) => bool.TryParse(v, out var b) ? b : null;
+        static DateTime? Date(string? v) => DateTime.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+        return new AppealFilter(Date(q["from"]), Date(q["to"]), Int(q["district"]), Int(q["area"]), Int(q["channel"]),
+            string.IsNullOrEmpty(q["status"]) ? null : q["status"].ToString(), string.IsNullOrEmpty(q["text"]) ? null : q["text"].ToString(),
+            Int(q["type"]), Int(q["department"]), Int(q["organisation"]), Bool(q["overdue"]), Bool(q["duplicates"]));
+    }
+}
 
 /// <summary>A page of appeals and the size of the filtered set, capped at <see cref="AppealsQueries.CountCap"/> + 1.</summary>
 public sealed record AppealPage(IReadOnlyList<AppealRow> Rows, long Total);
+
+/// <summary>One line of the explorer's CSV export: codes rather than names, so the file can be imported back.</summary>
+public sealed record AppealExportRow(
+    string RegNumber, DateTime CreatedAt, string Channel, string ServiceCode, string Area, string District, string Department,
+    string? Organisation, string Status, DateTime SlaDueAt, DateTime? ResolvedAt, DateTime? ClosedAt, string? Address, double? Lat,
+    double? Lon, string Language, string Description);

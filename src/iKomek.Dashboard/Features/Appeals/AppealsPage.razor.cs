@@ -20,14 +20,18 @@ public sealed partial class AppealsPage : ComponentBase
     private CityReference.Snapshot? _reference;
 
     private int _periodDays = 30;
-    private int? _districtId, _areaId, _channelId;
+    private int? _districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId;
+    private bool? _duplicates;
+    private bool _overdueOnly;
     private string? _status, _text;
-    private IReadOnlyList<Option> _districtOptions = [], _areaOptions = [], _channelOptions = [];
+    private IReadOnlyList<Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
+    private IReadOnlyList<FlagOption> _duplicateOptions = [];
     private IReadOnlyList<StatusOption> _statusOptions = [];
 
     private sealed record Option(int Id, string Label);
     private sealed record StatusOption(string Code, string Label);
     private sealed record PeriodOption(int Days, string Label);
+    private sealed record FlagOption(bool Value, string Label);
 
     [Inject] private AppealsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
@@ -47,6 +51,10 @@ public sealed partial class AppealsPage : ComponentBase
         _districtOptions = Options(_reference.Districts, T);
         _areaOptions = Options(_reference.Areas, T);
         _channelOptions = Options(_reference.Channels, T);
+        _typeOptions = Options(_reference.ServiceTypes, T);
+        _departmentOptions = Options(_reference.Departments, T);
+        _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new Option(o.Id, o.Name)).ToList();
+        _duplicateOptions = [new FlagOption(false, T["appeals.firstReports"]), new FlagOption(true, T["appeals.repeatReports"])];
         _statusOptions = Statuses.Select(s => new StatusOption(s, T["status." + s])).ToList();
     }
 
@@ -55,13 +63,21 @@ public sealed partial class AppealsPage : ComponentBase
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
         var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var from = _periodDays == 0 ? (DateTime?)null : AstanaClock.StartOfDay(Clock.Today.AddDays(1 - _periodDays)).UtcDateTime;
-        var filter = new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, _text);
-        var page = await Queries.SearchAsync(filter, args.Skip ?? 0, args.Top ?? 25, sort?.Property, sort?.SortOrder == SortOrder.Descending);
+        var page = await Queries.SearchAsync(CurrentFilter(), args.Skip ?? 0, args.Top ?? 25, sort?.Property, sort?.SortOrder == SortOrder.Descending);
         _rows = page.Rows;
         _total = page.Total;
         _loading = false;
     }
+
+    private AppealFilter CurrentFilter()
+    {
+        var from = _periodDays == 0 ? (DateTime?)null : AstanaClock.StartOfDay(Clock.Today.AddDays(1 - _periodDays)).UtcDateTime;
+        return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, _text, _serviceTypeId, _departmentId, _organisationId,
+            _overdueOnly ? true : null, _duplicates);
+    }
+
+    /// <summary>The CSV export of exactly what the grid shows.</summary>
+    private string ExportHref => "appeals/export.csv?" + CurrentFilter().ToQueryString();
 
     private async Task ReloadAsync()
     {
@@ -71,6 +87,7 @@ public sealed partial class AppealsPage : ComponentBase
     private async Task ResetAsync()
     {
         (_periodDays, _districtId, _areaId, _channelId, _status, _text) = (30, null, null, null, null, null);
+        (_serviceTypeId, _departmentId, _organisationId, _duplicates, _overdueOnly) = (null, null, null, null, false);
         await ReloadAsync();
     }
 

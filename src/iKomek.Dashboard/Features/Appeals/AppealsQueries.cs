@@ -22,7 +22,37 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        var where = """
+        var (sql, args) = Build(filter, sortColumn, descending, skip, take);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        var rows = (await grid.ReadAsync<AppealRow>()).AsList();
+        var total = await grid.ReadSingleAsync<long>();
+        return new AppealPage(rows, total);
+    }
+
+    /// <summary>The filtered appeals, streamed row by row for the CSV export (newest first, at most <paramref name="limit"/>).</summary>
+    public async IAsyncEnumerable<AppealExportRow> ExportAsync(AppealFilter filter, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var (where, args) = Where(filter);
+        var sql = $"""
+            SELECT a.reg_number AS RegNumber, a.created_at AS CreatedAt, c.code AS Channel, s.code AS ServiceCode, ar.code AS Area,
+                   d.code AS District, dep.code AS Department, o.name AS Organisation, a.status AS Status, a.sla_due_at AS SlaDueAt,
+                   a.resolved_at AS ResolvedAt, a.closed_at AS ClosedAt, a.address AS Address, a.lat AS Lat, a.lon AS Lon,
+                   a.language AS Language, a.description AS Description
+            FROM (SELECT * FROM appeals {where} ORDER BY created_at DESC, id DESC LIMIT @limit) a
+            JOIN channels c ON c.id = a.channel_id JOIN service_types s ON s.id = a.service_type_id JOIN areas ar ON ar.id = a.area_id
+            JOIN districts d ON d.id = a.district_id JOIN departments dep ON dep.id = a.department_id
+            LEFT JOIN organisations o ON o.id = a.organisation_id
+            ORDER BY a.created_at DESC, a.id DESC
+            """;
+        args.Add("limit", limit);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await foreach (var row in conn.QueryUnbufferedAsync<AppealExportRow>(sql, args).WithCancellation(ct)) yield return row;
+    }
+
+    private static (string Where, DynamicParameters Args) Where(AppealFilter filter)
+    {
+        const string where = """
             WHERE (@FromUtc::timestamptz IS NULL OR created_at >= @FromUtc)
               AND (@ToUtc::timestamptz IS NULL OR created_at < @ToUtc)
               AND (@DistrictId::int IS NULL OR district_id = @DistrictId)
@@ -31,7 +61,24 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@Status::text IS NULL OR status = @Status)
               AND (@Text::text IS NULL OR reg_number = @Text
                    OR to_tsvector('simple', description || ' ' || coalesce(address, '')) @@ appeal_search_query(@Text))
+              AND (@ServiceTypeId::int IS NULL OR service_type_id = @ServiceTypeId)
+              AND (@DepartmentId::int IS NULL OR department_id = @DepartmentId)
+              AND (@OrganisationId::int IS NULL OR organisation_id = @OrganisationId)
+              AND (@Overdue::boolean IS NULL OR (status NOT IN ('resolved', 'closed') AND sla_due_at < now()) = @Overdue)
+              AND (@Duplicates::boolean IS NULL OR (duplicate_of IS NOT NULL) = @Duplicates)
             """;
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var args = new DynamicParameters(new
+        {
+            filter.FromUtc, filter.ToUtc, filter.DistrictId, filter.AreaId, filter.ChannelId, filter.Status, Text = text,
+            filter.ServiceTypeId, filter.DepartmentId, filter.OrganisationId, filter.Overdue, filter.Duplicates,
+        });
+        return (where, args);
+    }
+
+    private static (string Sql, DynamicParameters Args) Build(AppealFilter filter, string? sortColumn, bool descending, int skip, int take)
+    {
+        var (where, args) = Where(filter);
         var known = SortColumns.TryGetValue(sortColumn ?? "", out var order);
         var direction = !known || descending ? "DESC" : "ASC";
         order = known ? order : "created_at";
@@ -49,20 +96,10 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
             -- Counted up to a cap: an exact count of a year of a big city would cost more than the page itself.
             SELECT count(*) FROM (SELECT 1 FROM appeals {where} LIMIT @countCap) capped;
             """;
-        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
-        var args = new
-        {
-            filter.FromUtc, filter.ToUtc, filter.DistrictId, filter.AreaId, filter.ChannelId, filter.Status,
-            Text = text,
-            countCap = CountCap + 1,
-            skip,
-            take,
-        };
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var rows = (await grid.ReadAsync<AppealRow>()).AsList();
-        var total = await grid.ReadSingleAsync<long>();
-        return new AppealPage(rows, total);
+        args.Add("countCap", CountCap + 1);
+        args.Add("skip", skip);
+        args.Add("take", take);
+        return (sql, args);
     }
 
 

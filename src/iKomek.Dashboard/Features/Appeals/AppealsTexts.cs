@@ -26,6 +26,11 @@ internal static class AppealsTexts
         ["appeals.overdue"] = new("просрочено, срок", "мерзімі өтті:", "overdue since"),
         ["appeals.statusDue"] = new("Статус и срок", "Мәртебе мен мерзім", "Status and due date"),
         ["appeals.none"] = new("По этим условиям обращений нет", "Бұл шарттар бойынша өтініштер жоқ", "No appeals match these filters"),
+        ["appeals.repeats"] = new("Повторы", "Қайталаулар", "Repeats"),
+        ["appeals.firstReports"] = new("Только первые сообщения", "Тек алғашқы хабарлар", "First reports only"),
+        ["appeals.repeatReports"] = new("Только повторы инцидентов", "Тек оқиға қайталаулары", "Repeat reports only"),
+        ["appeals.overdueOnly"] = new("Только просроченные", "Тек мерзімі өткендер", "Overdue only"),
+        ["appeals.export"] = new("Выгрузить в CSV", "CSV-ге түсіру", "Export to CSV"),
         ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
     };
 }
