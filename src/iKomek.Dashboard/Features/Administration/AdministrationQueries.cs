@@ -11,6 +11,8 @@ public sealed record AppliedMigration(string File, string Checksum, DateTime App
 
 public sealed record DemoCityInfo(int Seed, double Scale, int Years, DateTime EndDate, long Appeals, DateTime GeneratedAt);
 
+public sealed record Holiday(DateOnly Day, string NameRu, string NameKk, string NameEn);
+
 public sealed record UserRow(int Id, string Login, string DisplayName, string Role, int? DepartmentId);
 
 public sealed record AdministrationSnapshot(
@@ -50,5 +52,31 @@ public sealed class AdministrationQueries(NpgsqlDataSource db)
         var demo = await grid.ReadSingleOrDefaultAsync<DemoCityInfo>();
         var users = (await grid.ReadAsync<UserRow>()).AsList();
         return new AdministrationSnapshot(info, tables, migrations, demo, users);
+    }
+
+    /// <summary>Public holidays from <paramref name="from"/> on, in date order.</summary>
+    public async Task<IReadOnlyList<Holiday>> GetHolidaysAsync(DateOnly from, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(DateTime Day, string Ru, string Kk, string En)>(new CommandDefinition(
+            "SELECT day::timestamp, name_ru, name_kk, name_en FROM holidays WHERE day >= @from ORDER BY day",
+            new { from = from.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+        return rows.Select(r => new Holiday(DateOnly.FromDateTime(r.Day), r.Ru, r.Kk, r.En)).ToList();
+    }
+
+    /// <returns>False when the day is a holiday already.</returns>
+    public async Task<bool> AddHolidayAsync(DateOnly day, string name, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        // One name for all three languages until someone translates it: an administrator types it once.
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO holidays (day, name_ru, name_kk, name_en) VALUES (@day, @name, @name, @name) ON CONFLICT (day) DO NOTHING",
+            new { day = day.ToDateTime(TimeOnly.MinValue), name }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task RemoveHolidayAsync(DateOnly day, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("DELETE FROM holidays WHERE day = @day", new { day = day.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
     }
 }

@@ -24,6 +24,7 @@ internal static class AppealsTexts
         ["appeals.text"] = new("Текст", "Мәтін", "Text"),
         ["appeals.due"] = new("срок", "мерзімі", "due"),
         ["appeals.overdue"] = new("просрочено, срок", "мерзімі өтті:", "overdue since"),
+        ["appeals.dueSoon"] = new("срок на исходе:", "мерзім таяп қалды:", "due soon:"),
         ["appeals.statusDue"] = new("Статус и срок", "Мәртебе мен мерзім", "Status and due date"),
         ["appeals.none"] = new("По этим условиям обращений нет", "Бұл шарттар бойынша өтініштер жоқ", "No appeals match these filters"),
         ["appeals.repeats"] = new("Повторы", "Қайталаулар", "Repeats"),
