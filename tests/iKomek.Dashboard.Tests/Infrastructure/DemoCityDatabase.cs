@@ -1,5 +1,7 @@
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Intake;
 using Npgsql;
 
 namespace IKomek.Dashboard.Tests.Infrastructure;
@@ -25,6 +27,10 @@ public sealed class DemoCityDatabase : IAsyncLifetime
         });
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
+
+    /// <summary>The one intake path, wired as the app wires it, on this database.</summary>
+    public AppealIntake NewIntake() =>
+        new(DataSource, new GivenServiceTypeClassifier(), new RoutingTable(DataSource, TimeProvider.System), TimeProvider.System);
 
     public async Task DisposeAsync() => await DataSource.DisposeAsync();
 }

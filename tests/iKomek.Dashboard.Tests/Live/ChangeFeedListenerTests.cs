@@ -67,7 +67,7 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
         return (listener, received);
     }
 
-    private AppealIntake Intake() => new(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+    private AppealIntake Intake() => city.NewIntake();
 
     private static async Task WaitUntil(Func<bool> condition)
     {

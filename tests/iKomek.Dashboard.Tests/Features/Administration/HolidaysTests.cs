@@ -20,7 +20,7 @@ public sealed class HolidaysTests(DemoCityDatabase city) : IClassFixture<DemoCit
 
         Assert.True(await queries.AddHolidayAsync(next, "День города (проверка)"));
         Assert.False(await queries.AddHolidayAsync(next, "ещё раз"));
-        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        var intake = city.NewIntake();
         // Service type 1 is answered within one working day: the new holiday is not one.
         var result = await intake.RegisterAsync(new NewAppeal("Нет отопления в квартире", 1, 1, 51.13, 71.43));
 

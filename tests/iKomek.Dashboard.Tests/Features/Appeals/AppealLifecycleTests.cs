@@ -79,7 +79,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     }
 
     private async Task<long> NewAppealAsync() =>
-        (await new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System)
+        (await city.NewIntake()
             .RegisterAsync(new NewAppeal("Нет воды", 40, 1, 51.13 + Random.Shared.NextDouble() / 100, 71.43))).AppealId;
 
     private async Task<(int, int)> TwoOrganisationsAsync()

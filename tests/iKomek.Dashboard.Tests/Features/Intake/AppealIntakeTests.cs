@@ -8,7 +8,7 @@ namespace IKomek.Dashboard.Tests.Features.Intake;
 /// <summary>Intake against the real PostgreSQL with a small demo city.</summary>
 public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
 {
-    private AppealIntake Intake => new(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+    private AppealIntake Intake => city.NewIntake();
 
     [Fact]
     public async Task Register_ContinuesTheYearsNumbering_RoutesAndRecordsTheFirstEvent()

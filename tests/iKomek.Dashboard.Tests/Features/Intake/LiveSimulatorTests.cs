@@ -10,7 +10,7 @@ public sealed class LiveSimulatorTests(DemoCityDatabase city) : IClassFixture<De
     [Fact]
     public async Task Storm_StreamsStormAppealsThroughIntake()
     {
-        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        var intake = city.NewIntake();
         var results = new List<IntakeResult>();
 
         var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(SimulatedScenario.Storm, 50, TimeSpan.FromSeconds(1), results.Add, CancellationToken.None);
