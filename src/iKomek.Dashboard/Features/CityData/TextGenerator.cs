@@ -241,6 +241,21 @@ internal sealed class TextGenerator
         AppendSentence(rng.Pick(OperatorEnds), rng, 0);
     }
 
+    /// <summary>Russian and English word order: the predicate, then the object, then the time ("No heating in the flat since Monday").</summary>
+    private void AppendPredicateFirst(string[] stems, string obj, string[]? times, Random rng)
+    {
+        _sb.Append(rng.Pick(stems));
+        if (obj.Length > 0)
+        {
+            _sb.Append(' ').Append(obj);
+        }
+        if (times is not null)
+        {
+            _sb.Append(' ');
+            AppendTemplate(rng.Pick(times), rng, 0);
+        }
+    }
+
     /// <summary>The problem itself: a variant of the stem with the object and maybe a time.</summary>
     private void WriteCore(ServiceType type, AppealLanguage language, Random rng, bool withTime, bool lowerFirst = false)
     {
@@ -262,28 +277,10 @@ internal sealed class TextGenerator
                 _sb.Append(rng.Pick(type.StemKk));
                 break;
             case AppealLanguage.En:
-                _sb.Append(rng.Pick(type.StemEn));
-                if (type.ObjectEn.Length > 0)
-                {
-                    _sb.Append(' ').Append(type.ObjectEn);
-                }
-                if (withTime)
-                {
-                    _sb.Append(' ');
-                    AppendTemplate(rng.Pick(English.Times), rng, 0);
-                }
+                AppendPredicateFirst(type.StemEn, type.ObjectEn, withTime ? English.Times : null, rng);
                 break;
             default:
-                _sb.Append(rng.Pick(type.StemRu));
-                if (type.ObjectRu.Length > 0)
-                {
-                    _sb.Append(' ').Append(type.ObjectRu);
-                }
-                if (withTime)
-                {
-                    _sb.Append(' ');
-                    AppendTemplate(rng.Pick(Russian.Times), rng, 0);
-                }
+                AppendPredicateFirst(type.StemRu, type.ObjectRu, withTime ? Russian.Times : null, rng);
                 break;
         }
         if (!lowerFirst && _sb.Length > start)
