@@ -13,9 +13,10 @@ public sealed class LiveSimulatorTests(DemoCityDatabase city) : IClassFixture<De
         var intake = city.NewIntake();
         var results = new List<IntakeResult>();
 
-        var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(SimulatedScenario.Storm, 50, TimeSpan.FromSeconds(1), results.Add, CancellationToken.None);
+        // How many get through in a second depends on the machine's load; that the rate is never exceeded does not.
+        var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(SimulatedScenario.Storm, 20, TimeSpan.FromSeconds(1), results.Add, CancellationToken.None);
 
-        Assert.InRange(sent, 10, 60);
+        Assert.InRange(sent, 1, 21);
         Assert.Equal(sent, results.Count);
         await using var conn = await city.DataSource.OpenConnectionAsync();
         var areas = await conn.QueryAsync<string>("SELECT DISTINCT ar.code FROM appeals a JOIN areas ar ON ar.id = a.area_id WHERE a.id = ANY(@ids)",
