@@ -17,34 +17,34 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
             now = now.UtcDateTime,
             dayStart = dayStart.UtcDateTime,
             monthStart = monthStart.UtcDateTime,
+            hourStart = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset).UtcDateTime,
+            today = now.Date,
+            monthDay = new DateTime(now.Year, now.Month, 1),
         };
 
         const string sql = """
-            -- 1: today so far, and the same span on the last four same weekdays
+            -- 1: today so far, and the same span on the last four same weekdays: whole hours from the hourly rollup,
+            -- the current hour's part from the appeals themselves (a few hundred rows through the created_at index).
             SELECT
-                (SELECT count(*) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS today,
-                (SELECT count(*) / 4.0 FROM appeals a
-                   JOIN generate_series(1, 4) w ON a.created_at >= @dayStart - make_interval(days => 7 * w)
-                                              AND a.created_at < @now - make_interval(days => 7 * w)) AS typical,
-                (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @dayStart AND created_at < @now) AS fcr_today,
-                (SELECT avg(first_contact_resolved::int) FROM appeals WHERE created_at >= @monthStart AND created_at < @now) AS fcr_month,
+                (SELECT coalesce(sum(created), 0) FROM live_hourly WHERE hour >= @dayStart AND hour < @now) AS today,
+                (SELECT (coalesce(sum(h.created), 0)
+                         + (SELECT count(*) FROM appeals a JOIN generate_series(1, 4) w
+                              ON a.created_at >= @hourStart - make_interval(days => 7 * w) AND a.created_at < @now - make_interval(days => 7 * w))) / 4.0
+                 FROM live_hourly h JOIN generate_series(1, 4) w
+                   ON h.hour >= @dayStart - make_interval(days => 7 * w) AND h.hour < @hourStart - make_interval(days => 7 * w)) AS typical,
+                (SELECT sum(fcr)::float8 / nullif(sum(created), 0) FROM live_hourly WHERE hour >= @dayStart AND hour < @now) AS fcr_today,
+                (SELECT sum(fcr)::float8 / nullif(sum(created), 0) FROM live_hourly WHERE hour >= @monthStart AND hour < @now) AS fcr_month,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')) AS open_now,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now) AS overdue_now,
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND is_critical AND duplicate_of IS NULL) AS critical_open,
-                -- Answer time this month, in working days, of appeals not resolved at the first contact: days are
-                -- counted once per (received, resolved) pair of dates, not once per appeal.
-                (WITH pairs AS (
-                    SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date AS received, (resolved_at AT TIME ZONE 'Asia/Almaty')::date AS resolved, count(*) AS n
-                    FROM appeals WHERE resolved_at >= @monthStart AND resolved_at < @now AND NOT first_contact_resolved
-                    GROUP BY 1, 2)
-                 SELECT sum(n * (SELECT count(*) FROM generate_series(received + 1, resolved, interval '1 day') d
-                                 WHERE extract(isodow FROM d) < 6 AND d::date NOT IN (SELECT day FROM holidays)))::float8 / nullif(sum(n), 0)
-                 FROM pairs) AS answer_days;
+                -- Answer time this month, in working days, of appeals not resolved at the first contact.
+                (SELECT sum(n * working_days_between(received, resolved))::float8 / nullif(sum(n), 0)
+                 FROM live_answers WHERE resolved >= @monthDay::date) AS answer_days;
 
             -- 2-4: today by channel, district, area
-            SELECT channel_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC;
-            SELECT district_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC;
-            SELECT area_id::int AS Id, count(*) AS Count FROM appeals WHERE created_at >= @dayStart AND created_at < @now GROUP BY 1 ORDER BY 2 DESC LIMIT 8;
+            SELECT channel_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
+            SELECT district_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
+            SELECT area_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC LIMIT 8;
 
             -- 5: overdue now by department (partial index on open appeals)
             SELECT department_id::int AS Id, count(*) AS Count FROM appeals
@@ -52,11 +52,9 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
 
             -- 6: hourly curve, today vs typical
             SELECT h AS Hour,
-                   (SELECT count(*) FROM appeals WHERE created_at >= @dayStart + make_interval(hours => h)
-                                                   AND created_at < least(@now, @dayStart + make_interval(hours => h + 1))) AS Today,
-                   (SELECT count(*) / 4.0 FROM appeals a JOIN generate_series(1, 4) w
-                      ON a.created_at >= @dayStart - make_interval(days => 7 * w) + make_interval(hours => h)
-                     AND a.created_at < @dayStart - make_interval(days => 7 * w) + make_interval(hours => h + 1))::float8 AS Typical
+                   (SELECT coalesce(sum(created), 0) FROM live_hourly WHERE hour = @dayStart + make_interval(hours => h) AND hour < @now)::bigint AS Today,
+                   (SELECT coalesce(sum(created), 0) / 4.0 FROM live_hourly JOIN generate_series(1, 4) w
+                      ON hour = @dayStart - make_interval(days => 7 * w) + make_interval(hours => h))::float8 AS Typical
             FROM generate_series(0, 23) h;
 
             -- 7: critical incidents of the last 24 hours, newest first
@@ -68,14 +66,14 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, decimal? FcrToday, decimal? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays)>();
+        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, double? FcrToday, double? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays)>();
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
         var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
         var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
-        return new LiveSnapshot(now, head.Today, (double)head.Typical, (double?)head.FcrToday, (double?)head.FcrMonth, head.Open, head.Overdue,
+        return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
             head.Critical, head.AnswerDays,
             byChannel, byDistrict, topAreas, overdue, hourly, critical);
     }
@@ -86,7 +84,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var now = clock.Now;
         var dayStart = AstanaClock.StartOfDay(DateOnly.FromDateTime(now.DateTime));
         const string sql = """
-            SELECT (SELECT count(*) FROM appeals WHERE created_at >= @dayStart AND created_at < @now),
+            SELECT (SELECT coalesce(sum(created), 0)::bigint FROM live_hourly WHERE hour >= @dayStart AND hour < @now),
                    (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed')),
                    (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now),
                    (SELECT count(*) FROM appeals WHERE is_critical AND created_at >= @dayStart AND created_at < @now)
