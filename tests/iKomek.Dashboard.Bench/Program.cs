@@ -33,16 +33,26 @@ AppealFilter[] filters =
     new(now.AddDays(-30)), new(now.AddDays(-7), DistrictId: 3), new(now.AddDays(-30), AreaId: 1, Status: "closed"),
     new(now.AddDays(-90), ChannelId: 2), new(now.AddDays(-365), DistrictId: 1, AreaId: 3), new(null, Status: "in_progress"),
     new(now.AddDays(-30), Text: "отоплен"), new(now.AddDays(-365), Text: "лифт", DistrictId: 2), new(null),
+    new(null, Text: "жылу жоқ"), new(now.AddDays(-365), Text: "lift"), new(null, Overdue: true, DepartmentId: 1),
+    new(now.AddDays(-90), Duplicates: true, DistrictId: 4), new(now.AddDays(-365), ServiceTypeId: 40, Status: "closed"),
 ];
 var explorerTimes = new List<double>();
+var nextPageTimes = new List<double>();
+var countTimes = new List<double>();
 foreach (var f in filters)
 {
-    await explorer.SearchAsync(f, 0, 25, null, true);
-    var t = await Measure(5, () => explorer.SearchAsync(f, 0, 25, null, true));
+    var first = await explorer.PageAsync(f, 0, 25, null, true, null);
+    var t = await Measure(5, () => explorer.PageAsync(f, 0, 25, null, true, null));
+    var next = first.Count == 0 ? [] : await Measure(5, () => explorer.PageAsync(f, 25, 25, null, true, new PageCursor(first[^1], false)));
+    var count = await Measure(3, () => explorer.CountAsync(f));
     explorerTimes.AddRange(t);
-    Console.WriteLine($"    {Describe(f),-60} p95 {P(t, 95),8:N1} ms");
+    nextPageTimes.AddRange(next);
+    countTimes.AddRange(count);
+    Console.WriteLine($"    {Describe(f),-50} first page p95 {P(t, 95),7:N1} ms, next page p95 {(next.Count == 0 ? 0 : P(next, 95)),7:N1} ms, total (capped) p95 {P(count, 95),7:N1} ms");
 }
 Report("appeals explorer first page, all filter combinations", explorerTimes, "target p95 <= 150 ms");
+Report("appeals explorer next page (keyset)", nextPageTimes, "");
+Report("appeals explorer total, counted after the page (capped at 10,000)", countTimes, "");
 
 // 3. Intake throughput: concurrent clients posting for a fixed time.
 var posted = 0;
@@ -126,7 +136,8 @@ static string Describe(AppealFilter f) => string.Join(" ", new[]
 {
     f.FromUtc is { } from ? $"{(DateTime.UtcNow - from).TotalDays:N0}d" : "all-time",
     f.DistrictId is { } d ? $"district={d}" : null, f.AreaId is { } a ? $"area={a}" : null, f.ChannelId is { } c ? $"channel={c}" : null,
-    f.Status is { } s ? $"status={s}" : null, f.Text is { } t ? $"text='{t}'" : null,
+    f.Status is { } s ? $"status={s}" : null, f.Text is { } t ? $"text='{t}'" : null, f.Overdue is true ? "overdue" : null,
+    f.Duplicates is true ? "repeats" : null, f.DepartmentId is { } dep ? $"department={dep}" : null, f.ServiceTypeId is { } st ? $"type={st}" : null,
 }.Where(x => x is not null));
 
 static FormUrlEncodedContent Appeal(Random rng, string[] codes) => new(new Dictionary<string, string>

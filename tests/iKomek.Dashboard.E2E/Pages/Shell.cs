@@ -21,6 +21,8 @@ public sealed class Shell(IPage page)
     /// <summary>A headline number by its test id, parsed from ru-KZ formatting ("1 234" with a no-break space).</summary>
     public async Task<long> StatAsync(string testId)
     {
+        // A number still being counted (the explorer's total follows its rows) is read once it is there.
+        await Assertions.Expect(Page.Locator($"[data-testid={testId}]:not([data-counting=true])")).ToBeVisibleAsync();
         var text = await Page.GetByTestId(testId).InnerTextAsync();
         var digits = new string(text.Where(char.IsDigit).ToArray());
         return long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);

@@ -64,6 +64,31 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals WHERE created_at >= @from", new { from = filter.FromUtc }), first.Total);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(nameof(AppealRow.RegNumber), false)]
+    [InlineData(nameof(AppealRow.Status), true)]
+    [InlineData(nameof(AppealRow.SlaDueAt), false)]
+    public async Task KeysetPaging_ForwardAndBack_GivesTheSamePagesAsSkipping(string? sort, bool descending)
+    {
+        var queries = new AppealsQueries(city.DataSource);
+        var filter = new AppealFilter(FromUtc: DateTime.UtcNow.AddDays(-60), DistrictId: 2);
+        var byOffset = new List<IReadOnlyList<AppealRow>>();
+        for (var p = 0; p < 4; p++) byOffset.Add(await queries.PageAsync(filter, p * 20, 20, sort, descending, null));
+
+        var page = byOffset[0];
+        for (var p = 1; p < 4; p++)
+        {
+            page = await queries.PageAsync(filter, p * 20, 20, sort, descending, new PageCursor(page[^1], Before: false));
+            Assert.Equal(byOffset[p].Select(r => r.Id), page.Select(r => r.Id));
+        }
+        for (var p = 2; p >= 0; p--)
+        {
+            page = await queries.PageAsync(filter, p * 20, 20, sort, descending, new PageCursor(page[0], Before: true));
+            Assert.Equal(byOffset[p].Select(r => r.Id), page.Select(r => r.Id));
+        }
+    }
+
     [Fact]
     public async Task AppealsSearch_FiltersAndSorts()
     {

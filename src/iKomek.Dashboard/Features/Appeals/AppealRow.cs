@@ -60,6 +60,9 @@ public sealed record AppealFilter(
 /// <summary>A page of appeals and the size of the filtered set, capped at <see cref="AppealsQueries.CountCap"/> + 1.</summary>
 public sealed record AppealPage(IReadOnlyList<AppealRow> Rows, long Total);
 
+/// <summary>Where keyset paging seeks from: the last row of the page before (or the first row of the page after).</summary>
+public sealed record PageCursor(AppealRow Row, bool Before);
+
 /// <summary>One line of the explorer's CSV export: codes rather than names, so the file can be imported back.</summary>
 public sealed record AppealExportRow(
     string RegNumber, DateTime CreatedAt, string Channel, string ServiceCode, string Area, string District, string Department,

@@ -15,7 +15,11 @@ public sealed partial class AppealsPage : ComponentBase
     // Null until the first load: the grid calls LoadData on its first render only when it has no data.
     private IReadOnlyList<AppealRow>? _rows;
     private long _total;
+    private bool _counting;
     private bool _loading;
+    // What the rows on screen were read with: the next or previous page seeks from them (keyset paging).
+    private (AppealFilter Filter, string? Sort, bool Descending, int Skip)? _shown;
+    private AppealFilter? _counted;
     private DateTime _nowUtc;
     private CityReference.Snapshot? _reference;
 
@@ -63,10 +67,43 @@ public sealed partial class AppealsPage : ComponentBase
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
         var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var page = await Queries.SearchAsync(CurrentFilter(), args.Skip ?? 0, args.Top ?? 25, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-        _rows = page.Rows;
-        _total = page.Total;
+        var (filter, skip, take, descending) = (CurrentFilter(), args.Skip ?? 0, args.Top ?? 25, sort?.SortOrder == SortOrder.Descending);
+        PageCursor? cursor = null;
+        if (_shown is { } shown && _rows is { Count: > 0 } rows && shown.Filter == filter && shown.Sort == sort?.Property && shown.Descending == descending)
+        {
+            if (skip == shown.Skip + rows.Count) cursor = new PageCursor(rows[^1], Before: false);
+            else if (skip == shown.Skip - take) cursor = new PageCursor(rows[0], Before: true);
+        }
+        _rows = await Queries.PageAsync(filter, skip, take, sort?.Property, descending, cursor);
+        _shown = (filter, sort?.Property, descending, skip);
+        if (filter != _counted)
+        {
+            // The rows show at once; the total follows when counted. Meanwhile the pager knows there is a next page.
+            _counted = filter;
+            _total = skip + _rows.Count + (_rows.Count == take ? 1 : 0);
+            _ = CountAsync(filter);
+        }
         _loading = false;
+    }
+
+    private async Task CountAsync(AppealFilter filter)
+    {
+        _counting = true;
+        try
+        {
+            var total = await Queries.CountAsync(filter);
+            if (filter != _counted) return;
+            _total = total;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // The page stays usable without its total.
+        }
+        finally
+        {
+            if (filter == _counted) _counting = false;
+        }
+        await InvokeAsync(StateHasChanged);
     }
 
     private AppealFilter CurrentFilter()

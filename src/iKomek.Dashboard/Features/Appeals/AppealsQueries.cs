@@ -18,17 +18,78 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         [nameof(AppealRow.SlaDueAt)] = "sla_due_at",
     };
 
-    public async Task<AppealPage> SearchAsync(AppealFilter filter, int skip, int take, string? sortColumn, bool descending, CancellationToken ct = default)
+    /// <summary>A page and the capped total in one call (the explorer itself asks for the count separately).</summary>
+    public async Task<AppealPage> SearchAsync(AppealFilter filter, int skip, int take, string? sortColumn, bool descending, CancellationToken ct = default) =>
+        new(await PageAsync(filter, skip, take, sortColumn, descending, null, ct), await CountAsync(filter, ct));
+
+    /// <summary>
+    /// One page, newest first unless sorted otherwise. With a <paramref name="cursor"/> (a row of the neighbouring page)
+    /// it seeks from that row through the sort index instead of skipping rows: paging forward or back costs the same
+    /// on the first page as on the hundredth.
+    /// </summary>
+    public async Task<IReadOnlyList<AppealRow>> PageAsync(AppealFilter filter, int skip, int take, string? sortColumn, bool descending,
+        PageCursor? cursor, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
-        var (sql, args) = Build(filter, sortColumn, descending, skip, take);
+        var (where, args) = Where(filter);
+        var known = SortColumns.TryGetValue(sortColumn ?? "", out var column);
+        var desc = !known || descending;
+        var order = column ?? "created_at";
+        // A page before the cursor is read in the opposite order from the cursor on, then turned back.
+        var reverse = cursor is { Before: true };
+        var direction = desc != reverse ? "DESC" : "ASC";
+        var seek = "";
+        if (cursor is not null)
+        {
+            seek = $"AND ({order}, id) {(direction == "DESC" ? "<" : ">")} (@cursorValue, @cursorId)";
+            args.Add("cursorValue", SortValue(cursor.Row, order));
+            args.Add("cursorId", cursor.Row.Id);
+        }
+        var sql = $"""
+            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, channel_id::int AS ChannelId,
+                   service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
+                   department_id::int AS DepartmentId, status AS Status, is_critical AS IsCritical,
+                   first_contact_resolved AS FirstContactResolved, sla_due_at AS SlaDueAt, resolved_at AS ResolvedAt,
+                   address AS Address, left(description, 300) AS Description
+            FROM appeals
+            {where} {seek}
+            ORDER BY {order} {direction}, id {direction}
+            OFFSET @skip LIMIT @take
+            """;
+        args.Add("skip", cursor is null ? skip : 0);
+        args.Add("take", take);
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var rows = (await grid.ReadAsync<AppealRow>()).AsList();
-        var total = await grid.ReadSingleAsync<long>();
-        return new AppealPage(rows, total);
+        var rows = (await conn.QueryAsync<AppealRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+        if (reverse) rows.Reverse();
+        return rows;
     }
+
+    /// <summary>
+    /// How many appeals the filter finds, counted up to a cap: an exact count of a year of a big city would cost far
+    /// more than the page itself. Above the cap the answer is CountCap + 1.
+    /// </summary>
+    public async Task<long> CountAsync(AppealFilter filter, CancellationToken ct = default)
+    {
+        var (where, args) = Where(filter);
+        args.Add("countCap", CountCap + 1);
+        // Enough memory for an exact bitmap of a common word's matches: a lossy one re-checks every row of its pages.
+        var sql = $"""
+            SET LOCAL work_mem = '32MB';
+            SELECT count(*) FROM (SELECT 1 FROM appeals {where} LIMIT @countCap) capped;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        return await conn.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+    }
+
+    private static object SortValue(AppealRow row, string column) => column switch
+    {
+        "reg_number" => row.RegNumber,
+        "status" => row.Status,
+        "sla_due_at" => row.SlaDueAt,
+        _ => row.CreatedAt,
+    };
 
     /// <summary>The filtered appeals, streamed row by row for the CSV export (newest first, at most <paramref name="limit"/>).</summary>
     public async IAsyncEnumerable<AppealExportRow> ExportAsync(AppealFilter filter, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -39,7 +100,9 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
                    d.code AS District, dep.code AS Department, o.name AS Organisation, a.status AS Status, a.sla_due_at AS SlaDueAt,
                    a.resolved_at AS ResolvedAt, a.closed_at AS ClosedAt, a.address AS Address, a.lat AS Lat, a.lon AS Lon,
                    a.language AS Language, a.description AS Description
-            FROM (SELECT * FROM appeals {where} ORDER BY created_at DESC, id DESC LIMIT @limit) a
+            FROM (SELECT id, reg_number, created_at, channel_id, service_type_id, area_id, district_id, department_id, organisation_id,
+                         status, sla_due_at, resolved_at, closed_at, address, lat, lon, language, description
+                  FROM appeals {where} ORDER BY created_at DESC, id DESC LIMIT @limit) a
             JOIN channels c ON c.id = a.channel_id JOIN service_types s ON s.id = a.service_type_id JOIN areas ar ON ar.id = a.area_id
             JOIN districts d ON d.id = a.district_id JOIN departments dep ON dep.id = a.department_id
             LEFT JOIN organisations o ON o.id = a.organisation_id
@@ -60,7 +123,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@ChannelId::int IS NULL OR channel_id = @ChannelId)
               AND (@Status::text IS NULL OR status = @Status)
               AND (@Text::text IS NULL OR reg_number = @Text
-                   OR to_tsvector('simple', description || ' ' || coalesce(address, '')) @@ appeal_search_query(@Text))
+                   OR search @@ appeal_search_query(@Text))
               AND (@ServiceTypeId::int IS NULL OR service_type_id = @ServiceTypeId)
               AND (@DepartmentId::int IS NULL OR department_id = @DepartmentId)
               AND (@OrganisationId::int IS NULL OR organisation_id = @OrganisationId)
@@ -75,33 +138,6 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         });
         return (where, args);
     }
-
-    private static (string Sql, DynamicParameters Args) Build(AppealFilter filter, string? sortColumn, bool descending, int skip, int take)
-    {
-        var (where, args) = Where(filter);
-        var known = SortColumns.TryGetValue(sortColumn ?? "", out var order);
-        var direction = !known || descending ? "DESC" : "ASC";
-        order = known ? order : "created_at";
-        var sql = $"""
-            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, channel_id::int AS ChannelId,
-                   service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
-                   department_id::int AS DepartmentId, status AS Status, is_critical AS IsCritical,
-                   first_contact_resolved AS FirstContactResolved, sla_due_at AS SlaDueAt, resolved_at AS ResolvedAt,
-                   address AS Address, left(description, 300) AS Description
-            FROM appeals
-            {where}
-            ORDER BY {order} {direction}, id {direction}
-            OFFSET @skip LIMIT @take;
-
-            -- Counted up to a cap: an exact count of a year of a big city would cost more than the page itself.
-            SELECT count(*) FROM (SELECT 1 FROM appeals {where} LIMIT @countCap) capped;
-            """;
-        args.Add("countCap", CountCap + 1);
-        args.Add("skip", skip);
-        args.Add("take", take);
-        return (sql, args);
-    }
-
 
     /// <summary>One appeal with its history (and how long each holder kept it) and the other reports of its incident.</summary>
     public async Task<AppealDetail?> GetAsync(string regNumber, CancellationToken ct = default)

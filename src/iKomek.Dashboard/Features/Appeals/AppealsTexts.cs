@@ -9,6 +9,7 @@ internal static class AppealsTexts
         ["appeals.title"] = new("Обращения", "Өтініштер", "Appeals"),
         ["appeals.found"] = new("Найдено: {0:N0}", "Табылды: {0:N0}", "Found: {0:N0}"),
         ["appeals.foundMany"] = new("Найдено: более {0:N0}", "Табылды: {0:N0}-нан астам", "Found: more than {0:N0}"),
+        ["appeals.counting"] = new("Считаем…", "Санап жатырмыз…", "Counting…"),
         ["appeals.period"] = new("Период", "Кезең", "Period"),
         ["appeals.period.7"] = new("7 дней", "7 күн", "7 days"),
         ["appeals.period.30"] = new("30 дней", "30 күн", "30 days"),
