@@ -32,6 +32,8 @@ internal static class CommonTexts
         ["common.area"] = new("Сфера", "Сала", "Area"),
         ["common.status"] = new("Статус", "Мәртебе", "Status"),
         ["common.updatedAt"] = new("Обновлено {0:HH:mm:ss}", "Жаңартылды {0:HH:mm:ss}", "Updated {0:HH:mm:ss}"),
+        ["common.staleAsOf"] = new("устарело · {0:HH:mm}", "ескірген · {0:HH:mm}", "stale · {0:HH:mm}"),
+        ["common.staleHint"] = new("Данные не обновлялись дольше двух минут или потерян поток изменений", "Деректер екі минуттан астам жаңартылмаған немесе өзгерістер ағыны үзілген", "Not updated for over two minutes, or the change feed is lost"),
         ["common.search"] = new("Поиск", "Іздеу", "Search"),
         ["common.refresh"] = new("Обновить", "Жаңарту", "Refresh"),
         ["grid.pager"] = new("Страница {0} из {1} (записей: {2})", "{1} беттің {0}-і (жазбалар: {2})", "Page {0} of {1} ({2} records)"),

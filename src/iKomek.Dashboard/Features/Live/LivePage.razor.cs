@@ -21,6 +21,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private object[] _hourlyTraces = [];
     private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _overdue = [];
     private object[] _districtMap = [];
+    private IReadOnlyDictionary<int, (double Lat, double Lon)[]>? _cells;
     private int _level = 1;
     private Timer? _timer;
     private IDisposable? _subscription;
@@ -48,8 +49,8 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     {
         showlegend = false,
         margin = new { l = 8, r = 8, t = 8, b = 8 },
-        xaxis = new { visible = false, range = new[] { 71.28, 71.62 } },
-        yaxis = new { visible = false, range = new[] { 51.03, 51.25 }, scaleanchor = "x", scaleratio = 1.6 },
+        xaxis = new { visible = false, range = new[] { 71.26, 71.63 }, fixedrange = true },
+        yaxis = new { visible = false, range = new[] { 51.025, 51.262 }, scaleanchor = "x", scaleratio = 1.6, fixedrange = true },
     };
 
     private static readonly object HourlyLayout = new
@@ -70,7 +71,14 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private async Task RefreshAsync()
     {
         if (_cts.IsCancellationRequested) return;
-        await LoadAsync();
+        try
+        {
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // The tiles keep their last numbers and grey out once those are too old; the next change or tick retries.
+        }
         StateHasChanged();
     }
 
@@ -82,23 +90,26 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         _channels = s.ByChannel.Select(x => new RankedBars.Item(r.Channels[x.Id].Name(T), x.Count)).ToList();
         _level = CityStatus.Level(s.OpenCriticalIncidents);
         var today = s.ByDistrict.ToDictionary(x => x.Id, x => x.Count);
-        var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
         var most = Math.Max(1, today.Values.DefaultIfEmpty().Max());
+        _cells ??= DistrictMap.Cells(r.DistrictCentres);
+        var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
+        // One filled outline per district, darker with more appeals today, and the names with their counts on top.
         _districtMap =
         [
+            .. districts.Select(d => (object)new
+            {
+                type = "scatter", mode = "lines", fill = "toself", hoverinfo = "skip",
+                x = _cells[d.Key].Select(p => p.Lon), y = _cells[d.Key].Select(p => p.Lat),
+                fillcolor = Shade(today.GetValueOrDefault(d.Key) / (double)most),
+                line = new { color = "#ffffff", width = 2 },
+            }),
             new
             {
-                type = "scatter", mode = "markers+text",
-                x = districts.Select(d => d.Value.Lon), y = districts.Select(d => d.Value.Lat),
+                type = "scatter", mode = "text",
+                x = districts.Select(d => DistrictMap.Centroid(_cells[d.Key]).Lon), y = districts.Select(d => DistrictMap.Centroid(_cells[d.Key]).Lat),
                 text = districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
-                textposition = "middle center", textfont = new { size = 13, color = "#0b2740" },
+                textfont = new { size = 14, color = districts.Select(d => today.GetValueOrDefault(d.Key) / (double)most > 0.55 ? "#ffffff" : "#0b2740") },
                 hovertemplate = "%{text}<extra></extra>",
-                marker = new
-                {
-                    size = districts.Select(d => 26 + 40 * Math.Sqrt(today.GetValueOrDefault(d.Key) / (double)most)),
-                    color = districts.Select(d => today.GetValueOrDefault(d.Key)), colorscale = "Blues", reversescale = true, cmin = -most / 3.0, cmax = most,
-                    line = new { color = "#0a84c6", width = 1 }, opacity = 0.85,
-                },
             },
         ];
         _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
@@ -121,6 +132,14 @@ public sealed partial class LivePage : ComponentBase, IDisposable
             },
         ];
         _snapshot = s;
+    }
+
+    /// <summary>From a pale to a deep blue as a district's share of the busiest district's count grows.</summary>
+    private static string Shade(double share)
+    {
+        var t = Math.Clamp(share, 0, 1);
+        int Mix(int from, int to) => (int)Math.Round(from + (to - from) * t);
+        return $"rgb({Mix(222, 10)},{Mix(236, 94)},{Mix(248, 145)})";
     }
 
     private static string? FcrTone(double? share) => share switch { null => null, >= 0.9 => "good", >= 0.8 => "warn", _ => "bad" };
