@@ -40,6 +40,39 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Register_ManyAtOnce_AreCommittedTogetherAndStillLinkedAsOneIncident()
+    {
+        var intake = Intake;
+        // Forty reports of one burst pipe within a few metres, arriving together.
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            intake.RegisterAsync(new NewAppeal("Прорвало трубу у дома " + i, 40, 1, 51.2011 + i * 0.00001, 71.3812))));
+
+        var first = Assert.Single(results, r => r.DuplicateOf is null);
+        Assert.All(results.Where(r => r != first), r => Assert.Equal(first.AppealId, r.DuplicateOf));
+        Assert.Equal(first.AppealId, results.Min(r => r.AppealId));
+        await using var check = await city.DataSource.OpenConnectionAsync();
+        Assert.Equal(40, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM appeal_events WHERE appeal_id = ANY(@ids)", new { ids = results.Select(r => r.AppealId).ToArray() }));
+        var transactions = await check.ExecuteScalarAsync<long>("SELECT count(DISTINCT xmin::text) FROM appeals WHERE id = ANY(@ids)",
+            new { ids = results.Select(r => r.AppealId).ToArray() });
+        Assert.InRange(transactions, 1, 39);
+    }
+
+    [Fact]
+    public async Task Register_OneBadAppealInAGroup_FailsAloneAndTheOthersAreStored()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
+        // Past the edge's checks (as a caller that skipped them): the database refuses a text over 4,000 characters.
+        var intake = Intake;
+        var tasks = Enumerable.Range(0, 10).Select(i => intake.RegisterAsync(
+            new NewAppeal(i == 4 ? new string('я', 4001) : "Не горит фонарь " + i, 7, 1, 51.1 + i * 0.002, 71.45))).ToList();
+
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => tasks[4]);
+        await Task.WhenAll(tasks.Where((_, i) => i != 4));
+        Assert.Equal(before + 9, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals"));
+    }
+
+    [Fact]
     public async Task Register_TenConcurrentSubmissionsOfOneToken_StoreOneAppeal()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
