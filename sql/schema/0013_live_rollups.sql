@@ -21,6 +21,14 @@ CREATE TABLE live_daily (
     PRIMARY KEY (day, channel_id, district_id, area_id)
 );
 
+-- Appeals created per Astana day by service type (the panel's "topics right now").
+CREATE TABLE live_daily_types (
+    day             date NOT NULL,
+    service_type_id integer NOT NULL,
+    created         integer NOT NULL,
+    PRIMARY KEY (day, service_type_id)
+);
+
 -- Appeals resolved after the first contact, by Astana day received and day resolved: the answer time in working
 -- days is a function of the two dates, so a month's average reads a few hundred pairs instead of every appeal.
 CREATE TABLE live_answers (
@@ -37,7 +45,7 @@ CREATE FUNCTION working_days_between(received date, resolved date) RETURNS integ
 $$;
 
 -- The statement that adds the signed rows of `delta` (a query with the columns created_at, channel_id, district_id,
--- area_id, first_contact_resolved, resolved_at, sign) to the three rollups. The trigger EXECUTEs it itself: its
+-- area_id, service_type_id, first_contact_resolved, resolved_at, sign) to the rollups. The trigger EXECUTEs it itself: its
 -- transition tables are visible to its own statements only, not inside another function.
 CREATE FUNCTION live_rollup_sql(delta text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format($sql$
@@ -51,7 +59,12 @@ CREATE FUNCTION live_rollup_sql(delta text) RETURNS text LANGUAGE sql IMMUTABLE 
             INSERT INTO live_daily AS r (day, channel_id, district_id, area_id, created)
             SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date, channel_id, district_id, area_id, sum(sign)
             FROM delta GROUP BY 1, 2, 3, 4
-            ON CONFLICT (day, channel_id, district_id, area_id) DO UPDATE SET created = r.created + excluded.created)
+            ON CONFLICT (day, channel_id, district_id, area_id) DO UPDATE SET created = r.created + excluded.created),
+        daily_types AS (
+            INSERT INTO live_daily_types AS r (day, service_type_id, created)
+            SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date, service_type_id, sum(sign)
+            FROM delta GROUP BY 1, 2
+            ON CONFLICT (day, service_type_id) DO UPDATE SET created = r.created + excluded.created)
         INSERT INTO live_answers AS r (resolved, received, n)
         SELECT (resolved_at AT TIME ZONE 'Asia/Almaty')::date, (created_at AT TIME ZONE 'Asia/Almaty')::date, sum(sign)
         FROM delta WHERE resolved_at IS NOT NULL AND NOT first_contact_resolved GROUP BY 1, 2
@@ -62,18 +75,18 @@ $$;
 CREATE FUNCTION live_rollup_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, first_contact_resolved, resolved_at, 1 AS sign FROM new_rows');
+        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, 1 AS sign FROM new_rows');
     ELSIF TG_OP = 'DELETE' THEN
-        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, first_contact_resolved, resolved_at, -1 AS sign FROM old_rows');
+        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, -1 AS sign FROM old_rows');
     ELSE
         -- Only rows whose counted columns changed: a status change alone touches no bucket (and locks none).
         EXECUTE live_rollup_sql($delta$
             SELECT x.* FROM old_rows o JOIN new_rows n USING (id),
-            LATERAL (VALUES (o.created_at, o.channel_id, o.district_id, o.area_id, o.first_contact_resolved, o.resolved_at, -1),
-                            (n.created_at, n.channel_id, n.district_id, n.area_id, n.first_contact_resolved, n.resolved_at, 1))
-                    x(created_at, channel_id, district_id, area_id, first_contact_resolved, resolved_at, sign)
-            WHERE (o.created_at, o.channel_id, o.district_id, o.area_id, o.first_contact_resolved, o.resolved_at)
-                  IS DISTINCT FROM (n.created_at, n.channel_id, n.district_id, n.area_id, n.first_contact_resolved, n.resolved_at)
+            LATERAL (VALUES (o.created_at, o.channel_id, o.district_id, o.area_id, o.service_type_id, o.first_contact_resolved, o.resolved_at, -1),
+                            (n.created_at, n.channel_id, n.district_id, n.area_id, n.service_type_id, n.first_contact_resolved, n.resolved_at, 1))
+                    x(created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, sign)
+            WHERE (o.created_at, o.channel_id, o.district_id, o.area_id, o.service_type_id, o.first_contact_resolved, o.resolved_at)
+                  IS DISTINCT FROM (n.created_at, n.channel_id, n.district_id, n.area_id, n.service_type_id, n.first_contact_resolved, n.resolved_at)
             $delta$);
     END IF;
     RETURN NULL;
@@ -91,8 +104,8 @@ CREATE TRIGGER appeals_rollup_deleted AFTER DELETE ON appeals
 CREATE FUNCTION rebuild_live_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     LOCK TABLE appeals IN SHARE MODE;
-    TRUNCATE live_hourly, live_daily, live_answers;
-    EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, first_contact_resolved, resolved_at, 1 AS sign FROM appeals');
+    TRUNCATE live_hourly, live_daily, live_daily_types, live_answers;
+    EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, 1 AS sign FROM appeals');
 END;
 $$;
 

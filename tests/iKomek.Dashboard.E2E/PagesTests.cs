@@ -51,6 +51,7 @@ public sealed class PagesTests(DashboardFixture fixture)
                 // Every tile says how fresh it is; the map draws the five districts as filled outlines.
                 Assert.Equal(12, await page.Locator("[data-testid=freshness][data-stale=false]").CountAsync());
                 await Assertions.Expect(page.Locator("[data-testid=district-map] .js-fill")).ToHaveCountAsync(5);
+                await Assertions.Expect(page.Locator("[data-testid=top-types] li").First).ToBeVisibleAsync();
                 await Assertions.Expect(page.Locator("[data-testid=hourly-chart] .main-svg").First).ToBeVisibleAsync();
                 break;
             case "appeals":

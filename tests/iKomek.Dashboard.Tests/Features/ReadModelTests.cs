@@ -25,6 +25,9 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         Assert.True(s.TypicalByNow > 0);
         Assert.Equal(s.AppealsToday, s.ByChannel.Sum(c => c.Count));
         Assert.Equal(s.AppealsToday, s.ByDistrict.Sum(c => c.Count));
+        Assert.NotEmpty(s.TopServiceTypes);
+        Assert.True(s.TopServiceTypes.Sum(c => c.Count) <= s.AppealsToday);
+        Assert.Equal(s.TopServiceTypes.OrderByDescending(c => c.Count).Select(c => c.Count), s.TopServiceTypes.Select(c => c.Count));
         Assert.Equal(24, s.Hourly.Count);
         Assert.Equal(s.AppealsToday, s.Hourly.Sum(h => h.Today));
         Assert.Equal(0, s.Hourly.Where(h => h.Hour > s.AsOf.Hour).Sum(h => h.Today));

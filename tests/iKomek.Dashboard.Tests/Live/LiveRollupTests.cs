@@ -17,6 +17,9 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         recount_daily AS (
             SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date AS day, channel_id, district_id, area_id, count(*)::int AS created
             FROM appeals GROUP BY 1, 2, 3, 4),
+        recount_types AS (
+            SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date AS day, service_type_id, count(*)::int AS created
+            FROM appeals GROUP BY 1, 2),
         recount_answers AS (
             SELECT (resolved_at AT TIME ZONE 'Asia/Almaty')::date AS resolved, (created_at AT TIME ZONE 'Asia/Almaty')::date AS received, count(*)::int AS n
             FROM appeals WHERE resolved_at IS NOT NULL AND NOT first_contact_resolved GROUP BY 1, 2)
@@ -24,6 +27,8 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
                                       UNION ALL (SELECT * FROM recount_hourly EXCEPT SELECT * FROM live_hourly)) x)
              + (SELECT count(*) FROM ((SELECT * FROM live_daily WHERE created <> 0 EXCEPT SELECT * FROM recount_daily)
                                       UNION ALL (SELECT * FROM recount_daily EXCEPT SELECT * FROM live_daily)) x)
+             + (SELECT count(*) FROM ((SELECT * FROM live_daily_types WHERE created <> 0 EXCEPT SELECT * FROM recount_types)
+                                      UNION ALL (SELECT * FROM recount_types EXCEPT SELECT * FROM live_daily_types)) x)
              + (SELECT count(*) FROM ((SELECT * FROM live_answers WHERE n <> 0 EXCEPT SELECT * FROM recount_answers)
                                       UNION ALL (SELECT * FROM recount_answers EXCEPT SELECT * FROM live_answers)) x)
         """;
@@ -55,7 +60,7 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         await using (var conn = await city.DataSource.OpenConnectionAsync())
         {
             // An operator's correction of the topic and channel, a backdated appeal, and a deletion.
-            await conn.ExecuteAsync("UPDATE appeals SET area_id = (SELECT min(id) FROM areas), channel_id = 2 WHERE id = @id", new { id = ids[2] });
+            await conn.ExecuteAsync("UPDATE appeals SET area_id = (SELECT min(id) FROM areas), channel_id = 2, service_type_id = 7 WHERE id = @id", new { id = ids[2] });
             await conn.ExecuteAsync("UPDATE appeals SET created_at = created_at - interval '3 days', resolved_at = created_at - interval '1 day' WHERE id = @id", new { id = ids[3] });
             await conn.ExecuteAsync("DELETE FROM appeal_events WHERE appeal_id = @id; DELETE FROM appeals WHERE id = @id", new { id = ids[4] });
         }

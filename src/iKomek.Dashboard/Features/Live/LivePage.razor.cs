@@ -19,7 +19,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private LiveSnapshot? _snapshot;
     private CityReference.Snapshot? _reference;
     private object[] _hourlyTraces = [];
-    private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _overdue = [];
+    private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _types = [], _overdue = [];
     private object[] _districtMap = [];
     private IReadOnlyDictionary<int, (double Lat, double Lon)[]>? _cells;
     private int _level = 1;
@@ -113,6 +113,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
             },
         ];
         _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
+        _types = s.TopServiceTypes.Select(x => new RankedBars.Item(r.ServiceTypes[x.Id].Name(T), x.Count)).ToList();
         _overdue = s.OverdueByDepartment.Select(x => new RankedBars.Item(r.Departments[x.Id].Name(T), x.Count)).ToList();
         var currentHour = s.AsOf.Hour;
         _hourlyTraces =

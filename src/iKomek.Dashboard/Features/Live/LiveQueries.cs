@@ -41,23 +41,25 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                 (SELECT sum(n * working_days_between(received, resolved))::float8 / nullif(sum(n), 0)
                  FROM live_answers WHERE resolved >= @monthDay::date) AS answer_days;
 
-            -- 2-4: today by channel, district, area
+            -- 2-5: today by channel, district, area, service type
             SELECT channel_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
             SELECT district_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
             SELECT area_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC LIMIT 8;
 
-            -- 5: overdue now by department (partial index on open appeals)
+            SELECT service_type_id AS Id, sum(created)::bigint AS Count FROM live_daily_types WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC LIMIT 5;
+
+            -- 6: overdue now by department (partial index on open appeals)
             SELECT department_id::int AS Id, count(*) AS Count FROM appeals
             WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now GROUP BY 1 ORDER BY 2 DESC LIMIT 10;
 
-            -- 6: hourly curve, today vs typical
+            -- 7: hourly curve, today vs typical
             SELECT h AS Hour,
                    (SELECT coalesce(sum(created), 0) FROM live_hourly WHERE hour = @dayStart + make_interval(hours => h) AND hour < @now)::bigint AS Today,
                    (SELECT coalesce(sum(created), 0) / 4.0 FROM live_hourly JOIN generate_series(1, 4) w
                       ON hour = @dayStart - make_interval(days => 7 * w) + make_interval(hours => h))::float8 AS Typical
             FROM generate_series(0, 23) h;
 
-            -- 7: critical incidents of the last 24 hours, newest first
+            -- 8: critical incidents of the last 24 hours, newest first
             SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, service_type_id AS ServiceTypeId,
                    district_id::int AS DistrictId, address AS Address, status AS Status
             FROM appeals WHERE is_critical AND created_at >= @now - interval '24 hours' AND created_at < @now
@@ -70,12 +72,13 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
         var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
+        var topTypes = (await grid.ReadAsync<CountByKey>()).AsList();
         var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
             head.Critical, head.AnswerDays,
-            byChannel, byDistrict, topAreas, overdue, hourly, critical);
+            byChannel, byDistrict, topAreas, topTypes, overdue, hourly, critical);
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>

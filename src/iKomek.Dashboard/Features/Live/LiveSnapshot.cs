@@ -14,6 +14,7 @@ public sealed record LiveSnapshot(
     IReadOnlyList<CountByKey> ByChannel,
     IReadOnlyList<CountByKey> ByDistrict,
     IReadOnlyList<CountByKey> TopAreas,
+    IReadOnlyList<CountByKey> TopServiceTypes,
     IReadOnlyList<CountByKey> OverdueByDepartment,
     IReadOnlyList<HourlyPoint> Hourly,
     IReadOnlyList<CriticalIncident> CriticalIncidents);

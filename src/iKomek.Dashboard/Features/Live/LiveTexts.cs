@@ -21,6 +21,7 @@ internal static class LiveTexts
         ["live.byChannel"] = new("Каналы сегодня", "Бүгінгі арналар", "Channels today"),
         ["live.byDistrict"] = new("Районы сегодня", "Бүгінгі аудандар", "Districts today"),
         ["live.topAreas"] = new("Главные сферы сегодня", "Бүгінгі негізгі салалар", "Top areas today"),
+        ["live.topTypes"] = new("Главные темы", "Негізгі тақырыптар", "Top topics"),
         ["live.overdueByDept"] = new("Просрочки по управлениям", "Басқармалар бойынша мерзімі өткендер", "Overdue by department"),
         ["live.critical"] = new("Критические инциденты (24 ч)", "Сыни оқиғалар (24 сағ)", "Critical incidents (24 h)"),
         ["live.noCritical"] = new("Критических инцидентов за сутки нет", "Тәулікте сыни оқиғалар жоқ", "No critical incidents in 24 hours"),
