@@ -175,7 +175,8 @@ public sealed partial class AppealRowMapper
         }
         else if (lat is { } la && lon is { } lo) districtId = _reference.NearestDistrict(la, lo);
         else if (address is not null && _reference.Buildings.TryGetValue(Buildings.Of(address), out building)) districtId = building.DistrictId;
-        else Fail("district", "noPlace");
+        // Bad coordinates were reported above; "cannot place it" would only repeat them.
+        else if (Text("lat") is null && Text("long") is null) Fail("district", "noPlace");
 
         var channelCode = Text("channel") ?? _mapping.Channel;
         if (!_reference.Channels.TryGetValue(channelCode, out var channelId)) Fail("channel", "unknownChannel", channelCode);
