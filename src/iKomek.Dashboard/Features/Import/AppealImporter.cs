@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Threading.Channels;
 using Dapper;
 using IKomek.Dashboard.Features.Intake;
 using Npgsql;
@@ -27,7 +28,11 @@ public sealed record ImportResult(
 /// </summary>
 public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, TimeProvider time)
 {
-    public const int BatchSize = 50_000;
+    /// <summary>Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat.</summary>
+    public const int BatchSize = 25_000;
+
+    /// <summary>Batches written at once, each on its own connection (the machine has two cores).</summary>
+    public const int Writers = 2;
     public const int MaxKeptErrors = 10_000;
 
     public async Task<ImportResult> ImportAsync(Stream file, string fileName, ImportMapping mapping, string importedBy,
@@ -43,62 +48,72 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         var counting = new CountingStream(file);
         using var text = new StreamReader(counting, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var csv = new CsvRecordReader(text, mapping.Delimiter);
-        long read = 0, inserted = 0, skipped = 0, rejected = 0;
+        var counts = new Counts();
         var kept = new List<RowError>();
         var rowErrors = new List<RowError>();
         ImportFileException? fileError = null;
+        // One import of a source at a time: two runs of the same file must not both find its keys new.
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext('appeal_import'), hashtext(@Source))", new { mapping.Source }, cancellationToken: ct));
         try
         {
             var header = await csv.ReadAsync(ct);
             if (header is null) throw new ImportFileException("empty");
             if (header.Error is not null || header.Fields.All(string.IsNullOrWhiteSpace)) throw new ImportFileException("header");
             var mapper = new AppealRowMapper(mapping, await ImportReference.LoadAsync(conn, ct), header.Fields, time.GetUtcNow().UtcDateTime);
-            await CreateStagingAsync(conn, ct);
 
-            var batch = new List<ImportedAppeal>(Math.Min(BatchSize, 4096));
-            var seen = new Dictionary<ulong, int>();
-            while (await csv.ReadAsync(ct) is { } record)
+            // Reading and checking rows overlaps with writing: batches go through a short queue to a few writers,
+            // each on its own connection, so PostgreSQL works on several batches while the next one is parsed.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var queue = Channel.CreateBounded<List<ImportedAppeal>>(new BoundedChannelOptions(Writers) { SingleWriter = true });
+            var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAllAsync(queue.Reader, mapping.Source, runId, counts, Report, stop))).ToArray();
+            try
             {
-                read++;
-                rowErrors.Clear();
-                var appeal = mapper.Map(record, rowErrors);
-                if (appeal is not null && !seen.TryAdd(KeyHash(appeal.SourceKey), appeal.Line))
+                var batch = new List<ImportedAppeal>(BatchSize);
+                var seen = new Dictionary<ulong, int>();
+                while (await csv.ReadAsync(stop.Token) is { } record)
                 {
-                    rowErrors.Add(new RowError(appeal.Line, mapper.Columns.TryGetValue("id", out var id) ? id.Column
-                        : mapper.Columns.TryGetValue("reg_number", out var reg) ? reg.Column : "", "duplicateKey",
-                        appeal.SourceKey, seen[KeyHash(appeal.SourceKey)].ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                    appeal = null;
-                }
-                if (appeal is null)
-                {
-                    rejected++;
-                    foreach (var e in rowErrors)
+                    Interlocked.Increment(ref counts.Read);
+                    rowErrors.Clear();
+                    var appeal = mapper.Map(record, rowErrors);
+                    if (appeal is not null && !seen.TryAdd(KeyHash(appeal.SourceKey), appeal.Line))
                     {
-                        if (kept.Count < MaxKeptErrors) kept.Add(e);
-                        onRejected?.Invoke(e);
+                        rowErrors.Add(new RowError(appeal.Line, mapper.Columns.TryGetValue("id", out var id) ? id.Column
+                            : mapper.Columns.TryGetValue("reg_number", out var reg) ? reg.Column : "", "duplicateKey",
+                            appeal.SourceKey, seen[KeyHash(appeal.SourceKey)].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        appeal = null;
                     }
-                    continue;
+                    if (appeal is null)
+                    {
+                        Interlocked.Increment(ref counts.Rejected);
+                        foreach (var e in rowErrors)
+                        {
+                            if (kept.Count < MaxKeptErrors) kept.Add(e);
+                            onRejected?.Invoke(e);
+                        }
+                        continue;
+                    }
+                    if (!appeal.OrganisationGiven)
+                        appeal.OrganisationId = await routing.OrganisationForAsync(appeal.ServiceTypeId, appeal.DepartmentId, appeal.DistrictId, stop.Token);
+                    batch.Add(appeal);
+                    if (batch.Count >= BatchSize)
+                    {
+                        await queue.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<ImportedAppeal>(BatchSize);
+                    }
+                    else if (counts.Read % 5000 == 0) Report(null);
                 }
-                if (!appeal.OrganisationGiven)
-                    appeal.OrganisationId = await routing.OrganisationForAsync(appeal.ServiceTypeId, appeal.DepartmentId, appeal.DistrictId, ct);
-                batch.Add(appeal);
-                if (batch.Count >= BatchSize)
-                {
-                    var added = await WriteBatchAsync(conn, batch, mapping.Source, runId, ct);
-                    inserted += added;
-                    skipped += batch.Count - added;
-                    batch.Clear();
-                    progress?.Report(new ImportProgress(read, inserted, skipped, rejected, Fraction()));
-                }
-                else if (read % 5000 == 0) progress?.Report(new ImportProgress(read, inserted, skipped, rejected, Fraction()));
+                if (batch.Count > 0) await queue.Writer.WriteAsync(batch, stop.Token);
             }
-            if (batch.Count > 0)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                var added = await WriteBatchAsync(conn, batch, mapping.Source, runId, ct);
-                inserted += added;
-                skipped += batch.Count - added;
+                // A writer failed and stopped the reading: its own exception comes out of the wait below.
             }
-            progress?.Report(new ImportProgress(read, inserted, skipped, rejected, 1));
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+            await Task.WhenAll(writers);
+            Report(1);
         }
         catch (ImportFileException e)
         {
@@ -107,14 +122,49 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         finally
         {
             await conn.ExecuteAsync(new CommandDefinition("""
-                UPDATE import_runs SET finished_at = now(), rows_read = @read, rows_inserted = @inserted, rows_skipped = @skipped,
-                       rows_rejected = @rejected, error = @error
+                SELECT pg_advisory_unlock(hashtext('appeal_import'), hashtext(@Source));
+                UPDATE import_runs SET finished_at = now(), rows_read = @Read, rows_inserted = @Inserted, rows_skipped = @Skipped,
+                       rows_rejected = @Rejected, error = @error
                 WHERE id = @runId
-                """, new { runId, read, inserted, skipped, rejected, error = fileError?.Code }, cancellationToken: CancellationToken.None));
+                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error = fileError?.Code },
+                cancellationToken: CancellationToken.None));
         }
-        return new ImportResult(runId, read, inserted, skipped, rejected, kept, clock.Elapsed, fileError);
+        return new ImportResult(runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, kept, clock.Elapsed, fileError);
+
+        void Report(double? fraction) => progress?.Report(new ImportProgress(Volatile.Read(ref counts.Read), Volatile.Read(ref counts.Inserted),
+            Volatile.Read(ref counts.Skipped), Volatile.Read(ref counts.Rejected), fraction ?? Fraction()));
 
         double? Fraction() => fileBytes is > 0 ? Math.Min(1, counting.BytesRead / (double)fileBytes.Value) : file.CanSeek && file.Length > 0 ? Math.Min(1, counting.BytesRead / (double)file.Length) : null;
+    }
+
+    private sealed class Counts
+    {
+        public long Read;
+        public long Inserted;
+        public long Skipped;
+        public long Rejected;
+    }
+
+    private async Task WriteAllAsync(ChannelReader<List<ImportedAppeal>> queue, string source, long runId, Counts counts,
+        Action<double?> report, CancellationTokenSource stop)
+    {
+        try
+        {
+            await using var conn = await db.OpenConnectionAsync(stop.Token);
+            await CreateStagingAsync(conn, stop.Token);
+            await foreach (var batch in queue.ReadAllAsync(stop.Token))
+            {
+                var added = await WriteBatchAsync(conn, batch, source, runId, stop.Token);
+                Interlocked.Add(ref counts.Inserted, added);
+                Interlocked.Add(ref counts.Skipped, batch.Count - added);
+                report(null);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
     }
 
     private static Task CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct) => conn.ExecuteAsync(new CommandDefinition("""
@@ -164,10 +214,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             await copy.CompleteAsync(ct);
         }
 
-        // One import of a source at a time: two runs of the same file must not both find its keys new.
         const string insert = """
-            SELECT pg_advisory_xact_lock(hashtext('appeal_import'), hashtext(@source));
-
             WITH fresh AS MATERIALIZED (
                 SELECT s.*, coalesce(s.reg_number, next_reg_number(s.year)) AS new_reg
                 FROM import_staging s
@@ -203,7 +250,6 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         int added;
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(insert, new { source, runId }, tx, commandTimeout: 600, cancellationToken: ct)))
         {
-            await grid.ReadAsync();
             added = await grid.ReadSingleAsync<int>();
         }
         await tx.CommitAsync(ct);
