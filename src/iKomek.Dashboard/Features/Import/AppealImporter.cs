@@ -251,6 +251,9 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(insert, new { source, runId }, tx, commandTimeout: 600, cancellationToken: ct)))
         {
             added = await grid.ReadSingleAsync<int>();
+            // Read every result: a grid disposed with results pending cancels its command, and a cancelled statement
+            // turns the COMMIT below into a silent rollback.
+            await grid.ReadAsync();
         }
         await tx.CommitAsync(ct);
         return added;
