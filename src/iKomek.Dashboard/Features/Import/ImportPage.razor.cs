@@ -62,6 +62,11 @@ public sealed partial class ImportPage : ComponentBase
             if (_result.FileError is { } fileError)
                 _error = T["import.fileError"] + ": " + T.Format("import.file." + fileError.Code, fileError.Args);
         }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or IOException or InvalidOperationException or Microsoft.JSInterop.JSException)
+        {
+            // The upload broke off or the database failed: the batches already committed stay, the run says how far it got.
+            _error = T["import.fileError"] + ": " + e.Message;
+        }
         finally
         {
             _running = false;
