@@ -13,7 +13,7 @@ CREATE TABLE import_runs (
     rows_inserted  integer NOT NULL DEFAULT 0,
     rows_skipped   integer NOT NULL DEFAULT 0,       -- already present from an earlier import or intake
     rows_rejected  integer NOT NULL DEFAULT 0,
-    error          text                              -- a file-level error: nothing was imported
+    error          text                              -- a file-level error code (nothing imported), or 'interrupted'
 );
 CREATE INDEX import_runs_started_idx ON import_runs (started_at DESC);
 

@@ -52,6 +52,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         var kept = new List<RowError>();
         var rowErrors = new List<RowError>();
         ImportFileException? fileError = null;
+        var interrupted = false;
         // One import of a source at a time: two runs of the same file must not both find its keys new.
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext('appeal_import'), hashtext(@Source))", new { mapping.Source }, cancellationToken: ct));
         try
@@ -108,6 +109,15 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             {
                 // A writer failed and stopped the reading: its own exception comes out of the wait below.
             }
+            catch
+            {
+                // The reading failed (a broken upload, a cancel): stop the writers (an unfinished batch rolls back)
+                // and wait for them, so nothing is written after the run is recorded.
+                await stop.CancelAsync();
+                try { await Task.WhenAll(writers); }
+                catch (Exception) when (stop.IsCancellationRequested) { }
+                throw;
+            }
             finally
             {
                 queue.Writer.TryComplete();
@@ -119,6 +129,12 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         {
             fileError = e;
         }
+        catch
+        {
+            // Cancelled, the upload broke off, the database failed: the committed batches stay, the run says so.
+            interrupted = true;
+            throw;
+        }
         finally
         {
             await conn.ExecuteAsync(new CommandDefinition("""
@@ -126,7 +142,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
                 UPDATE import_runs SET finished_at = now(), rows_read = @Read, rows_inserted = @Inserted, rows_skipped = @Skipped,
                        rows_rejected = @Rejected, error = @error
                 WHERE id = @runId
-                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error = fileError?.Code },
+                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error = fileError?.Code ?? (interrupted ? "interrupted" : null) },
                 cancellationToken: CancellationToken.None));
         }
         return new ImportResult(runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, kept, clock.Elapsed, fileError);

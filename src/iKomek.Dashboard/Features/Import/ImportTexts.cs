@@ -46,6 +46,7 @@ internal static class ImportTexts
         ["import.runs.skipped"] = new("Были", "Бар еді", "Present"),
         ["import.runs.rejected"] = new("Отклонено", "Қабылданбады", "Rejected"),
         ["import.runs.failed"] = new("ошибка файла", "файл қатесі", "file error"),
+        ["import.runs.interrupted"] = new("прервано", "үзілді", "interrupted"),
         ["import.seconds"] = new("{0:N1} с", "{0:N1} с", "{0:N1} s"),
         ["import.duration"] = new("Время", "Уақыты", "Time"),
         ["import.fileError"] = new("Файл не импортирован", "Файл импортталмады", "The file was not imported"),

@@ -184,6 +184,37 @@ public sealed class AppealImportTests(DemoCityDatabase city) : IClassFixture<Dem
         Assert.Matches("^sha256:[0-9a-f]{32}$", await conn.ExecuteScalarAsync<string>("SELECT min(source_key) FROM appeal_imports WHERE source = 'akimat-2020'"));
     }
 
+    [Fact]
+    public async Task Import_UploadBreaksOff_KeepsWholeBatchesOnlyAndRecordsTheRunAsInterrupted()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var code = await conn.ExecuteScalarAsync<string>("SELECT code FROM service_types ORDER BY id LIMIT 1");
+        var csv = new System.Text.StringBuilder("service_request_id,requested_datetime,service_code,description,lat,long\n");
+        for (var i = 0; i < AppealImporter.BatchSize + 5000; i++)
+            csv.Append(CultureInfo.InvariantCulture, $"cut-{i},2023-05-01T10:00:00Z,{code},Обращение номер {i},51.15,71.43\n");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
+
+        await Assert.ThrowsAsync<IOException>(() => ImportFixture.Importer(city.DataSource).ImportAsync(
+            new BreakingStream(bytes, bytes.Length - 1000), "cut.csv", ImportMapping.Open311, "test"));
+
+        var added = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals") - before;
+        Assert.True(added is 0 or AppealImporter.BatchSize, $"{added} appeals added");
+        Assert.Equal(added, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeal_imports WHERE source = 'open311' AND source_key LIKE 'cut-%'"));
+        Assert.Equal(("interrupted", added), await conn.QuerySingleAsync<(string, long)>(
+            "SELECT error, rows_inserted::bigint FROM import_runs WHERE file_name = 'cut.csv'"));
+    }
+
+    /// <summary>A network upload that breaks off after <paramref name="cut"/> bytes.</summary>
+    private sealed class BreakingStream(byte[] data, int cut) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position >= cut ? throw new IOException("the upload broke off") : base.Read(buffer, offset, (int)Math.Min(count, cut - Position));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
+            Position >= cut ? throw new IOException("the upload broke off") : base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, cut - Position)], ct);
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("reg_number,created_at,description\n109-2019-0000001,2024-01-01,x\n", "missingColumns")]
