@@ -20,10 +20,11 @@ public static class Cli
                  stream realistic appeals through the intake path (appeals per second); Ctrl+C stops
           migrate
                  apply the migrations in sql/ and exit
+        """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + """
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "help", "--help"];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -43,7 +44,7 @@ public static class Cli
 
         try
         {
-            var flags = ParseFlags(args.Skip(1));
+            var flags = args[0] == "import" ? new Dictionary<string, string?>() : ParseFlags(args.Skip(1));
             await using var city = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, cts.Token, beside: true);
             switch (args[0])
             {
@@ -55,6 +56,9 @@ public static class Cli
                 case "simulate":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return await SimulateAsync(city, flags, cts.Token);
+                case "import":
+                    await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
+                    return await Features.Import.ImportCommand.RunAsync(city.DataSource, args[1..], cts.Token);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or MigrationChecksumException)

@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Intake.Open311;
@@ -28,5 +29,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<Open311Queries>()
         .AddSingleton<IAppealClassifier, GivenServiceTypeClassifier>()
         .AddSingleton<RoutingTable>()
-        .AddSingleton<AppealIntake>();
+        .AddSingleton<AppealIntake>()
+        .AddSingleton<AppealImporter>()
+        .AddSingleton<ImportQueries>();
 }

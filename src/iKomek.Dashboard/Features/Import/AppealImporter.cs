@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+using Dapper;
+using IKomek.Dashboard.Features.Intake;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IKomek.Dashboard.Features.Import;
+
+/// <summary>How far an import has come; <see cref="Fraction"/> is of the file's bytes, when its size is known.</summary>
+public sealed record ImportProgress(long RowsRead, long Inserted, long Skipped, long Rejected, double? Fraction);
+
+/// <summary>What an import did. <see cref="Errors"/> holds the first <see cref="AppealImporter.MaxKeptErrors"/> row errors.</summary>
+public sealed record ImportResult(
+    long RunId, long RowsRead, long Inserted, long Skipped, long Rejected, IReadOnlyList<RowError> Errors, TimeSpan Elapsed,
+    ImportFileException? FileError)
+{
+    public double RowsPerSecond => RowsRead / Math.Max(Elapsed.TotalSeconds, 0.001);
+}
+
+/// <summary>
+/// Imports historical appeals from CSV. Rows are parsed and checked in C#, valid ones streamed by binary COPY into a
+/// temporary table and moved into appeals (with their registered/resolved/closed events and their source keys) by
+/// one set-based statement per batch, each batch in its own transaction: progress can be shown, memory stays flat,
+/// and a failure keeps the batches already committed. A row whose key (source id, reg number or row hash) was
+/// imported before, or whose reg number is taken, is skipped: importing the same file again inserts nothing.
+/// </summary>
+public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, TimeProvider time)
+{
+    /// <summary>Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat.</summary>
+    public const int BatchSize = 25_000;
+
+    /// <summary>Batches written at once, each on its own connection (the machine has two cores).</summary>
+    public const int Writers = 2;
+    public const int MaxKeptErrors = 10_000;
+
+    public async Task<ImportResult> ImportAsync(Stream file, string fileName, ImportMapping mapping, string importedBy,
+        IProgress<ImportProgress>? progress = null, Action<RowError>? onRejected = null, long? fileBytes = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        mapping.Validate();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO import_runs (source, file_name, preset, imported_by) VALUES (@Source, @fileName, @Preset, @importedBy) RETURNING id
+            """, new { mapping.Source, fileName, mapping.Preset, importedBy }, cancellationToken: ct));
+
+        var counting = new CountingStream(file);
+        using var text = new StreamReader(counting, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var csv = new CsvRecordReader(text, mapping.Delimiter);
+        var counts = new Counts();
+        var kept = new List<RowError>();
+        var rowErrors = new List<RowError>();
+        ImportFileException? fileError = null;
+        var interrupted = false;
+        // One import of a source at a time: two runs of the same file must not both find its keys new.
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext('appeal_import'), hashtext(@Source))", new { mapping.Source }, cancellationToken: ct));
+        try
+        {
+            var header = await csv.ReadAsync(ct);
+            if (header is null) throw new ImportFileException("empty");
+            if (header.Error is not null || header.Fields.All(string.IsNullOrWhiteSpace)) throw new ImportFileException("header");
+            var mapper = new AppealRowMapper(mapping, await ImportReference.LoadAsync(conn, ct), header.Fields, time.GetUtcNow().UtcDateTime);
+
+            // Reading and checking rows overlaps with writing: batches go through a short queue to a few writers,
+            // each on its own connection, so PostgreSQL works on several batches while the next one is parsed.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var queue = Channel.CreateBounded<List<ImportedAppeal>>(new BoundedChannelOptions(Writers) { SingleWriter = true });
+            var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAllAsync(queue.Reader, mapping.Source, runId, counts, Report, stop))).ToArray();
+            try
+            {
+                var batch = new List<ImportedAppeal>(BatchSize);
+                var seen = new Dictionary<ulong, int>();
+                while (await csv.ReadAsync(stop.Token) is { } record)
+                {
+                    Interlocked.Increment(ref counts.Read);
+                    rowErrors.Clear();
+                    var appeal = mapper.Map(record, rowErrors);
+                    if (appeal is not null && !seen.TryAdd(KeyHash(appeal.SourceKey), appeal.Line))
+                    {
+                        rowErrors.Add(new RowError(appeal.Line, mapper.Columns.TryGetValue("id", out var id) ? id.Column
+                            : mapper.Columns.TryGetValue("reg_number", out var reg) ? reg.Column : "", "duplicateKey",
+                            appeal.SourceKey, seen[KeyHash(appeal.SourceKey)].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        appeal = null;
+                    }
+                    if (appeal is null)
+                    {
+                        Interlocked.Increment(ref counts.Rejected);
+                        foreach (var e in rowErrors)
+                        {
+                            if (kept.Count < MaxKeptErrors) kept.Add(e);
+                            onRejected?.Invoke(e);
+                        }
+                        continue;
+                    }
+                    if (!appeal.OrganisationGiven)
+                        appeal.OrganisationId = await routing.OrganisationForAsync(appeal.ServiceTypeId, appeal.DepartmentId, appeal.DistrictId, stop.Token);
+                    batch.Add(appeal);
+                    if (batch.Count >= BatchSize)
+                    {
+                        await queue.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<ImportedAppeal>(BatchSize);
+                    }
+                    else if (counts.Read % 5000 == 0) Report(null);
+                }
+                if (batch.Count > 0) await queue.Writer.WriteAsync(batch, stop.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // A writer failed and stopped the reading: its own exception comes out of the wait below.
+            }
+            catch
+            {
+                // The reading failed (a broken upload, a cancel): stop the writers (an unfinished batch rolls back)
+                // and wait for them, so nothing is written after the run is recorded.
+                await stop.CancelAsync();
+                try { await Task.WhenAll(writers); }
+                catch (Exception) when (stop.IsCancellationRequested) { }
+                throw;
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+            await Task.WhenAll(writers);
+            Report(1);
+        }
+        catch (ImportFileException e)
+        {
+            fileError = e;
+        }
+        catch
+        {
+            // Cancelled, the upload broke off, the database failed: the committed batches stay, the run says so.
+            interrupted = true;
+            throw;
+        }
+        finally
+        {
+            await conn.ExecuteAsync(new CommandDefinition("""
+                SELECT pg_advisory_unlock(hashtext('appeal_import'), hashtext(@Source));
+                UPDATE import_runs SET finished_at = now(), rows_read = @Read, rows_inserted = @Inserted, rows_skipped = @Skipped,
+                       rows_rejected = @Rejected, error = @error
+                WHERE id = @runId
+                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error = fileError?.Code ?? (interrupted ? "interrupted" : null) },
+                cancellationToken: CancellationToken.None));
+        }
+        return new ImportResult(runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, kept, clock.Elapsed, fileError);
+
+        void Report(double? fraction) => progress?.Report(new ImportProgress(Volatile.Read(ref counts.Read), Volatile.Read(ref counts.Inserted),
+            Volatile.Read(ref counts.Skipped), Volatile.Read(ref counts.Rejected), fraction ?? Fraction()));
+
+        double? Fraction() => fileBytes is > 0 ? Math.Min(1, counting.BytesRead / (double)fileBytes.Value) : file.CanSeek && file.Length > 0 ? Math.Min(1, counting.BytesRead / (double)file.Length) : null;
+    }
+
+    private sealed class Counts
+    {
+        public long Read;
+        public long Inserted;
+        public long Skipped;
+        public long Rejected;
+    }
+
+    private async Task WriteAllAsync(ChannelReader<List<ImportedAppeal>> queue, string source, long runId, Counts counts,
+        Action<double?> report, CancellationTokenSource stop)
+    {
+        try
+        {
+            await using var conn = await db.OpenConnectionAsync(stop.Token);
+            await CreateStagingAsync(conn, stop.Token);
+            await foreach (var batch in queue.ReadAllAsync(stop.Token))
+            {
+                var added = await WriteBatchAsync(conn, batch, source, runId, stop.Token);
+                Interlocked.Add(ref counts.Inserted, added);
+                Interlocked.Add(ref counts.Skipped, batch.Count - added);
+                report(null);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private static Task CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct) => conn.ExecuteAsync(new CommandDefinition("""
+        CREATE TEMP TABLE IF NOT EXISTS import_staging (
+            line integer, source_key text, reg_number text, year integer, created_at timestamptz, channel_id smallint,
+            service_type_id integer, area_id smallint, district_id smallint, organisation_id integer, department_id smallint,
+            citizen_id bigint, language text, description text, address text, lat double precision, lon double precision,
+            status text, is_critical boolean, sla_due_at timestamptz, resolved_at timestamptz, closed_at timestamptz
+        ) ON COMMIT DELETE ROWS
+        """, cancellationToken: ct));
+
+    private static async Task<int> WriteBatchAsync(NpgsqlConnection conn, List<ImportedAppeal> batch, string source, long runId, CancellationToken ct)
+    {
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var copy = await conn.BeginBinaryImportAsync("""
+            COPY import_staging (line, source_key, reg_number, year, created_at, channel_id, service_type_id, area_id, district_id,
+                organisation_id, department_id, citizen_id, language, description, address, lat, lon, status, is_critical, sla_due_at,
+                resolved_at, closed_at) FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            foreach (var a in batch)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(a.Line, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, a.KeyIsRegNumber ? null : a.SourceKey, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, a.RegNumber, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(Hosting.AstanaClock.ToLocal(a.CreatedAt).Year, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(a.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync((short)a.ChannelId, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(a.ServiceTypeId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync((short)a.AreaId, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync((short)a.DistrictId, NpgsqlDbType.Smallint, ct);
+                await WriteNullableAsync(copy, a.OrganisationId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync((short)a.DepartmentId, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(a.CitizenId, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(a.Language, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(a.Description, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, a.Address, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, a.Lat, NpgsqlDbType.Double, ct);
+                await WriteNullableAsync(copy, a.Lon, NpgsqlDbType.Double, ct);
+                await copy.WriteAsync(a.Status, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(a.IsCritical, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(a.SlaDueAt, NpgsqlDbType.TimestampTz, ct);
+                await WriteNullableAsync(copy, a.ResolvedAt, NpgsqlDbType.TimestampTz, ct);
+                await WriteNullableAsync(copy, a.ClosedAt, NpgsqlDbType.TimestampTz, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        const string insert = """
+            WITH fresh AS MATERIALIZED (
+                SELECT s.*, coalesce(s.reg_number, next_reg_number(s.year)) AS new_reg
+                FROM import_staging s
+                WHERE (s.source_key IS NULL OR NOT EXISTS (SELECT 1 FROM appeal_imports i WHERE i.source = @source AND i.source_key = s.source_key))
+                  AND (s.reg_number IS NULL OR NOT EXISTS (SELECT 1 FROM appeals a WHERE a.reg_number = s.reg_number))
+            ), inserted AS (
+                INSERT INTO appeals (reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
+                                     department_id, citizen_id, language, description, address, lat, lon, status, is_critical,
+                                     sla_due_at, resolved_at, closed_at)
+                SELECT new_reg, created_at, channel_id, service_type_id, area_id, district_id, organisation_id, department_id,
+                       citizen_id, language, description, address, lat, lon, status, is_critical, sla_due_at, resolved_at, closed_at
+                FROM fresh ORDER BY line
+                ON CONFLICT (reg_number) DO NOTHING
+                RETURNING id, reg_number, created_at, resolved_at, closed_at, organisation_id, department_id
+            ), events AS (
+                INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
+                SELECT id, created_at, 'registered', organisation_id, department_id, 'imported' FROM inserted
+                UNION ALL
+                SELECT id, resolved_at, 'resolved', organisation_id, department_id, NULL FROM inserted WHERE resolved_at IS NOT NULL
+                UNION ALL
+                SELECT id, closed_at, 'closed', organisation_id, department_id, NULL FROM inserted WHERE closed_at IS NOT NULL
+            ), keys AS (
+                INSERT INTO appeal_imports (source, source_key, appeal_id, run_id)
+                SELECT @source, f.source_key, i.id, @runId FROM inserted i JOIN fresh f ON f.new_reg = i.reg_number
+                WHERE f.source_key IS NOT NULL
+            )
+            SELECT count(*)::int FROM inserted;
+
+            -- Reg numbers carried in from the file: keep each year's sequence past them.
+            SELECT advance_reg_number(y) FROM (SELECT DISTINCT substring(reg_number FROM 5 FOR 4)::int AS y
+                                              FROM import_staging WHERE reg_number IS NOT NULL) years;
+            """;
+        int added;
+        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(insert, new { source, runId }, tx, commandTimeout: 600, cancellationToken: ct)))
+        {
+            added = await grid.ReadSingleAsync<int>();
+            // Read every result: a grid disposed with results pending cancels its command, and a cancelled statement
+            // turns the COMMIT below into a silent rollback.
+            await grid.ReadAsync();
+        }
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
+        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+
+    /// <summary>FNV-1a over the key: a 64-bit fingerprint keeps the in-file duplicate check small for millions of rows.</summary>
+    private static ulong KeyHash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+
+    /// <summary>Counts the bytes read through it, for progress against the file's size.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        private int Count(int n)
+        {
+            BytesRead += n;
+            return n;
+        }
+    }
+}

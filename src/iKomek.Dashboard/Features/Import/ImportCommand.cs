@@ -1,0 +1,116 @@
+using System.Globalization;
+using IKomek.Dashboard.Features.Intake;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Import;
+
+/// <summary>
+/// The <c>import</c> verb: <c>import FILE [--preset ours|open311|custom] [--mapping map.json] [--source NAME]
+/// [--date-format F] [--time-zone Z] [--delimiter ;] [--channel CODE] [--column target=Source]... [--map-category A=code]...
+/// [--map-district A=code]... [--map-status A=status]... [--report rejects.csv]</c>. Exit 0 when the file was read (rows
+/// may have been rejected), 2 on a file-level or argument error.
+/// </summary>
+public static class ImportCommand
+{
+    public const string Usage = """
+          import FILE [--preset ours|open311|custom] [--mapping map.json] [--source NAME] [--date-format "dd.MM.yyyy HH:mm"]
+                 [--time-zone Asia/Almaty] [--delimiter ";"] [--channel call_109] [--column target=Source ...]
+                 [--map-category "Potholes=roads_sidewalks.pothole" ...] [--map-district "Есиль=yesil" ...]
+                 [--map-status "Закрыто=closed" ...] [--report rejects.csv]
+                 import historical appeals from CSV (docs/import-mapping.md); re-importing the same file adds nothing
+        """;
+
+    private static readonly string[] Repeatable = ["column", "map-category", "map-district", "map-status"];
+    private static readonly string[] Single = ["preset", "mapping", "source", "date-format", "time-zone", "delimiter", "channel", "report"];
+
+    /// <summary>The file and the mapping the arguments describe; throws <see cref="ArgumentException"/> on a bad one.</summary>
+    public static (string File, ImportMapping Mapping, string? Report) Parse(IReadOnlyList<string> args)
+    {
+        string? file = null;
+        var single = new Dictionary<string, string>();
+        var lists = Repeatable.ToDictionary(r => r, _ => new Dictionary<string, string>());
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--ConnectionStrings", StringComparison.Ordinal) || arg.StartsWith("--City", StringComparison.Ordinal)) continue;
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (file is not null) throw new ArgumentException($"unexpected argument '{arg}' (one file at a time)");
+                file = arg;
+                continue;
+            }
+            var name = arg[2..];
+            if (i + 1 >= args.Count) throw new ArgumentException($"--{name} needs a value");
+            var value = args[++i];
+            if (lists.TryGetValue(name, out var list))
+            {
+                var eq = value.LastIndexOf('=');
+                if (eq <= 0 || eq == value.Length - 1) throw new ArgumentException($"--{name} '{value}' is not of the form A=B");
+                list[value[..eq].Trim()] = value[(eq + 1)..].Trim();
+            }
+            else if (Single.Contains(name)) single[name] = value;
+            else throw new ArgumentException($"unknown option --{name}");
+        }
+        if (file is null) throw new ArgumentException("import needs a FILE");
+
+        var mappingFile = single.TryGetValue("mapping", out var path)
+            ? MappingFile.Parse(File.Exists(path) ? File.ReadAllText(path) : throw new ArgumentException($"mapping file '{path}' not found"))
+            : new MappingFile();
+        var fromArgs = new MappingFile(
+            Source: single.GetValueOrDefault("source"),
+            Delimiter: single.GetValueOrDefault("delimiter") is "tab" ? "\t" : single.GetValueOrDefault("delimiter"),
+            DateFormat: single.GetValueOrDefault("date-format"),
+            TimeZone: single.GetValueOrDefault("time-zone"),
+            Channel: single.GetValueOrDefault("channel"),
+            Columns: lists["column"].Count > 0 ? lists["column"] : null,
+            Categories: lists["map-category"],
+            Districts: lists["map-district"],
+            Statuses: lists["map-status"]);
+        var mapping = mappingFile.Apply(single.GetValueOrDefault("preset") ?? (lists["column"].Count > 0 && mappingFile.Preset is null ? "custom" : "ours")).With(fromArgs);
+        mapping.Validate();
+        return (file, mapping, single.GetValueOrDefault("report"));
+    }
+
+    public static async Task<int> RunAsync(NpgsqlDataSource db, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var (file, mapping, reportPath) = Parse(args);
+        if (!File.Exists(file)) throw new ArgumentException($"file '{file}' not found");
+        await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var report = reportPath is null ? null : new StreamWriter(reportPath, false, new System.Text.UTF8Encoding(true));
+        report?.Write("row,column,reason\r\n");
+        var importer = new AppealImporter(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
+        Console.WriteLine($"Importing {file} ({new FileInfo(file).Length / 1048576.0:N1} MB) as '{mapping.Preset}', source '{mapping.Source}'.");
+        var started = DateTime.UtcNow;
+        var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, "cli:" + Environment.UserName,
+            new SyncProgress(p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {p.Fraction * 100,5:0}%  {p.RowsRead,10:N0} rows read, {p.Inserted:N0} added, {p.Skipped:N0} already present, {p.Rejected:N0} rejected, {p.RowsRead / Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001):N0} rows/s"))),
+            e => report?.Write(string.Join(',', e.Row.ToString(CultureInfo.InvariantCulture), Csv(e.Column), Csv(ImportTexts.ReasonEn(e))) + "\r\n"),
+            ct: ct);
+        if (result.FileError is { } error)
+        {
+            Console.Error.WriteLine($"error: {ImportTexts.FileErrorEn(error)}");
+            return 2;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Read {result.RowsRead:N0} rows in {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} rows/s): {result.Inserted:N0} added, {result.Skipped:N0} already present, {result.Rejected:N0} rejected."));
+        foreach (var e in result.Errors.Take(10)) Console.WriteLine($"  row {e.Row}, {(e.Column.Length > 0 ? e.Column : "whole row")}: {ImportTexts.ReasonEn(e)}");
+        if (result.Rejected > 10) Console.WriteLine(reportPath is null ? "  ... (--report FILE writes every rejected row)" : $"  ... every rejected row is in {reportPath}");
+        return 0;
+    }
+
+    private static string Csv(string field) => field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>Reports on the importing thread: console lines in order, no thread-pool hops.</summary>
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        private DateTime _last;
+
+        public void Report(ImportProgress value)
+        {
+            // At most one line a second, and always the last one.
+            if (value.Fraction < 1 && DateTime.UtcNow - _last < TimeSpan.FromSeconds(1)) return;
+            _last = DateTime.UtcNow;
+            report(value);
+        }
+    }
+}
