@@ -21,6 +21,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<AppealsQueries>()
         .AddSingleton<AppealLifecycle>()
         .AddSingleton<SystemicProblemsQueries>()
+        .AddSingleton<SystemicMining>()
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()
         .AddSingleton<KpisQueries>()
