@@ -3,6 +3,7 @@ using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Hosting;
 
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -26,6 +27,7 @@ app.UseDashboardUi();
 app.MapOpen311();
 app.MapLiveHub();
 app.MapAppealsExport();
+app.MapProblemExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

@@ -22,6 +22,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<AppealLifecycle>()
         .AddSingleton<SystemicProblemsQueries>()
         .AddSingleton<SystemicMining>()
+        .AddSingleton<ProblemLifecycle>()
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()
         .AddSingleton<KpisQueries>()

@@ -20,7 +20,13 @@ public static class SchedulerExtensions
         builder.Services.AddSingleton<JobRunListener>();
         if (!options.Enabled) return;
 
-        builder.Services.AddQuartz(q => ConfigureCluster(q, options.SchedulerName, db.ConnectionString));
+        builder.Services.AddQuartz(q =>
+        {
+            ConfigureCluster(q, options.SchedulerName, db.ConnectionString, ScheduledJobs.All);
+            // A node that starts mines what arrived while it was down (on a new city: everything), so the ranking
+            // is there without waiting for the first cron fire. Nodes starting together run it one after the other.
+            q.RunAtStartup(SystemicProblems.SystemicMiningJob.Incremental);
+        });
         builder.Services.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;
@@ -29,10 +35,15 @@ public static class SchedulerExtensions
     }
 
     /// <summary>The one scheduler configuration, shared by the app and the two-node test.</summary>
-    public static void ConfigureCluster(IQuartzBuilder q, string schedulerName, string connectionString)
+    public static void ConfigureCluster(IQuartzBuilder q, string schedulerName, string connectionString,
+        IEnumerable<ScheduledJob> jobs, string? instanceId = null)
     {
-        // The same name on every node makes them one cluster; each node gets its own generated instance id.
-        q.ConfigureScheduler(s => s.InstanceName = schedulerName);
+        // The same name on every node makes them one cluster; each node has its own (generated) instance id.
+        q.ConfigureScheduler(s =>
+        {
+            s.InstanceName = schedulerName;
+            if (instanceId is not null) s.InstanceId = instanceId;
+        });
         q.UseDefaultThreadPool(2);
         q.UsePersistentStore(store =>
         {
@@ -47,7 +58,7 @@ public static class SchedulerExtensions
             });
         });
         q.AddJobListener<JobRunListener>(sp => sp.GetRequiredService<JobRunListener>());
-        foreach (var job in ScheduledJobs.All)
+        foreach (var job in jobs)
         {
             q.AddJob(job.JobType, j =>
             {
