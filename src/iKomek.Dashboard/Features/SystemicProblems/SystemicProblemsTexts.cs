@@ -12,6 +12,7 @@ internal static class SystemicProblemsTexts
         ["problems.inWork"] = new("В работе", "Жұмыста", "In work"),
         ["problems.workedOut"] = new("Отработано", "Пысықталды", "Worked out"),
         ["problems.emergingCount"] = new("Нарастающие", "Өсіп келе жатқан", "Emerging"),
+        ["problems.toList"] = new("Рейтинг системных проблем", "Жүйелі мәселелер рейтингі", "Rating of systemic problems"),
         ["problems.emerging"] = new("нарастает", "өсуде", "emerging"),
         ["problems.period"] = new("Период", "Кезең", "Period"),
         ["problems.allTime"] = new("Всё время", "Барлық уақыт", "All time"),
