@@ -77,7 +77,7 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
         using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
         var csv = await http.GetStringAsync($"/problems/{id}/appeals.csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(await new Shell(page).StatAsync("problem-appeals"), lines.Length - 1);
+        Assert.Equal(await new Shell(page).StatAsync("problem-appeals-count"), lines.Length - 1);
         var reg = lines[1].Split(',')[0].Trim('"');
         using var json = JsonDocument.Parse(await http.GetStringAsync($"/open311/v2/requests/{reg}.json"));
         Assert.Equal(id, json.RootElement[0].GetProperty("systemic_problem_id").GetInt64());

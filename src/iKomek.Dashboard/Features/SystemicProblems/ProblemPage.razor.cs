@@ -71,9 +71,10 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         _mapTraces =
         [
             new { type = "scatter", mode = "markers", name = T["problems.appeals"], x = placed.Select(a => a.Lon), y = placed.Select(a => a.Lat),
-                  text = placed.Select(a => a.RegNumber), marker = new { size = 7, color = "rgba(10,132,198,0.45)" } },
-            new { type = "scatter", mode = "markers", name = T["problems.centre"], x = new[] { p.Lon }, y = new[] { p.Lat },
-                  marker = new { size = 16, color = "#d64541", symbol = "x" } },
+                  text = placed.Select(a => a.RegNumber), marker = new { size = 11, color = "rgba(10,132,198,0.35)", line = new { color = "#0a84c6", width = 1 } } },
+            new { type = "scatter", mode = "markers+text", name = T["problems.centre"], x = new[] { p.Lon }, y = new[] { p.Lat },
+                  text = new[] { T.Format("problems.mapLabel", p.AppealsCount) }, textposition = "top center",
+                  marker = new { size = 22, color = "rgba(0,0,0,0)", line = new { color = "#d64541", width = 2.5 } } },
         ];
         const double span = 0.01;
         _mapLayout = new
