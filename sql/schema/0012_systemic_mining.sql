@@ -133,7 +133,8 @@ CREATE FUNCTION mining_threshold(e double precision) RETURNS integer LANGUAGE sq
     SELECT greatest(1, ceil(e + 2.33 * sqrt(e) + 0.5))::integer
 $$;
 
--- Recounts the weekly tables: everything (full) or only appeals past the watermark. Returns the groups touched.
+-- Recounts the weekly tables: everything (full) or only appeals past the watermark. Returns the weekly counts
+-- written (full) or the groups touched (incremental).
 CREATE FUNCTION mining_count(full_run boolean) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     from_id bigint;
@@ -157,12 +158,12 @@ BEGIN
         CROSS JOIN (VALUES (1::smallint), (2::smallint), (3::smallint)) AS l (level)
         WHERE a.id <= to_id AND a.lat IS NOT NULL AND a.duplicate_of IS NULL
         GROUP BY 1, 2, 3, 4;
+        GET DIAGNOSTICS touched = ROW_COUNT;
         ALTER TABLE mining_weekly ADD CONSTRAINT mining_weekly_pkey PRIMARY KEY (level, service_type_id, place, week);
         INSERT INTO mining_type_weekly SELECT service_type_id, week, sum(appeals) FROM mining_weekly WHERE level = 2 GROUP BY 1, 2;
         INSERT INTO mining_place_totals SELECT level, place, sum(appeals) FROM mining_weekly GROUP BY 1, 2;
         ANALYZE mining_weekly, mining_type_weekly, mining_place_totals;
         CREATE TEMP TABLE touched_groups (level smallint, service_type_id integer, place bigint) ON COMMIT DROP;
-        touched := (SELECT count(*) FROM mining_place_totals);
     ELSE
         CREATE TEMP TABLE new_weekly ON COMMIT DROP AS
         SELECT l.level, a.service_type_id, mining_place(l.level, a.lat, a.lon) AS place,

@@ -45,5 +45,5 @@ public static class MiningBench
     }
 
     private static void Print(MiningResult r) => Console.WriteLine(
-        $"{(r.Full ? "full" : "incremental"),-12} mining: {r.Elapsed.TotalSeconds,6:F1} s  ({r.TouchedGroups:N0} groups counted, {r.Candidates:N0} candidates, {r.Problems:N0} current problems)");
+        $"{(r.Full ? "full" : "incremental"),-12} mining: {r.Elapsed.TotalSeconds,6:F1} s  ({r.TouchedGroups:N0} {(r.Full ? "weekly counts" : "groups touched")}, {r.Candidates:N0} candidates, {r.Problems:N0} current problems)");
 }

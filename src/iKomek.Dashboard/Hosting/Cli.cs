@@ -104,7 +104,7 @@ public static class Cli
         var mining = new SystemicMining(city.DataSource, TimeProvider.System);
         var r = await mining.RunAsync(flags.ContainsKey("full"), ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(r.Full ? "Full" : "Incremental")} mining: {r.TouchedGroups:N0} groups counted, {r.Candidates:N0} candidates, {r.Problems:N0} current problems in {r.Elapsed.TotalSeconds:F1} s"));
+            $"{(r.Full ? "Full" : "Incremental")} mining: {r.TouchedGroups:N0} {(r.Full ? "weekly counts" : "groups touched")}, {r.Candidates:N0} candidates, {r.Problems:N0} current problems in {r.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 

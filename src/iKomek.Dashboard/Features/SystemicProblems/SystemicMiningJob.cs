@@ -16,6 +16,6 @@ public sealed class SystemicMiningJob(SystemicMining mining) : IJob
         var full = context.MergedJobDataMap.TryGetString(FullRunKey, out var f) && f == "true";
         var r = await mining.RunAsync(full, cancellationToken);
         context.Result = string.Create(CultureInfo.InvariantCulture,
-            $"{(r.Full ? "full" : "incremental")}: {r.TouchedGroups} groups counted, {r.Candidates} candidates, {r.Problems} problems, {r.Elapsed.TotalSeconds:F1} s");
+            $"{(r.Full ? "full" : "incremental")}: {r.TouchedGroups} {(r.Full ? "weekly counts" : "groups touched")}, {r.Candidates} candidates, {r.Problems} problems, {r.Elapsed.TotalSeconds:F1} s");
     }
 }
