@@ -142,10 +142,6 @@ DECLARE
     touched integer;
 BEGIN
     SELECT CASE WHEN full_run THEN 0 ELSE watermark END INTO from_id FROM mining_state FOR UPDATE;
-    IF from_id > 0 AND NOT EXISTS (SELECT 1 FROM mining_type_weekly) THEN
-        full_run := true;   -- the unlogged counts were lost in a crash
-        from_id := 0;
-    END IF;
     SELECT coalesce(max(id), 0) INTO to_id FROM appeals;
     IF full_run THEN
         -- A full recount loads into empty tables and builds their keys once, after the load (faster than upserts).
@@ -468,6 +464,12 @@ CREATE FUNCTION mine_systemic_problems(full_run boolean, run_at timestamptz,
     OUT touched_groups integer, OUT candidates integer, OUT problems integer)
 LANGUAGE plpgsql SET work_mem = '256MB' AS $$
 BEGIN
+    -- One run at a time: a second node waits here, then finds little or nothing new.
+    PERFORM 1 FROM mining_state FOR UPDATE;
+    -- Nothing counted yet, or the unlogged counts were lost in a crash: count everything.
+    IF NOT EXISTS (SELECT 1 FROM mining_type_weekly) THEN
+        full_run := true;
+    END IF;
     touched_groups := mining_count(full_run);
     PERFORM mining_find_candidates(full_run);
     SELECT count(*) INTO candidates FROM mining_candidates;
