@@ -293,12 +293,16 @@ BEGIN
     ANALYZE cand;
 
     -- A cell whose appeals are mostly one building's is that building's problem, not the cell's.
-    DELETE FROM cand c USING cand b
-    WHERE c.level > 1 AND b.level = 1 AND b.service_type_id = c.service_type_id
-      AND mining_place(c.level, b.lat, b.lon) = c.place AND b.appeals * 2 >= c.appeals;
+    CREATE TEMP TABLE merged ON COMMIT DROP AS
+    SELECT DISTINCT ON (c.level, c.service_type_id, c.place) c.level, c.service_type_id, c.place,
+           b.level AS into_level, b.place AS into_place
+    FROM cand c JOIN cand b ON b.level = 1 AND b.service_type_id = c.service_type_id
+    WHERE c.level > 1 AND mining_place(c.level, b.lat, b.lon) = c.place AND b.appeals * 2 >= c.appeals
+    ORDER BY c.level, c.service_type_id, c.place, b.appeals DESC;
+    DELETE FROM cand c USING merged m WHERE (c.level, c.service_type_id, c.place) = (m.level, m.service_type_id, m.place);
 
     -- Overlapping groups of one type are one problem: the strongest stands for it, the others merge into it.
-    CREATE TEMP TABLE merged ON COMMIT DROP AS
+    INSERT INTO merged
     SELECT DISTINCT ON (c.level, c.service_type_id, c.place) c.level, c.service_type_id, c.place,
            w.level AS into_level, w.place AS into_place
     FROM cand c

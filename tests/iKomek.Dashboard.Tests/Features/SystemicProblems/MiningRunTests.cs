@@ -64,6 +64,38 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
             "SELECT count(*) FROM systemic_problem_events WHERE problem_id = @id AND kind = 'identified'", new { id = own.Value.Id }));
     }
 
+    [Fact]
+    public async Task AProblemWhoseGroupIsOvershadowedByAnOverlappingOne_IsMergedIntoIt_AndSaysSo()
+    {
+        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        await mining.RunAsync(full: true);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        // A candidate group that a stronger overlapping group of its type stands for: give it a problem of its own,
+        // as if an earlier run had found it first.
+        var weaker = await conn.QueryFirstAsync<(short Level, int Type, long Place, long StrongerId)>("""
+            SELECT c.level, c.service_type_id, c.place, p.id
+            FROM mining_candidates c
+            JOIN systemic_problems p ON p.service_type_id = c.service_type_id AND p.is_current
+             AND mining_distance((mining_place_centre(c.level, c.place)).lat, (mining_place_centre(c.level, c.place)).lon, p.lat, p.lon) < 600
+            WHERE NOT EXISTS (SELECT 1 FROM systemic_problems q WHERE (q.level, q.service_type_id, q.place) = (c.level, c.service_type_id, c.place))
+            ORDER BY c.excess_weeks DESC LIMIT 1
+            """);
+        var id = await conn.ExecuteScalarAsync<long>("""
+            INSERT INTO systemic_problems (title, area_id, service_type_id, status, first_seen, last_seen, level, place, lat, lon)
+            SELECT 'earlier', area_id, id, 'identified', now(), now(), @Level, @Place, 51.1, 71.4 FROM service_types WHERE id = @Type
+            RETURNING id
+            """, new { weaker.Level, weaker.Type, weaker.Place });
+
+        await mining.RunAsync(full: true);
+
+        var row = await conn.QuerySingleAsync<(bool Current, long? MergedInto)>("SELECT is_current, merged_into FROM systemic_problems WHERE id = @id", new { id });
+        Assert.False(row.Current);
+        Assert.NotNull(row.MergedInto);
+        Assert.Equal(weaker.Type, await conn.ExecuteScalarAsync<int>("SELECT service_type_id FROM systemic_problems WHERE id = @m", new { m = row.MergedInto }));
+        Assert.Equal(row.MergedInto.ToString(), await conn.ExecuteScalarAsync<string>(
+            "SELECT note FROM systemic_problem_events WHERE problem_id = @id AND kind = 'merged'", new { id }));
+    }
+
     private async Task<Dictionary<(short, int, long), long>> ProblemIdsAsync()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
