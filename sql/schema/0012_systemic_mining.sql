@@ -242,13 +242,17 @@ BEGIN
         HAVING count(*) FILTER (WHERE excess) >= 6
     ), judged AS (
         -- From its first to its last excess week: what came against what the baseline expected in those weeks.
-        SELECT s.*, (SELECT sum(n) FROM weeks w WHERE (w.level, w.service_type_id, w.place) = (s.level, s.service_type_id, s.place)
-                                                  AND w.week BETWEEN s.first_week AND s.last_week) AS span_appeals,
+        SELECT s.level, s.service_type_id, s.place, s.appeals, s.expected_total, s.excess_weeks, s.first_week, s.last_week,
+               s.recent_8w, s.previous_8w, s.recent_expected, sum(w.n) AS span_appeals,
                s.share * (tl.cum - coalesce(tf.cum, 0)) AS span_expected
         FROM spans s
+        JOIN weeks w ON (w.level, w.service_type_id, w.place) = (s.level, s.service_type_id, s.place)
+                    AND w.week BETWEEN s.first_week AND s.last_week
         JOIN type_cum tl ON (tl.service_type_id, tl.week) = (s.service_type_id, s.last_week)
         LEFT JOIN LATERAL (SELECT cum FROM type_cum t WHERE t.service_type_id = s.service_type_id AND t.week < s.first_week
                            ORDER BY t.week DESC LIMIT 1) tf ON true
+        GROUP BY s.level, s.service_type_id, s.place, s.appeals, s.expected_total, s.excess_weeks, s.first_week, s.last_week,
+                 s.recent_8w, s.previous_8w, s.recent_expected, s.share, tl.cum, tf.cum
     )
     SELECT level, service_type_id, place, appeals, span_expected, excess_weeks, first_week, last_week,
            recent_8w, previous_8w, recent_expected, expected_total
