@@ -2,6 +2,8 @@ using IKomek.Dashboard.Components;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake.Open311;
+using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Hosting;
 
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -18,12 +20,14 @@ catch (Exception e) when (e is InvalidOperationException or MigrationChecksumExc
     return 1;
 }
 builder.AddDashboardUi();
+builder.AddCityScheduler();
 
 var app = builder.Build();
 app.UseDashboardUi();
 app.MapOpen311();
 app.MapLiveHub();
 app.MapAppealsExport();
+app.MapProblemExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

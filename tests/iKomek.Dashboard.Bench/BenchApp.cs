@@ -7,12 +7,12 @@ using Npgsql;
 
 namespace IKomek.Dashboard.Bench;
 
-public sealed record BenchOptions(string DataFolder, int Seconds, int Clients, int Samples)
+public sealed record BenchOptions(string DataFolder, int Seconds, int Clients, int Samples, int NewAppeals = 5000)
 {
     public static BenchOptions Parse(string[] args)
     {
         string Get(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
-        return new BenchOptions(Get("data", "/tmp/ikomek-bench"), int.Parse(Get("seconds", "20")), int.Parse(Get("clients", "8")), int.Parse(Get("samples", "30")));
+        return new BenchOptions(Get("data", "/tmp/ikomek-bench"), int.Parse(Get("seconds", "20")), int.Parse(Get("clients", "8")), int.Parse(Get("samples", "30")), int.Parse(Get("new", "5000")));
     }
 }
 
@@ -31,7 +31,7 @@ public sealed class BenchApp : IAsyncDisposable
     public string BaseUrl { get; }
     public string ConnectionString { get; }
 
-    public static async Task<BenchApp> StartAsync(string dataFolder)
+    public static async Task<BenchApp> StartAsync(string dataFolder, params string[] extraArgs)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "iKomek.Dashboard.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
@@ -41,7 +41,7 @@ public sealed class BenchApp : IAsyncDisposable
         var baseUrl = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
         listener.Stop();
         var psi = new ProcessStartInfo("dotnet", [Path.Combine(project, "bin", "Release", "net10.0", "iKomek.Dashboard.dll"),
-            $"--urls={baseUrl}", $"--City:DataFolder={dataFolder}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:iKomek=Information"])
+            $"--urls={baseUrl}", $"--City:DataFolder={dataFolder}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:iKomek=Information", .. extraArgs])
         {
             WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

@@ -12,6 +12,7 @@ using Npgsql;
 // It starts the app (Release build) on that data folder, then measures intake throughput, the time from the API's
 // 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
 var options = BenchOptions.Parse(args);
+if (args.FirstOrDefault() == "mine") return await MiningBench.RunAsync(options);
 await using var app = await BenchApp.StartAsync(options.DataFolder);
 Console.WriteLine($"App at {app.BaseUrl} on {options.DataFolder} ({await app.CountAppealsAsync():N0} appeals)");
 await app.EnsureDemoApiClientAsync();

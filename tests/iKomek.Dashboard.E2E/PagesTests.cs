@@ -60,8 +60,8 @@ public sealed class PagesTests(DashboardFixture fixture)
                 Assert.True(await shell.StatAsync("appeals-total") > 100);
                 break;
             case "problems":
-                Assert.True(await shell.StatAsync("problems-places") > 0, "recurring places");
-                await Assertions.Expect(page.Locator("[data-testid=problems-chart] .main-svg").First).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByTestId("problems-identified")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("[1-9]"), new() { Timeout = 90_000 });
+                await Assertions.Expect(page.GetByTestId("problems-grid").Locator("tbody tr")).Not.ToHaveCountAsync(0);
                 break;
             case "ratings":
                 Assert.True(await shell.StatAsync("ratings-count") >= 25);

@@ -3,6 +3,7 @@ using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Features.SystemicProblems;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -20,11 +21,13 @@ public static class Cli
                  stream realistic appeals through the intake path (appeals per second); Ctrl+C stops
           migrate
                  apply the migrations in sql/ and exit
+          mine [--full]
+                 mine systemic problems now (incremental: appeals since the last run; --full: recount all)
         """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + """
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "help", "--help"];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "mine", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -53,6 +56,9 @@ public static class Cli
                     return 0;
                 case "seed":
                     return await SeedAsync(city, flags, log, cts.Token);
+                case "mine":
+                    await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
+                    return await MineAsync(city, flags, cts.Token);
                 case "simulate":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return await SimulateAsync(city, flags, cts.Token);
@@ -94,6 +100,15 @@ public static class Cli
             new Progress<string>(Console.WriteLine), ct);
         Console.WriteLine($"Seeded {result.Appeals:N0} appeals and {result.Events:N0} status events in {result.Elapsed.TotalSeconds:F1} s " +
                           $"({result.Appeals / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} appeals/s).");
+        return 0;
+    }
+
+    private static async Task<int> MineAsync(CityDatabase city, Dictionary<string, string?> flags, CancellationToken ct)
+    {
+        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        var r = await mining.RunAsync(flags.ContainsKey("full"), ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(r.Full ? "Full" : "Incremental")} mining: {r.TouchedGroups:N0} {(r.Full ? "weekly counts" : "groups touched")}, {r.Candidates:N0} candidates, {r.Problems:N0} current problems in {r.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 

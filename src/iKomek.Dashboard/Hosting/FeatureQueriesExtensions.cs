@@ -22,6 +22,8 @@ public static class FeatureQueriesExtensions
         .AddSingleton<AppealsQueries>()
         .AddSingleton<AppealLifecycle>()
         .AddSingleton<SystemicProblemsQueries>()
+        .AddSingleton<SystemicMining>()
+        .AddSingleton<ProblemLifecycle>()
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()
         .AddSingleton<KpisQueries>()

@@ -24,6 +24,7 @@ public sealed class Texts
             Features.Kpis.KpisTexts.Entries,
             Features.Administration.AdministrationTexts.Entries,
             Features.Import.ImportTexts.Entries,
+            Features.Jobs.JobsTexts.Entries,
         }
         .SelectMany(d => d)
         .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);

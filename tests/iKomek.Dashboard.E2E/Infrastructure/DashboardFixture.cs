@@ -19,7 +19,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1"], TimeSpan.FromMinutes(3));
+        // The scheduler starts at once: the first mining run gives the problem pages their data.
+        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1"], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -11,7 +11,6 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
         { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric" },
         { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
         { "v_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
-        { "v_recurring_places", "service_type_id:integer area_id:smallint district_id:smallint address:text appeals:bigint distinct_weeks:bigint citizens:bigint reopened:bigint first_seen:timestamp with time zone last_seen:timestamp with time zone" },
     };
 
     [Theory]

@@ -5,7 +5,6 @@ using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Ratings;
-using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
 
@@ -221,27 +220,6 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         Assert.NotEmpty(history);
         Assert.Equal(history.OrderBy(p => p.PeriodStart).Select(p => p.PeriodStart), history.Select(p => p.PeriodStart));
         Assert.Equal(rows[0].PeriodStart, history.Last(p => p.Actual is not null).PeriodStart);
-    }
-
-    [Fact]
-    public async Task RecurringPlaces_AreRecurringAndIncludePlantedBuildingProblems()
-    {
-        var places = await new SystemicProblemsQueries(city.DataSource).GetRecurringPlacesAsync(500);
-        await using var conn = await city.DataSource.OpenConnectionAsync();
-        // Year-round problems planted at one building and active through the last two months. Street and cell
-        // problems spread over many addresses, seasonal ones pause off-season: they are the mining job's to find.
-        var planted = (await conn.QueryAsync<(int ServiceTypeId, string Address)>("""
-            SELECT service_type_id, address FROM planted_problems
-            WHERE kind IN ('recurring_building', 'emerging_building') AND starts_on <= current_date - 60 AND ends_on >= current_date - 7
-            """)).AsList();
-        var bursts = (await conn.QueryAsync<(int ServiceTypeId, string Address)>(
-            "SELECT service_type_id, address FROM planted_problems WHERE kind LIKE 'decoy%'")).AsList();
-
-        Assert.NotEmpty(places);
-        Assert.All(places, p => Assert.True(p.DistinctWeeks >= 4));
-        Assert.NotEmpty(planted);
-        Assert.All(planted, p => Assert.Contains(places, x => x.ServiceTypeId == p.ServiceTypeId && x.Address == p.Address));
-        Assert.DoesNotContain(places, x => bursts.Contains((x.ServiceTypeId, x.Address)));
     }
 
     [Fact]

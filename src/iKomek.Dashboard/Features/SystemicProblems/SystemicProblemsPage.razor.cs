@@ -1,44 +1,81 @@
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Live;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
-public sealed partial class SystemicProblemsPage : ComponentBase
+/// <summary>The ranked list of systemic problems with its filters and the comparison of two periods.</summary>
+public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
 {
-    private IReadOnlyList<RecurringPlace>? _places;
-    private IReadOnlyList<ProblemStatusCount> _statuses = [];
+    private static readonly string[] Statuses = ["identified", "confirmed", "dismissed", "assigned", "in_work", "worked_out", "verified", "reopened"];
+
+    private IReadOnlyList<ProblemRow>? _rows;
     private CityReference.Snapshot? _reference;
-    private object[] _traces = [];
-    private object? _layout;
+    private IReadOnlyList<Option> _areaOptions = [], _districtOptions = [];
+    private IReadOnlyList<StatusOption> _statusOptions = [];
+    private IReadOnlyList<PeriodOption> _periods = [];
+    private int? _areaId, _districtId;
+    private string? _status;
+    private int _periodDays;
+    private bool _compare;
+    private IDisposable? _subscription;
+
+    private sealed record Option(int Id, string Label);
+    private sealed record StatusOption(string Code, string Label);
+    private sealed record PeriodOption(int Days, string Label);
 
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
+    [Inject] private ChangeFeed Feed { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
         _reference = await Reference.GetAsync();
-        _statuses = await Queries.GetStatusCountsAsync();
-        _places = await Queries.GetRecurringPlacesAsync(500);
-        var byArea = _places.GroupBy(p => p.AreaId)
-            .Select(g => (Name: Name(_reference.Areas, g.Key), Places: g.Count(), Appeals: g.Sum(p => p.Appeals)))
-            .OrderBy(x => x.Places).ToList();
-        _traces =
-        [
-            new
-            {
-                type = "bar", orientation = "h", name = T["problems.places"], y = byArea.Select(x => x.Name), x = byArea.Select(x => x.Places),
-                text = byArea.Select(x => x.Places), textposition = "auto", marker = new { color = "#0a84c6" },
-                customdata = byArea.Select(x => x.Appeals), hovertemplate = "%{y}: %{x} · %{customdata} " + T["live.appeals"] + "<extra></extra>",
-            },
-        ];
-        _layout = new { showlegend = false };
+        static List<Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
+            items.Values.Select(i => new Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
+        _areaOptions = Options(_reference.Areas, T);
+        _districtOptions = Options(_reference.Districts, T);
+        _statusOptions = Statuses.Select(s => new StatusOption(s, T["problems.status." + s])).ToList();
+        _periods = [new(0, T["problems.allTime"]), new(28, T["problems.weeks4"]), new(91, T["problems.weeks13"]), new(182, T["problems.weeks26"]), new(365, T["problems.year"])];
+        await ReloadAsync();
+        // A mining run or a lifecycle step anywhere in the cluster redraws the list.
+        _subscription = Feed.Subscribe(change =>
+        {
+            if (change.Kind == "problems") _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
+        });
     }
 
-    /// <summary>Problems mined so far in the given statuses; all of them when none are given.</summary>
-    private long Count(params string[] statuses) =>
-        _statuses.Where(s => statuses.Length == 0 || statuses.Contains(s.Status)).Sum(s => s.Count);
+    private async Task ReloadAsync()
+    {
+        DateTime? from = null, to = null, cFrom = null, cTo = null;
+        if (_periodDays > 0)
+        {
+            to = Time.GetUtcNow().UtcDateTime;
+            from = to.Value.AddDays(-_periodDays);
+            if (_compare)
+            {
+                cTo = from;
+                cFrom = from.Value.AddDays(-_periodDays);
+            }
+        }
+        _rows = await Queries.GetRankedAsync(new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo));
+    }
 
-    private string Name(IReadOnlyDictionary<int, RefItem>? items, int id) => items?.GetValueOrDefault(id)?.Name(T) ?? "";
+    private string TypeName(int id) => Name(_reference?.ServiceTypes, id);
+
+    private string Place(ProblemRow p) => p.Title.Contains(" · ", StringComparison.Ordinal) ? p.Title[(p.Title.IndexOf(" · ", StringComparison.Ordinal) + 3)..] : p.Address ?? "";
+
+    private static string Delta(ProblemRow p)
+    {
+        if (p.InCompared == 0) return p.InPeriod > 0 ? "new" : "";
+        var change = (p.InPeriod - p.InCompared) * 100.0 / p.InCompared;
+        return change.ToString("+0;-0;0", System.Globalization.CultureInfo.CurrentCulture) + " %";
+    }
+
+    private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
+
+    public void Dispose() => _subscription?.Dispose();
 }

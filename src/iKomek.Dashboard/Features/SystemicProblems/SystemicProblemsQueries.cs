@@ -3,42 +3,204 @@ using Npgsql;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
-/// <summary>A place where one kind of trouble keeps coming back (before the mining job ranks problems).</summary>
-public sealed record RecurringPlace(
-    int ServiceTypeId,
-    int AreaId,
-    int DistrictId,
-    string Address,
-    long Appeals,
-    long DistinctWeeks,
-    long Citizens,
-    long Reopened,
-    DateTime FirstSeen,
-    DateTime LastSeen);
+/// <summary>One problem of the ranked list, with its appeals in the period (and in the compared period) and a trend.</summary>
+public sealed record ProblemRow(
+    long Rank, long Id, string Title, int ServiceTypeId, int AreaId, int? DistrictId, string? Address, string Status,
+    int? DepartmentId, decimal Recurrence, decimal Resonance, decimal Criticality, decimal Score, int AppealsCount,
+    int Citizens, int ExcessWeeks, bool IsEmerging, bool IsCurrent, DateTime FirstSeen, DateTime LastSeen,
+    long InPeriod, long InCompared, string TrendCsv)
+{
+    /// <summary>Appeals in each of the 26 weeks up to the latest (sent as text: Dapper does not map int[] into records).</summary>
+    public int[] Trend { get; } = TrendCsv.Length == 0 ? [] : TrendCsv.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+}
 
-public sealed record ProblemStatusCount(string Status, long Count);
+/// <summary>The list's filters: area, district, status, and a period with an optional second period to compare.</summary>
+public sealed record ProblemFilter(int? AreaId = null, int? DistrictId = null, string? Status = null,
+    DateTime? FromUtc = null, DateTime? ToUtc = null, DateTime? CompareFromUtc = null, DateTime? CompareToUtc = null);
+
+/// <summary>The akim's counters: problems identified (all not dismissed), in work, worked out.</summary>
+public sealed record ProblemCounters(long Identified, long InWork, long WorkedOut, long Emerging);
+
+/// <summary>Everything the problem page shows above its appeals.</summary>
+public sealed record ProblemDetail(
+    long Id, string Title, int ServiceTypeId, int AreaId, int? DistrictId, string? Address, double? Lat, double? Lon,
+    string Status, int? DepartmentId, decimal Recurrence, decimal Resonance, decimal Criticality, decimal Score,
+    int AppealsCount, int Citizens, int ExcessWeeks, decimal Expected, bool IsEmerging, bool IsCurrent, short? Level,
+    DateTime FirstSeen, DateTime LastSeen, DateTime IdentifiedAt, string? RecurrenceParts, string? ResonanceParts,
+    string? CriticalityParts, long? MergedInto, string? DismissedReason, string? RootCause, string? Measures,
+    DateTime? WorkedOutAt);
+
+/// <summary>A week of the problem's place: its appeals of the type against the baseline expected there.</summary>
+public sealed record ProblemWeek(DateTime Week, int Appeals, double Expected, int Threshold);
+
+public sealed record ProblemAppeal(long Id, string RegNumber, DateTime CreatedAt, string Status, string? Address,
+    double? Lat, double? Lon, int ChannelId, int? OrganisationId, int DepartmentId, string Description);
+
+public sealed record ProblemEvent(DateTime At, string Kind, string Actor, string? Note);
+
+public sealed record NamedCount(int Id, long Count);
+
+public sealed record NearbyProject(int Id, string NameRu, string NameKk, string NameEn, string Status, decimal ProgressPct, double DistanceM);
 
 public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
 {
-    public async Task<IReadOnlyList<RecurringPlace>> GetRecurringPlacesAsync(int limit, CancellationToken ct = default)
+    /// <summary>Statuses in which a problem is being worked on.</summary>
+    public static readonly string[] InWorkStatuses = ["confirmed", "assigned", "in_work", "reopened"];
+
+    /// <summary>The ranked list: current problems and every problem an analyst has taken up, best score first.</summary>
+    public async Task<IReadOnlyList<ProblemRow>> GetRankedAsync(ProblemFilter f, int limit = 200, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId, address AS Address,
-                   appeals AS Appeals, distinct_weeks AS DistinctWeeks, citizens AS Citizens, reopened AS Reopened,
-                   first_seen AS FirstSeen, last_seen AS LastSeen
-            FROM v_recurring_places
-            ORDER BY distinct_weeks DESC, appeals DESC, address
-            LIMIT @limit
+            WITH listed AS (
+                SELECT p.*, row_number() OVER (ORDER BY p.score DESC, p.id) AS rank
+                FROM systemic_problems p
+                WHERE (p.is_current OR p.status <> 'identified') AND p.merged_into IS NULL
+            ), picked AS (
+                SELECT * FROM listed
+                WHERE (@AreaId::int IS NULL OR area_id = @AreaId)
+                  AND (@DistrictId::int IS NULL OR district_id = @DistrictId)
+                  AND (@Status::text IS NULL OR status = @Status)
+                  AND (@FromUtc::timestamptz IS NULL OR last_seen >= @FromUtc)
+                  AND (@ToUtc::timestamptz IS NULL OR first_seen < @ToUtc)
+                ORDER BY rank LIMIT @limit
+            ), weeks AS (
+                SELECT a.systemic_problem_id AS id,
+                       count(*) FILTER (WHERE (@FromUtc::timestamptz IS NULL OR a.created_at >= @FromUtc) AND (@ToUtc::timestamptz IS NULL OR a.created_at < @ToUtc)) AS in_period,
+                       count(*) FILTER (WHERE a.created_at >= @CompareFromUtc AND a.created_at < @CompareToUtc) AS in_compared
+                FROM appeals a WHERE a.systemic_problem_id IN (SELECT id FROM picked)
+                GROUP BY 1
+            ), trend AS (
+                -- The last 26 weeks of its appeals, up to its latest one.
+                SELECT p.id, array_agg(coalesce(w.n, 0)::int ORDER BY g.week) AS trend
+                FROM picked p
+                CROSS JOIN LATERAL generate_series(date_trunc('week', p.last_seen) - interval '25 weeks', date_trunc('week', p.last_seen), interval '1 week') AS g (week)
+                LEFT JOIN LATERAL (SELECT count(*) AS n FROM appeals a
+                                   WHERE a.systemic_problem_id = p.id AND a.created_at >= g.week AND a.created_at < g.week + interval '1 week') w ON true
+                GROUP BY p.id
+            )
+            SELECT p.rank AS Rank, p.id AS Id, p.title AS Title, p.service_type_id AS ServiceTypeId, p.area_id::int AS AreaId,
+                   p.district_id::int AS DistrictId, p.address AS Address, p.status AS Status, p.department_id::int AS DepartmentId,
+                   p.recurrence AS Recurrence, p.resonance AS Resonance, p.criticality AS Criticality, p.score AS Score,
+                   p.appeals_count AS AppealsCount, p.citizens AS Citizens, p.excess_weeks AS ExcessWeeks, p.is_emerging AS IsEmerging,
+                   p.is_current AS IsCurrent, p.first_seen AS FirstSeen, p.last_seen AS LastSeen,
+                   coalesce(w.in_period, 0) AS InPeriod, coalesce(w.in_compared, 0) AS InCompared, coalesce(array_to_string(t.trend, ','), '') AS TrendCsv
+            FROM picked p LEFT JOIN weeks w ON w.id = p.id LEFT JOIN trend t ON t.id = p.id
+            ORDER BY p.rank
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<RecurringPlace>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<ProblemRow>(new CommandDefinition(sql, new
+        {
+            f.AreaId, f.DistrictId, f.Status, f.FromUtc, f.ToUtc, f.CompareFromUtc, f.CompareToUtc, limit,
+        }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Problems found by the mining job, by lifecycle status.</summary>
-    public async Task<IReadOnlyList<ProblemStatusCount>> GetStatusCountsAsync(CancellationToken ct = default)
+    public async Task<ProblemCounters> GetCountersAsync(CancellationToken ct = default)
     {
-        const string sql = "SELECT status AS Status, count(*) AS Count FROM systemic_problems GROUP BY status ORDER BY status";
+        const string sql = """
+            SELECT count(*) FILTER (WHERE status <> 'dismissed') AS Identified,
+                   count(*) FILTER (WHERE status = ANY(@InWork)) AS InWork,
+                   count(*) FILTER (WHERE status IN ('worked_out', 'verified')) AS WorkedOut,
+                   count(*) FILTER (WHERE is_emerging AND is_current AND status <> 'dismissed') AS Emerging
+            FROM systemic_problems
+            WHERE (is_current OR status <> 'identified') AND merged_into IS NULL
+            """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ProblemStatusCount>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
+        return await conn.QuerySingleAsync<ProblemCounters>(new CommandDefinition(sql, new { InWork = InWorkStatuses }, cancellationToken: ct));
+    }
+
+    public async Task<ProblemDetail?> GetProblemAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id AS Id, title AS Title, service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
+                   address AS Address, lat AS Lat, lon AS Lon, status AS Status, department_id::int AS DepartmentId,
+                   recurrence AS Recurrence, resonance AS Resonance, criticality AS Criticality, score AS Score,
+                   appeals_count AS AppealsCount, citizens AS Citizens, excess_weeks AS ExcessWeeks, expected AS Expected,
+                   is_emerging AS IsEmerging, is_current AS IsCurrent, level AS Level, first_seen AS FirstSeen, last_seen AS LastSeen,
+                   identified_at AS IdentifiedAt, recurrence_parts::text AS RecurrenceParts, resonance_parts::text AS ResonanceParts,
+                   criticality_parts::text AS CriticalityParts, merged_into AS MergedInto, dismissed_reason AS DismissedReason,
+                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt
+            FROM systemic_problems WHERE id = @id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<ProblemDetail>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>Weekly counts of the problem's type at its place against the baseline the mining judged them by.</summary>
+    public async Task<IReadOnlyList<ProblemWeek>> GetWeeksAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = """
+            WITH p AS (SELECT level, service_type_id, place FROM systemic_problems WHERE id = @id),
+            totals AS (
+                SELECT (SELECT sum(appeals) FROM mining_place_totals WHERE level = 2)::float8 AS city,
+                       (SELECT sum(t.appeals) FROM mining_type_weekly t JOIN p USING (service_type_id))::float8 AS type_total,
+                       (SELECT pt.appeals FROM mining_place_totals pt JOIN p USING (level, place))::float8 AS place_total,
+                       (SELECT sum(w.appeals) FROM mining_weekly w JOIN p USING (level, service_type_id, place))::float8 AS group_total
+            ), share AS (SELECT greatest(place_total - group_total, 1) / nullif(city - type_total, 0) AS s FROM totals)
+            SELECT t.week::timestamp AS Week, coalesce(w.appeals, 0) AS Appeals, t.appeals * share.s AS Expected,
+                   mining_threshold(t.appeals * share.s) AS Threshold
+            FROM p JOIN mining_type_weekly t USING (service_type_id)
+            CROSS JOIN share
+            LEFT JOIN mining_weekly w ON (w.level, w.service_type_id, w.place, w.week) = (p.level, p.service_type_id, p.place, t.week)
+            ORDER BY t.week
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<ProblemWeek>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ProblemAppeal>> GetAppealsAsync(long id, int limit, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, status AS Status, address AS Address, lat AS Lat, lon AS Lon,
+                   channel_id::int AS ChannelId, organisation_id AS OrganisationId, department_id::int AS DepartmentId, description AS Description
+            FROM appeals WHERE systemic_problem_id = @id ORDER BY created_at DESC LIMIT @limit
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<ProblemAppeal>(new CommandDefinition(sql, new { id, limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Organisations and departments that answered the problem's appeals, most first.</summary>
+    public async Task<(IReadOnlyList<NamedCount> Organisations, IReadOnlyList<NamedCount> Departments)> GetInvolvedAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT organisation_id AS Id, count(*) AS Count FROM appeals WHERE systemic_problem_id = @id AND organisation_id IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC LIMIT 8;
+            SELECT department_id::int AS Id, count(*) AS Count FROM appeals WHERE systemic_problem_id = @id GROUP BY 1 ORDER BY 2 DESC LIMIT 8;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return ((await grid.ReadAsync<NamedCount>()).AsList(), (await grid.ReadAsync<NamedCount>()).AsList());
+    }
+
+    /// <summary>Projects of the project office within 1.5 km of the problem: work that may already address it.</summary>
+    public async Task<IReadOnlyList<NearbyProject>> GetNearbyProjectsAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT pr.id AS Id, pr.name_ru AS NameRu, pr.name_kk AS NameKk, pr.name_en AS NameEn, pr.status AS Status,
+                   pr.progress_pct AS ProgressPct, mining_distance(p.lat, p.lon, pr.lat, pr.lon) AS DistanceM
+            FROM systemic_problems p JOIN projects pr ON pr.lat IS NOT NULL
+            WHERE p.id = @id AND mining_distance(p.lat, p.lon, pr.lat, pr.lon) <= 1500
+            ORDER BY DistanceM LIMIT 6
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<NearbyProject>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<IReadOnlyList<ProblemEvent>> GetHistoryAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = "SELECT at AS At, kind AS Kind, actor AS Actor, note AS Note FROM systemic_problem_events WHERE problem_id = @id ORDER BY at, id";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<ProblemEvent>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>All appeals of the problem for the CSV export, oldest first.</summary>
+    public async IAsyncEnumerable<ProblemAppeal> ExportAppealsAsync(long id, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, status AS Status, address AS Address, lat AS Lat, lon AS Lon,
+                   channel_id::int AS ChannelId, organisation_id AS OrganisationId, department_id::int AS DepartmentId, description AS Description
+            FROM appeals WHERE systemic_problem_id = @id ORDER BY created_at
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await foreach (var r in conn.QueryUnbufferedAsync<ProblemAppeal>(sql, new { id }).WithCancellation(ct)) yield return r;
     }
 }

@@ -289,7 +289,7 @@ public static class Open311Endpoints
             { "language", r.Language },
             { "district", r.District },
             { "duplicate_of", r.DuplicateOfReg },
-            { "systemic_problem_id", null },
+            { "systemic_problem_id", r.SystemicProblemId },
             { "notes", new Open311List("note", (notes ?? []).Select(n => new Open311Item
                 {
                     { "datetime", n.At }, { "type", n.Status }, { "description", n.Note ?? StatusName(n.Status) },

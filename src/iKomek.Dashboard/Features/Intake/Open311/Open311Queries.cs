@@ -9,7 +9,7 @@ public sealed record ServiceRow(int Id, string Code, string AreaCode, string Nam
 public sealed record RequestRow(
     long Id, string RegNumber, string Status, string ServiceCode, string ServiceName, string Description, string? Agency,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime SlaDueAt, string? Address, double? Lat, double? Lon, string? MediaUrl,
-    string Channel, string Language, string District, long? DuplicateOf, string? DuplicateOfReg);
+    string Channel, string Language, string District, long? DuplicateOf, string? DuplicateOfReg, long? SystemicProblemId = null);
 
 public sealed record NoteRow(long AppealId, DateTime At, string Status, string? Note);
 
@@ -72,7 +72,8 @@ public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
                    a.description AS Description, coalesce(o.name, d.name_ru) AS Agency, a.created_at AS CreatedAt,
                    coalesce((SELECT max(e.at) FROM appeal_events e WHERE e.appeal_id = a.id), a.created_at) AS UpdatedAt,
                    a.sla_due_at AS SlaDueAt, a.address AS Address, a.lat AS Lat, a.lon AS Lon, a.media_url AS MediaUrl,
-                   c.code AS Channel, a.language AS Language, di.code AS District, a.duplicate_of AS DuplicateOf, f.reg_number AS DuplicateOfReg
+                   c.code AS Channel, a.language AS Language, di.code AS District, a.duplicate_of AS DuplicateOf, f.reg_number AS DuplicateOfReg,
+                   a.systemic_problem_id AS SystemicProblemId
             FROM appeals a
             JOIN service_types s ON s.id = a.service_type_id
             JOIN channels c ON c.id = a.channel_id

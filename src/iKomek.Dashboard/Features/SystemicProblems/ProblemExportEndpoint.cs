@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+
+namespace IKomek.Dashboard.Features.SystemicProblems;
+
+public static class ProblemExportEndpoint
+{
+    /// <summary>GET /problems/{id}/appeals.csv: every appeal of the problem, for the analyst's own tools.</summary>
+    public static void MapProblemExport(this WebApplication app) =>
+        app.MapGet("/problems/{id:long}/appeals.csv", async (long id, SystemicProblemsQueries queries, HttpContext http, CancellationToken ct) =>
+        {
+            if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=problem-{id}-appeals.csv";
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(true));
+            await writer.WriteLineAsync("reg_number,created_at,status,address,lat,lon,description");
+            await foreach (var a in queries.ExportAppealsAsync(id, ct))
+            {
+                await writer.WriteLineAsync(string.Join(',', Csv(a.RegNumber), a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status,
+                    Csv(a.Address), a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), Csv(a.Description)));
+            }
+            return Results.Empty;
+        });
+
+    private static string Csv(string? value) => value is null ? "" : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,54 @@
+using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace IKomek.Dashboard.Features.SystemicProblems;
+
+public sealed partial class ProblemLifecyclePanel : ComponentBase
+{
+    private CityReference.Snapshot? _reference;
+    private IReadOnlyList<Option> _departments = [];
+    private IReadOnlyList<ProblemEvent> _history = [];
+    private int? _departmentId;
+    private string? _text;
+    private string? _error;
+
+    private sealed record Option(int Id, string Label);
+
+    [Parameter, EditorRequired] public ProblemDetail Problem { get; set; } = default!;
+
+    /// <summary>Called after a step, so the page reloads the problem.</summary>
+    [Parameter] public EventCallback Changed { get; set; }
+
+    [Inject] private ProblemLifecycle Lifecycle { get; set; } = default!;
+    [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
+    [Inject] private CityReference Reference { get; set; } = default!;
+    [Inject] private Texts T { get; set; } = default!;
+
+    private IEnumerable<ProblemAction> Allowed => Enum.GetValues<ProblemAction>().Where(a => ProblemLifecycle.IsAllowed(Problem.Status, a));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _reference ??= await Reference.GetAsync();
+        _departments = _reference.Departments.Values.Select(d => new Option(d.Id, d.Name(T))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
+        _departmentId ??= Problem.DepartmentId;
+        _history = await Queries.GetHistoryAsync(Problem.Id);
+    }
+
+    private async Task ApplyAsync(ProblemAction action)
+    {
+        _error = null;
+        try
+        {
+            await Lifecycle.ApplyAsync(Problem.Id, action, T["problems.analyst"], _text, action == ProblemAction.Assign ? _departmentId : null);
+            _text = null;
+            await Changed.InvokeAsync();
+        }
+        catch (ProblemRejectedException e)
+        {
+            _error = T["problems.rejected." + action] + " (" + e.Message + ")";
+        }
+    }
+
+    private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IKomek.Dashboard.E2E.Infrastructure;
+using IKomek.Dashboard.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace IKomek.Dashboard.E2E;
+
+/// <summary>The analysts' drill-down: the ranked list, a problem's page, its lifecycle, its appeals; and the jobs page.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed partial class ProblemsTests(DashboardFixture fixture)
+{
+    [GeneratedRegex(@"[1-9]")]
+    private static partial Regex NonZero();
+
+    /// <summary>The list once the startup mining run has filled it (the counters redraw live when it does).</summary>
+    private async Task<IPage> OpenListAsync(int width = 1920, int height = 1080)
+    {
+        var page = await fixture.OpenAsync("/problems", width, height);
+        await Assertions.Expect(page.GetByTestId("problems-identified")).ToHaveTextAsync(NonZero(), new() { Timeout = 90_000 });
+        await page.ReloadAsync();
+        await DashboardFixture.WaitForCircuitAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task RankedList_ShowsScoredProblems_AndANumberLeadsToItsAppealsInTwoClicks()
+    {
+        var page = await OpenListAsync();
+        var rows = page.GetByTestId("problems-grid").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(15);
+        await Assertions.Expect(page.GetByTestId("problems-grid").Locator(".score .bar")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("problems-grid").Locator("svg.spark polyline").First).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "problems-1920x1080");
+
+        // Compare the last 13 weeks with the 13 before: two more columns.
+        await page.GetByTestId("problems-period").ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible", new() { HasText = "13 недель" }).ClickAsync();
+        await page.GetByTestId("problems-compare").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "За прошлый" })).ToBeVisibleAsync();
+
+        // Click 1: the appeals count of the top problem. Click 2: one of those appeals.
+        await page.GetByTestId("problem-appeals-link").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem-components")).ToBeVisibleAsync();
+        var firstAppeal = page.GetByTestId("problem-appeals").Locator("tbody tr a").First;
+        var reg = await firstAppeal.InnerTextAsync();
+        await firstAppeal.ClickAsync();
+        await Assertions.Expect(new Shell(page).Heading).ToHaveTextAsync(reg);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ProblemPage_ShowsWhyAndWhere_AndRecordsTheAnalystsDecision()
+    {
+        var page = await OpenListAsync();
+        await page.GetByTestId("problems-grid").Locator("tbody tr a.cell-title").Nth(2).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem-components")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("problem-weeks").Locator(".main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("problem-map").Locator(".main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("problem-samples").Locator("li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(1);
+        await DashboardFixture.ScreenshotAsync(page, "problem-1920x1080");
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.WaitForTimeoutAsync(300);
+        await DashboardFixture.ScreenshotAsync(page, "problem-1366x768");
+
+        // Dismissing without a reason is refused and changes nothing; confirming is recorded.
+        await page.GetByTestId("action-Dismiss").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Укажите причину");
+        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(1);
+        await page.GetByTestId("action-Confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".page-head .rz-badge").First).ToHaveTextAsync("Подтверждена", new() { IgnoreCase = true });
+
+        // Its appeals export, and the Open311 API names the problem of each of them.
+        var id = long.Parse(page.Url.Split('/').Last().Split('#')[0], System.Globalization.CultureInfo.InvariantCulture);
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
+        var csv = await http.GetStringAsync($"/problems/{id}/appeals.csv");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(await new Shell(page).StatAsync("problem-appeals-count"), lines.Length - 1);
+        var reg = lines[1].Split(',')[0].Trim('"');
+        using var json = JsonDocument.Parse(await http.GetStringAsync($"/open311/v2/requests/{reg}.json"));
+        Assert.Equal(id, json.RootElement[0].GetProperty("systemic_problem_id").GetInt64());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ListOnALaptop_AndTheLivePanelsCounters()
+    {
+        var page = await OpenListAsync(1366, 768);
+        await DashboardFixture.ScreenshotAsync(page, "problems-1366x768");
+        await page.GotoAsync("/");
+        await DashboardFixture.WaitForCircuitAsync(page);
+        Assert.True(await new Shell(page).StatAsync("problems-identified") > 0);
+        await page.GetByTestId("live-problems-link").ClickAsync();
+        await Assertions.Expect(new Shell(page).Heading).ToHaveTextAsync("Системные проблемы");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task JobsPage_ListsEveryJob_AndRunsOneNow()
+    {
+        var page = await fixture.OpenAsync("/admin/jobs");
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(3);
+
+        await page.GetByTestId("run-sla-sweep").ClickAsync();
+
+        var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep" });
+        await Assertions.Expect(run.First).ToContainTextAsync("успешно", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=systemic-mining]")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
+        await DashboardFixture.ScreenshotAsync(page, "jobs-1920x1080");
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.WaitForTimeoutAsync(300);
+        await DashboardFixture.ScreenshotAsync(page, "jobs-1366x768");
+        await page.Context.CloseAsync();
+    }
+}
