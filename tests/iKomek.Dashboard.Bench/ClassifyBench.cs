@@ -7,7 +7,7 @@ namespace IKomek.Dashboard.Bench;
 
 /// <summary>
 /// The topic classifier on the demo generator's texts (docs/benchmarks.md, "Topic classification"):
-///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.13] [--seed 109] [--train-size 500000]
+///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000]
 /// Generates the texts (seeded), splits them stratified by service type (20 % held out), trains on up to --train-size
 /// texts, and prints the figures of the model and of the keyword-rule baseline, throughput on one core and training time.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class ClassifyBench
 {
     public static int Run(string[] args)
     {
-        var scale = Arg(args, "--scale", 0.13);
+        var scale = Arg(args, "--scale", 0.14);
         var seed = (int)Arg(args, "--seed", 109);
         var trainSize = (int)Arg(args, "--train-size", 500_000);
         var clock = Stopwatch.StartNew();
@@ -27,10 +27,13 @@ internal static class ClassifyBench
         Console.WriteLine($"train {train.Count:N0}, held out {test.Count:N0}; {train.Select(t => t.Label).Distinct().Count():N0} service types, {train.Select(t => t.Area).Distinct().Count()} areas");
 
         clock.Restart();
-        var model = TopicTrainer.Train(train, new TrainingOptions(Seed: seed, PruneBelow: (float)Arg(args, "--prune", 0.2), L2: (float)Arg(args, "--l2", 1e-6)));
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var model = TopicTrainer.Train(train, new TrainingOptions(Seed: seed, Epochs: args.Contains("--epochs") ? (int)Arg(args, "--epochs", 2) : null),
+            progress: m => Console.WriteLine("    " + m));
         var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
         var blob = model.Serialize();
-        Console.WriteLine($"training on {train.Count:N0} texts: {trainSeconds:N1} s (target < 60 s for 500,000), vocabulary {model.Vocabulary:N0}, " +
+        Console.WriteLine($"training on {train.Count:N0} texts: {trainSeconds:N1} s of wall time, {trainCpuSeconds:N1} s of CPU on {Environment.ProcessorCount} cores (target < 60 s for 500,000; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), vocabulary {model.Vocabulary:N0}, " +
                           $"model {blob.Length / 1024.0 / 1024:N1} MB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
 
         var modelReport = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
@@ -79,7 +82,7 @@ internal static class ClassifyBench
             ("service type top-1 >= 0.80", modelReport.TypeAccuracy >= 0.80),
             ("service type top-3 >= 0.95", modelReport.TypeTop3Accuracy >= 0.95),
             ("throughput >= 20,000/s", perSecond >= 20_000),
-            ("training < 60 s on 500,000", train.Count < 500_000 || trainSeconds < 60),
+            (train.Count >= 500_000 ? "training < 60 s on 500,000" : "training on 500,000 (fewer texts here: raise --scale)", train.Count >= 500_000 && trainSeconds < 60),
         };
         foreach (var (what, ok) in check) Console.WriteLine($"    {(ok ? "met" : "NOT MET")}: {what}");
         return 0;

@@ -20,10 +20,11 @@ public static class Cli
                  stream realistic appeals through the intake path (appeals per second); Ctrl+C stops
           migrate
                  apply the migrations in sql/ and exit
+        """ + ClassificationCli.Usage + """
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "help", "--help"];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "help", "--help", .. ClassificationCli.Verbs];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -44,6 +45,16 @@ public static class Cli
         try
         {
             var flags = ParseFlags(args.Skip(1));
+            if (ClassificationCli.Verbs.Contains(args[0]))
+            {
+                // These verbs open the database only when they need it (no --model, or --save-to-db).
+                return await ClassificationCli.RunAsync(args[0], flags, Console.Out, async ct =>
+                {
+                    var db = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, ct, beside: true);
+                    await new Migrator(db.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
+                    return (db.DataSource, db);
+                }, cts.Token);
+            }
             await using var city = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, cts.Token, beside: true);
             switch (args[0])
             {

@@ -26,7 +26,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<KpisQueries>()
         .AddSingleton<AdministrationQueries>()
         .AddSingleton<Open311Queries>()
-        .AddSingleton<IAppealClassifier, GivenServiceTypeClassifier>()
+        .AddClassification()
         .AddSingleton<RoutingTable>()
         .AddSingleton<AppealIntake>();
 }

@@ -3,8 +3,11 @@ namespace IKomek.Dashboard.Features.Classification;
 /// <summary>A text with its confirmed topic: the area of life and the service type (the same label for one-level data).</summary>
 public sealed record LabeledText(string Text, string Area, string Label, string Language = "ru");
 
-/// <summary>How to train. The defaults are the ones measured in docs/benchmarks.md.</summary>
-public sealed record TrainingOptions(int Seed = 1, int Epochs = 4, float LearningRate = 0.8f, float L2 = 1e-6f,
+/// <summary>
+/// How to train. The defaults are the ones measured in docs/benchmarks.md. Without <see cref="Epochs"/>: 4 passes
+/// over small sets, fewer over large ones (each pass then holds more evidence), 2 from 300,000 texts.
+/// </summary>
+public sealed record TrainingOptions(int Seed = 1, int? Epochs = null, float LearningRate = 0.8f, float L2 = 1e-6f,
     int MinDocumentFrequency = 2, float PruneBelow = 0.2f, double CalibrationShare = 0.1, int HashBits = FeatureHasher.DefaultHashBits);
 
 /// <summary>
@@ -25,9 +28,11 @@ public static class TopicTrainer
         public ReadOnlySpan<float> ValuesOf(int i) => Values.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
     }
 
-    public static TopicModel Train(IReadOnlyList<LabeledText> data, TrainingOptions? options = null, CancellationToken ct = default)
+    public static TopicModel Train(IReadOnlyList<LabeledText> data, TrainingOptions? options = null, CancellationToken ct = default, Action<string>? progress = null)
     {
         options ??= new TrainingOptions();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Done(string phase) => progress?.Invoke($"{phase}: {clock.Elapsed.TotalSeconds:N1} s");
         if (data.Count < 2) throw new ArgumentException("Training needs at least two labeled texts.");
         var areas = data.Select(d => d.Area).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (areas.Length < 2) throw new ArgumentException("Training needs texts of at least two areas.");
@@ -38,6 +43,7 @@ public static class TopicTrainer
         if (conflicting is not null) throw new ArgumentException($"Label '{conflicting.Key}' appears under more than one area.");
 
         var (buckets, offsets) = HashAll(data, options.HashBits, ct);
+        Done("features");
         var rng = new Random(options.Seed);
         var calibration = new bool[data.Count];
         foreach (var i in Enumerable.Range(0, data.Count).Where(_ => rng.NextDouble() < options.CalibrationShare)) calibration[i] = true;
@@ -65,42 +71,68 @@ public static class TopicTrainer
         }
         var matrix = Weigh(buckets, offsets, columnOfBucket, idf);
         buckets = [];
+        Done("tf-idf");
 
         var areaOf = data.Select(d => areaIndex[d.Area]).ToArray();
         var labelOf = data.Select(d => labelIndex[d.Label]).ToArray();
         var train = Enumerable.Range(0, data.Count).Where(i => !calibration[i]).ToArray();
         var held = Enumerable.Range(0, data.Count).Where(i => calibration[i]).ToArray();
 
+        // The area layer and the per-area layers learn from the same rows but share nothing: side by side.
         var areaLayer = new SoftmaxLayer(areas.Length, bucketOfColumn.Length);
-        Fit(areaLayer, matrix, train, i => areaOf[i], null, options, options.Seed, ct);
-        areaLayer.Temperature = FitTemperature(areaLayer, matrix, held, i => areaOf[i], null);
-
         var types = new TopicModel.AreaTypes[areas.Length];
-        Parallel.For(0, areas.Length, new ParallelOptions { CancellationToken = ct }, a =>
-        {
-            var labels = labelsByArea[a];
-            if (labels.Length == 1)
+        Parallel.Invoke(new ParallelOptions { CancellationToken = ct },
+            () =>
             {
-                types[a] = new TopicModel.AreaTypes(labels, [], null);
-                return;
-            }
-            var mine = train.Where(i => areaOf[i] == a).ToArray();
-            // The area's own vocabulary: columns in at least two of its texts (one-offs carry no evidence of a type).
-            var inArea = new Dictionary<int, int>();
-            foreach (var i in mine) foreach (var c in matrix.ColumnsOf(i)) inArea[c] = inArea.GetValueOrDefault(c) + 1;
-            var minInArea = mine.Length < 1000 ? 1 : options.MinDocumentFrequency;
-            var columns = inArea.Where(kv => kv.Value >= minInArea).Select(kv => kv.Key).Order().ToArray();
-            var rowOf = new Dictionary<int, int>(columns.Length);
-            for (var r = 0; r < columns.Length; r++) rowOf[columns[r]] = r;
-            var full = new SoftmaxLayer(labels.Length, columns.Length);
-            Fit(full, matrix, mine, i => labelOf[i], rowOf, options, options.Seed * 31 + a + 1, ct);
-            (var layer, columns) = Prune(full, columns, options.PruneBelow);
-            rowOf.Clear();
-            for (var r = 0; r < columns.Length; r++) rowOf[columns[r]] = r;
-            layer.Temperature = FitTemperature(layer, matrix, held.Where(i => areaOf[i] == a).ToArray(), i => labelOf[i], rowOf);
-            types[a] = new TopicModel.AreaTypes(labels, columns, layer);
-        });
+                Fit(areaLayer, matrix.Offsets, matrix.Columns, matrix.Values, train, i => areaOf[i], options, options.Seed, ct);
+                areaLayer.Temperature = FitTemperature(areaLayer, matrix, held, i => areaOf[i], null);
+                Done("area layer");
+            },
+            () =>
+            {
+                for (var a = 0; a < areas.Length; a++) types[a] = FitArea(a, labelsByArea[a], matrix, train, held, areaOf, labelOf, options, ct);
+                Done("service type layers");
+            });
         return new TopicModel(options.HashBits, bucketOfColumn, idf, areas, areaLayer, types);
+    }
+
+    private static TopicModel.AreaTypes FitArea(int a, string[] labels, Matrix matrix, int[] train, int[] held, int[] areaOf, int[] labelOf,
+        TrainingOptions options, CancellationToken ct)
+    {
+        if (labels.Length == 1) return new TopicModel.AreaTypes(labels, [], null);
+        var mine = train.Where(i => areaOf[i] == a).ToArray();
+        // The area's own vocabulary: columns in at least two of its texts (one-offs carry no evidence of a type).
+        var inArea = new Dictionary<int, int>();
+        foreach (var i in mine) foreach (var c in matrix.ColumnsOf(i)) inArea[c] = inArea.GetValueOrDefault(c) + 1;
+        var minInArea = mine.Length < 1000 ? 1 : options.MinDocumentFrequency;
+        var columns = inArea.Where(kv => kv.Value >= minInArea).Select(kv => kv.Key).Order().ToArray();
+        var rowOf = new Dictionary<int, int>(columns.Length);
+        for (var r = 0; r < columns.Length; r++) rowOf[columns[r]] = r;
+
+        // The area's texts in its own rows, once, rather than a lookup per feature per epoch.
+        var offsets = new int[mine.Length + 1];
+        var rows = new List<int>(mine.Length * 200);
+        var values = new List<float>(mine.Length * 200);
+        for (var e = 0; e < mine.Length; e++)
+        {
+            var cols = matrix.ColumnsOf(mine[e]);
+            var vals = matrix.ValuesOf(mine[e]);
+            for (var j = 0; j < cols.Length; j++)
+            {
+                if (!rowOf.TryGetValue(cols[j], out var r)) continue;
+                rows.Add(r);
+                values.Add(vals[j]);
+            }
+            offsets[e + 1] = rows.Count;
+        }
+        var full = new SoftmaxLayer(labels.Length, columns.Length);
+        Fit(full, offsets, rows.ToArray(), values.ToArray(), Enumerable.Range(0, mine.Length).ToArray(), e => labelOf[mine[e]], options,
+            options.Seed * 31 + a + 1, ct);
+        (var layer, columns) = Prune(full, columns, options.PruneBelow);
+        rowOf.Clear();
+        for (var r = 0; r < columns.Length; r++) rowOf[columns[r]] = r;
+        layer.Temperature = FitTemperature(layer, matrix, held.Where(i => areaOf[i] == a).ToArray(), i => labelOf[i], rowOf);
+        return new TopicModel.AreaTypes(labels, columns, layer);
     }
 
     /// <summary>
@@ -163,32 +195,42 @@ public static class TopicTrainer
     private static Matrix Weigh((int Bucket, int Count)[] buckets, int[] offsets, int[] columnOfBucket, float[] idf)
     {
         var rows = offsets.Length - 1;
-        var newOffsets = new int[rows + 1];
+        var lengths = new int[rows];
         var columns = new int[buckets.Length];
         var values = new float[buckets.Length];
-        var features = new List<(int, int)>(1024);
+        // Each text is weighed in place of its own buckets (never longer), in parallel; then the rows are packed.
+        Parallel.For(0, (rows + 4095) / 4096, () => new List<(int, int)>(1024), (chunk, state, features) =>
+        {
+            for (var i = chunk * 4096; i < Math.Min(rows, (chunk + 1) * 4096); i++)
+            {
+                features.Clear();
+                for (var j = offsets[i]; j < offsets[i + 1]; j++) features.Add(buckets[j]);
+                lengths[i] = TopicModel.Weigh(features, columnOfBucket, idf, columns.AsSpan(offsets[i]), values.AsSpan(offsets[i]));
+            }
+            return features;
+        }, _ => { });
+        var packed = new int[rows + 1];
         for (var i = 0; i < rows; i++)
         {
-            features.Clear();
-            for (var j = offsets[i]; j < offsets[i + 1]; j++) features.Add(buckets[j]);
-            var n = TopicModel.Weigh(features, columnOfBucket, idf, columns.AsSpan(newOffsets[i]), values.AsSpan(newOffsets[i]));
-            newOffsets[i + 1] = newOffsets[i] + n;
+            packed[i + 1] = packed[i] + lengths[i];
+            if (packed[i] == offsets[i]) continue;
+            Array.Copy(columns, offsets[i], columns, packed[i], lengths[i]);
+            Array.Copy(values, offsets[i], values, packed[i], lengths[i]);
         }
-        return new Matrix(newOffsets, columns, values);
+        return new Matrix(packed, columns, values);
     }
 
-    private static void Fit(SoftmaxLayer layer, Matrix matrix, int[] examples, Func<int, int> labelOf, Dictionary<int, int>? rowOf,
+    private static void Fit(SoftmaxLayer layer, int[] offsets, int[] rows, float[] values, int[] examples, Func<int, int> labelOf,
         TrainingOptions options, int seed, CancellationToken ct)
     {
         if (examples.Length == 0) return;
         var rng = new Random(seed);
         var order = (int[])examples.Clone();
         var scratch = new float[layer.Stride];
-        var rows = new List<int>(1024);
-        var values = new List<float>(1024);
-        var total = (double)options.Epochs * order.Length;
+        var epochs = options.Epochs ?? (examples.Length < 100_000 ? 4 : examples.Length < 300_000 ? 3 : 2);
+        var total = (double)epochs * order.Length;
         var step = 0L;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             ct.ThrowIfCancellationRequested();
             rng.Shuffle(order);
@@ -196,14 +238,8 @@ public static class TopicTrainer
             {
                 // The rate falls linearly to a tenth of its start over all the epochs.
                 var rate = options.LearningRate * (float)(1 - 0.9 * (step++ / total));
-                if (rowOf is null)
-                {
-                    layer.Step(matrix.ColumnsOf(i), matrix.ValuesOf(i), labelOf(i), rate, options.L2, scratch);
-                    continue;
-                }
-                Local(matrix, i, rowOf, rows, values);
-                layer.Step(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values),
-                    labelOf(i), rate, options.L2, scratch);
+                var length = offsets[i + 1] - offsets[i];
+                layer.Step(rows.AsSpan(offsets[i], length), values.AsSpan(offsets[i], length), labelOf(i), rate, options.L2, scratch);
             }
         }
     }

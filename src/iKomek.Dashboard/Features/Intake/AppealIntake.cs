@@ -110,6 +110,10 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
             note = topic.Source == "operator" ? null : $"classified by {topic.Source} ({topic.Confidence:0.00})",
         }, tx, cancellationToken: ct));
 
+        if (topic.Suggestion is { } suggestion)
+        {
+            await ClassificationQueries.RecordAsync(conn, tx, result.AppealId, createdUtc, appeal.ServiceTypeId, suggestion, ct);
+        }
         if (appeal is { ApiClientId: { } client, Token: { } tok })
         {
             await conn.ExecuteAsync(new CommandDefinition(
