@@ -23,6 +23,7 @@ public sealed class Texts
             Features.Projects.ProjectsTexts.Entries,
             Features.Kpis.KpisTexts.Entries,
             Features.Administration.AdministrationTexts.Entries,
+            Features.Classification.ClassificationTexts.Entries,
         }
         .SelectMany(d => d)
         .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);

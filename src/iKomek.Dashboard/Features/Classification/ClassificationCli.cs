@@ -54,7 +54,8 @@ public static class ClassificationCli
 
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, 0.2, seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var model = TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct);
+        // Judged as stored (weights in bytes), the way it will be used.
+        var model = TopicModel.Deserialize(TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize());
         output.WriteLine($"trained on {train.Count:N0} texts in {clock.Elapsed.TotalSeconds:N1} s; held out {test.Count:N0}");
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
         Print(output, report, data.Any(d => d.Label != d.Area));

@@ -15,9 +15,6 @@ public sealed record DriftWeek(DateTime WeekStart, long Classified, long LowConf
 public sealed record ReviewItem(long AppealId, string RegNumber, DateTime CreatedAt, string Description, string Language,
     int CurrentTypeId, int? SuggestedTypeId, double Confidence, string Suggestions);
 
-/// <summary>A service type for the correction dropdown.</summary>
-public sealed record ServiceTypeOption(int Id, string Code, string NameRu, string NameKk, string NameEn, string AreaRu, string AreaKk, string AreaEn);
-
 /// <summary>A labeled text from the database: an appeal whose topic counts as confirmed.</summary>
 public sealed record ConfirmedAppeal(string Description, string TypeCode, string AreaCode, string Language, bool Reviewed);
 
@@ -193,18 +190,6 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM appeal_classifications WHERE low_confidence AND reviewed_at IS NULL", cancellationToken: ct));
-    }
-
-    public async Task<IReadOnlyList<ServiceTypeOption>> GetServiceTypesAsync(CancellationToken ct = default)
-    {
-        const string sql = """
-            SELECT st.id AS Id, st.code AS Code, st.name_ru AS NameRu, st.name_kk AS NameKk, st.name_en AS NameEn,
-                   ar.name_ru AS AreaRu, ar.name_kk AS AreaKk, ar.name_en AS AreaEn
-            FROM service_types st JOIN areas ar ON ar.id = st.area_id
-            ORDER BY ar.id, st.id
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ServiceTypeOption>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
         }
         var data = confirmed.Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, TestShare, seed);
-        var model = await Task.Run(() => TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct), ct);
+        // Judged as stored (weights in bytes), the way the current model is judged and used.
+        var model = TopicModel.Deserialize(await Task.Run(() => TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize(), ct));
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
 
         var current = await queries.GetCurrentModelAsync(ct);

@@ -1,0 +1,57 @@
+using IKomek.Dashboard.Localization;
+
+namespace IKomek.Dashboard.Features.Classification;
+
+internal static class ClassificationTexts
+{
+    public static readonly Dictionary<string, Text> Entries = new()
+    {
+        ["nav.classification"] = new("Классификация", "Жіктеу", "Classification"),
+        ["cls.title"] = new("Классификация обращений", "Өтініштерді жіктеу", "Appeal classification"),
+        ["cls.current"] = new("Текущая модель", "Ағымдағы модель", "Current model"),
+        ["cls.none"] = new("Модель ещё не обучена", "Модель әлі оқытылмаған", "No model trained yet"),
+        ["cls.areaF1"] = new("Сферы: macro-F1", "Салалар: macro-F1", "Areas: macro-F1"),
+        ["cls.typeTop1"] = new("Виды услуг: точность top-1", "Қызмет түрлері: top-1 дәлдігі", "Service types: top-1 accuracy"),
+        ["cls.typeTop3"] = new("Виды услуг: top-3", "Қызмет түрлері: top-3", "Service types: top-3"),
+        ["cls.queue"] = new("На проверке у аналитика", "Талдаушы тексеруінде", "Waiting for an analyst"),
+        ["cls.openQueue"] = new("Открыть очередь проверки", "Тексеру кезегін ашу", "Open the review queue"),
+        ["cls.versions"] = new("Версии модели", "Модель нұсқалары", "Model versions"),
+        ["cls.version"] = new("Версия", "Нұсқа", "Version"),
+        ["cls.created"] = new("Обучена", "Оқытылды", "Trained"),
+        ["cls.texts"] = new("Текстов", "Мәтіндер", "Texts"),
+        ["cls.promoted"] = new("Действует", "Қолданыста", "In use"),
+        ["cls.rejected"] = new("Не принята", "Қабылданбады", "Not promoted"),
+        ["cls.reason"] = new("Решение правила продвижения", "Ілгерілету ережесінің шешімі", "Promotion rule's verdict"),
+        ["cls.perClass"] = new("Точность и полнота по сферам: версия {0}", "Салалар бойынша дәлдік пен толықтық: {0} нұсқа", "Precision and recall by area: version {0}"),
+        ["cls.area"] = new("Сфера", "Сала", "Area"),
+        ["cls.support"] = new("Тестовых", "Сынақ", "Test texts"),
+        ["cls.precision"] = new("Точность", "Дәлдік", "Precision"),
+        ["cls.recall"] = new("Полнота", "Толықтық", "Recall"),
+        ["cls.pairs"] = new("Чаще всего путает", "Жиі шатастырады", "Most confused"),
+        ["cls.languages"] = new("По языкам", "Тілдер бойынша", "By language"),
+        ["cls.language"] = new("Язык", "Тіл", "Language"),
+        ["cls.lang.ru"] = new("русский", "орыс тілі", "Russian"),
+        ["cls.lang.kk"] = new("казахский", "қазақ тілі", "Kazakh"),
+        ["cls.lang.en"] = new("английский", "ағылшын тілі", "English"),
+        ["cls.lang.mixed"] = new("смешанный", "аралас", "mixed"),
+        ["cls.drift"] = new("Дрейф: неуверенные ответы и согласие с операторами по неделям", "Дрейф: апта бойынша сенімсіз жауаптар мен операторлармен келісім",
+            "Drift: low-confidence share and agreement with operators by week"),
+        ["cls.lowShare"] = new("Доля неуверенных", "Сенімсіздер үлесі", "Low-confidence share"),
+        ["cls.agreement"] = new("Согласие с оператором", "Оператормен келісім", "Agreement with operators"),
+        ["cls.unclassified"] = new("не распознано", "анықталмады", "unclassified"),
+        ["cls.review.title"] = new("Проверка тем обращений", "Өтініш тақырыптарын тексеру", "Topic review"),
+        ["cls.review.hint"] = new("Модель не уверена в теме этих обращений. Подтвердите тему или исправьте её: решение сразу меняет обращение и войдёт в следующее обучение.",
+            "Модель бұл өтініштердің тақырыбына сенімді емес. Тақырыпты растаңыз немесе түзетіңіз: шешім өтінішті бірден өзгертеді және келесі оқытуға енеді.",
+            "The model is unsure of these appeals' topics. Confirm or correct the topic: the decision changes the appeal at once and goes into the next training."),
+        ["cls.review.appeal"] = new("Обращение", "Өтініш", "Appeal"),
+        ["cls.review.text"] = new("Текст", "Мәтін", "Text"),
+        ["cls.review.currentType"] = new("Сейчас", "Қазір", "Filed under"),
+        ["cls.review.suggested"] = new("Модель предлагает", "Модель ұсынады", "The model suggests"),
+        ["cls.review.confirm"] = new("Подтвердить", "Растау", "Confirm"),
+        ["cls.review.accept"] = new("Принять предложение", "Ұсынысты қабылдау", "Accept the suggestion"),
+        ["cls.review.correct"] = new("Исправить на…", "Түзету…", "Correct to…"),
+        ["cls.review.done"] = new("Тема обращения {0} сохранена", "{0} өтінішінің тақырыбы сақталды", "Topic of appeal {0} saved"),
+        ["cls.review.empty"] = new("Очередь пуста: все неуверенные ответы проверены", "Кезек бос: барлық сенімсіз жауаптар тексерілді", "The queue is empty: every unsure answer has been reviewed"),
+        ["cls.review.gone"] = new("Обращение уже проверено", "Өтініш тексеріліп қойған", "The appeal has already been reviewed"),
+    };
+}
