@@ -83,8 +83,8 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
         var next = page.GetByTestId("review-item").First;
         var nextNumber = await next.Locator(".reg").InnerTextAsync();
         await next.GetByTestId("review-correct").ClickAsync();
-        await page.Locator(".rz-dropdown-filter").Last.FillAsync("лифт");
-        await page.Locator(".rz-dropdown-item").Filter(new() { HasText = "Застряли в лифте" }).First.ClickAsync();
+        await page.Locator(".rz-dropdown-filter:visible").FillAsync("лифт");
+        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Застряли в лифте" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = nextNumber })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("review-count")).ToHaveTextAsync((before - 2).ToString("N0", new System.Globalization.CultureInfo("ru-KZ")));
 
