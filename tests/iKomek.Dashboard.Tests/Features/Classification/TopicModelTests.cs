@@ -42,7 +42,8 @@ public sealed class TopicModelTests
             var q = copy.Predict(t.Text);
             Assert.Equal(p.Area, q.Area);
             Assert.Equal(p.Label, q.Label);
-            Assert.Equal(p.Confidence, q.Confidence, 1);   // weights are stored as bytes per row: close, not equal
+            // Weights are stored as a byte each with a scale per row: the ranking holds, the probability moves a little.
+            Assert.InRange(Math.Abs(p.Confidence - q.Confidence), 0, 0.1);
         }
     }
 
