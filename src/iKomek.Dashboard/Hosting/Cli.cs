@@ -116,7 +116,10 @@ public static class Cli
             var other => throw new ArgumentException($"--scenario '{other}' is not one of calm, storm, heating"),
         };
         if (rate is <= 0 or > 5000) throw new ArgumentException("--rate must be above 0 and at most 5000 appeals per second");
-        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        // The current topic model, when there is one, records its suggestions as the web app's intake does.
+        var classifier = new TrainedAppealClassifier();
+        if (await new ClassificationQueries(city.DataSource).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
+        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
         Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
         var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
             r => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);
