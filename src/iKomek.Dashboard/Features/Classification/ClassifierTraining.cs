@@ -15,8 +15,8 @@ public sealed record RetrainResult(int? ModelId, bool Promoted, string Reason, i
 public sealed class ClassifierTraining(ClassificationQueries queries, TrainedAppealClassifier classifier, ILogger<ClassifierTraining> log)
 {
     /// <summary>
-    /// The newest confirmed appeals: 200,000 texts reach the benchmark's figures within a point and keep the web app's
-    /// training peak near 2 GB and half a minute of two cores (docs/benchmarks.md).
+    /// The newest confirmed appeals: 200,000 texts come within two points of 500,000 (docs/benchmarks.md) and keep the
+    /// web app's training to about 15 s of CPU and a peak near 2 GB.
     /// </summary>
     public const int MaxTrainingTexts = 200_000;
     public const int MinTrainingTexts = 200;
