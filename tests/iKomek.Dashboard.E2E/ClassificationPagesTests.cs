@@ -45,7 +45,7 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
 
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Классификация обращений");
         await Assertions.Expect(page.GetByTestId("cls-versions").Locator("tbody tr").First).ToContainTextAsync("Действует");
-        await Assertions.Expect(page.GetByTestId("cls-per-class").Locator("tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("cls-per-class").Locator("tbody tr")).ToHaveCountAsync(14);
         await Assertions.Expect(page.GetByTestId("cls-languages").Locator("tbody tr").Filter(new() { HasText = "казахский" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=cls-drift] .main-svg").First).ToBeVisibleAsync();
         var body = await page.Locator("body").InnerTextAsync();
@@ -53,6 +53,9 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
         await Assertions.Expect(shell.NavLink("Классификация")).ToBeVisibleAsync();
 
         await DashboardFixture.ScreenshotAsync(page, "classification-1920x1080");
+        await page.GetByTestId("cls-drift").ScrollIntoViewIfNeededAsync();
+        await DashboardFixture.ScreenshotAsync(page, "classification-drift-1920x1080");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.SetViewportSizeAsync(1366, 768);
         await page.WaitForTimeoutAsync(300);
         await DashboardFixture.ScreenshotAsync(page, "classification-1366x768");
