@@ -7,7 +7,10 @@ CREATE TABLE classifier_models (
     training_set      jsonb NOT NULL,          -- what it learned from: source, counts, period, languages
     metrics           jsonb NOT NULL,          -- figures on the held-out set (EvaluationReport)
     promoted          boolean NOT NULL DEFAULT false,
-    promotion_reason  text NOT NULL,           -- why it was (not) promoted, with both scores
+    score             double precision NOT NULL,   -- the promotion rule's score on the held-out set
+    compared_model_id integer REFERENCES classifier_models (id),   -- the current model it was judged against
+    compared_score    double precision,            -- that model's score on the same held-out set
+    promotion_reason  text NOT NULL,           -- the rule's verdict in words, with both scores
     model             bytea NOT NULL           -- weights, Brotli-compressed (TopicModel.Serialize)
 );
 -- The current model is the newest promoted one.

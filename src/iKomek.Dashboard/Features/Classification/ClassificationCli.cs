@@ -80,11 +80,9 @@ public static class ClassificationCli
                 var currentModel = TopicModel.Deserialize(c.Model);
                 currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
             }
-            var promoted = currentReport is null || report.Score > currentReport.Score;
-            var reason = currentReport is null ? $"first model: score {report.Score:F4} on {test.Count} held-out texts of {Path.GetFileName(input)}"
-                : $"{(promoted ? "better" : "not better")} than model {current!.Value.Id} on {test.Count} held-out texts of {Path.GetFileName(input)}: {report.Score:F4} vs {currentReport.Score:F4}";
-            var id = await queries.SaveModelAsync(model.Serialize(), seed, new { source = Path.GetFileName(input), texts = data.Count, train = train.Count, test = test.Count }, report, promoted, reason, ct);
-            output.WriteLine($"model {id} stored; {reason}");
+            var verdict = PromotionRule.Decide(report, current?.Id, currentReport, $"{test.Count} held-out texts of {Path.GetFileName(input)}");
+            var id = await queries.SaveModelAsync(model.Serialize(), seed, new { source = Path.GetFileName(input), texts = data.Count, train = train.Count, test = test.Count }, report, verdict, ct);
+            output.WriteLine($"model {id} stored; {verdict.Reason}");
         }
         return 0;
     }

@@ -57,6 +57,10 @@ public sealed partial class ClassificationPage : ComponentBase
         catch (JsonException) { return null; }
     }
 
+    private string Verdict(Version v) => v.Row.ComparedModelId is not { } id
+        ? T.Format("cls.verdict.first", v.Row.Score.ToString("N3"), v.Report?.Count.ToString("N0"))
+        : T.Format(v.Row.Promoted ? "cls.verdict.better" : "cls.verdict.notBetter", id, v.Row.Score.ToString("N3"), v.Row.ComparedScore?.ToString("N3"));
+
     private static string Figure(double? value) => value is null ? "—" : value.Value.ToString("N3");
 
     private static string Percent(double? value) => value is null ? "—" : value.Value.ToString("P1");

@@ -6,7 +6,8 @@ using Npgsql;
 namespace IKomek.Dashboard.Features.Classification;
 
 /// <summary>A model version as the analysts' page lists it (without its weights).</summary>
-public sealed record ModelVersionRow(int Id, DateTime CreatedAt, int Seed, string TrainingSet, string Metrics, bool Promoted, string PromotionReason, long SizeBytes);
+public sealed record ModelVersionRow(int Id, DateTime CreatedAt, int Seed, string TrainingSet, string Metrics, bool Promoted, double Score,
+    int? ComparedModelId, double? ComparedScore, string PromotionReason, long SizeBytes);
 
 /// <summary>One week of the drift watch: how many appeals the model filed, how many it was unsure of, how often it agreed with operators.</summary>
 public sealed record DriftWeek(DateTime WeekStart, long Classified, long LowConfidence, long WithOperatorType, long Agreed);
@@ -49,11 +50,11 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         return rows.ToFrozenDictionary(r => r.Code, r => r.Id);
     }
 
-    public async Task<int> SaveModelAsync(byte[] model, int seed, object trainingSet, EvaluationReport metrics, bool promoted, string reason, CancellationToken ct = default)
+    public async Task<int> SaveModelAsync(byte[] model, int seed, object trainingSet, EvaluationReport metrics, PromotionVerdict verdict, CancellationToken ct = default)
     {
         const string sql = """
-            INSERT INTO classifier_models (seed, training_set, metrics, promoted, promotion_reason, model)
-            VALUES (@seed, @trainingSet::jsonb, @metrics::jsonb, @promoted, @reason, @model)
+            INSERT INTO classifier_models (seed, training_set, metrics, promoted, score, compared_model_id, compared_score, promotion_reason, model)
+            VALUES (@seed, @trainingSet::jsonb, @metrics::jsonb, @promoted, @score, @comparedId, @comparedScore, @reason, @model)
             RETURNING id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -62,8 +63,11 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
             seed,
             trainingSet = JsonSerializer.Serialize(trainingSet),
             metrics = JsonSerializer.Serialize(metrics),
-            promoted,
-            reason,
+            promoted = verdict.Promoted,
+            score = verdict.Score,
+            comparedId = verdict.ComparedModelId,
+            comparedScore = verdict.ComparedScore,
+            reason = verdict.Reason,
             model,
         }, cancellationToken: ct));
     }
@@ -72,7 +76,8 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
     {
         const string sql = """
             SELECT id AS Id, created_at AS CreatedAt, seed AS Seed, training_set::text AS TrainingSet, metrics::text AS Metrics,
-                   promoted AS Promoted, promotion_reason AS PromotionReason, octet_length(model)::bigint AS SizeBytes
+                   promoted AS Promoted, score AS Score, compared_model_id AS ComparedModelId, compared_score AS ComparedScore,
+                   promotion_reason AS PromotionReason, octet_length(model)::bigint AS SizeBytes
             FROM classifier_models ORDER BY id DESC
             """;
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -5,6 +5,27 @@ namespace IKomek.Dashboard.Features.Classification;
 /// <summary>What one retraining did: the new version, its score, the current one's on the same held-out set, and the verdict.</summary>
 public sealed record RetrainResult(int? ModelId, bool Promoted, string Reason, int TrainingTexts, int TestTexts, double NewScore, double? CurrentScore, TimeSpan Elapsed);
 
+/// <summary>The promotion rule's verdict on a new model version.</summary>
+public sealed record PromotionVerdict(bool Promoted, double Score, int? ComparedModelId, double? ComparedScore, string Reason);
+
+/// <summary>
+/// A new version replaces the current one only when its score (mean of area macro-F1 and service type top-1 accuracy)
+/// on the same held-out texts is strictly higher; the first version is promoted.
+/// </summary>
+public static class PromotionRule
+{
+    public static PromotionVerdict Decide(EvaluationReport candidate, int? currentId, EvaluationReport? current, string heldOut)
+    {
+        if (currentId is not { } id || current is null)
+        {
+            return new PromotionVerdict(true, candidate.Score, null, null, $"first model: score {candidate.Score:F4} on {heldOut}");
+        }
+        var better = candidate.Score > current.Score;
+        return new PromotionVerdict(better, candidate.Score, id, current.Score,
+            $"{(better ? "better" : "not better")} than model {id} on the same {heldOut}: {candidate.Score:F4} {(better ? ">" : "<=")} {current.Score:F4}");
+    }
+}
+
 /// <summary>
 /// Retrains the topic model from the appeals whose topic is confirmed (<see cref="ClassificationQueries.GetConfirmedAppealsAsync"/>):
 /// a stratified held-out split, training with a fixed seed, evaluation of the new model and of the current one on the
@@ -43,12 +64,7 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
             var currentModel = TopicModel.Deserialize(c.Model);
             currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
         }
-        var promoted = currentReport is null || report.Score > currentReport.Score;
-        var reason = currentReport is null
-            ? $"first model: score {report.Score:F4} on {test.Count} held-out appeals"
-            : promoted
-                ? $"better than model {current!.Value.Id} on the same {test.Count} held-out appeals: {report.Score:F4} > {currentReport.Score:F4}"
-                : $"not better than model {current!.Value.Id} on the same {test.Count} held-out appeals: {report.Score:F4} <= {currentReport.Score:F4}";
+        var verdict = PromotionRule.Decide(report, current?.Id, currentReport, $"{test.Count} held-out appeals");
         var trainingSet = new
         {
             source = "appeals closed under their type or reviewed by an analyst, newest first",
@@ -61,13 +77,13 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
             languages = data.GroupBy(d => d.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             trainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
-        var id = await queries.SaveModelAsync(model.Serialize(), seed, trainingSet, report, promoted, reason, ct);
-        if (promoted)
+        var id = await queries.SaveModelAsync(model.Serialize(), seed, trainingSet, report, verdict, ct);
+        if (verdict.Promoted)
         {
             classifier.Use(new LoadedModel(id, model, await queries.GetTypeIdsAsync(ct)));
         }
-        log.LogInformation("Classifier model {Id}: {Reason}", id, reason);
-        return new RetrainResult(id, promoted, reason, train.Count, test.Count, report.Score, currentReport?.Score, clock.Elapsed);
+        log.LogInformation("Classifier model {Id}: {Reason}", id, verdict.Reason);
+        return new RetrainResult(id, verdict.Promoted, verdict.Reason, train.Count, test.Count, report.Score, currentReport?.Score, clock.Elapsed);
     }
 
     /// <summary>

@@ -20,7 +20,8 @@ public sealed class ClassifierTrainingTests(DemoCityDatabase city) : IClassFixtu
         var weakData = confirmed.Where(c => c.AreaCode is "heating" or "elevators").Take(300)
             .Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
         var weak = TopicTrainer.Train(weakData, new TrainingOptions(Seed: 1));
-        var weakId = await _queries.SaveModelAsync(weak.Serialize(), 1, new { source = "test" }, ClassifierEvaluation.Evaluate(weakData, t => weak.Predict(t)), true, "test: weak");
+        var weakReport = ClassifierEvaluation.Evaluate(weakData, t => weak.Predict(t));
+        var weakId = await _queries.SaveModelAsync(weak.Serialize(), 1, new { source = "test" }, weakReport, PromotionRule.Decide(weakReport, null, null, "its own texts"));
         var classifier = new TrainedAppealClassifier();
 
         var better = await Training(classifier).RetrainAsync(CancellationToken.None, seed: 3);
@@ -40,6 +41,8 @@ public sealed class ClassifierTrainingTests(DemoCityDatabase city) : IClassFixtu
         var versions = await _queries.GetVersionsAsync();
         var stored = Assert.Single(versions, v => v.Id == same.ModelId);
         Assert.False(stored.Promoted);
+        Assert.Equal(better.ModelId, stored.ComparedModelId);
+        Assert.Equal(stored.Score, stored.ComparedScore);
         Assert.Contains("AreaMacroF1", stored.Metrics);
         Assert.Contains("\"test\":", stored.TrainingSet);
         Assert.True(versions.Single(v => v.Id == better.ModelId).Promoted);
