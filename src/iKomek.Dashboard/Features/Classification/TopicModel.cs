@@ -26,6 +26,7 @@ public sealed class TopicModel
 {
     /// <summary>Below this share of known words a text is in a language or vocabulary the model has not seen.</summary>
     public const double MinCoverage = 0.25;
+    private const float MinAreaForSuggestions = 0.01f;
     private const int Magic = 0x4D544B49;   // "IKTM"
     private const int FormatVersion = 1;
 
@@ -111,16 +112,22 @@ public sealed class TopicModel
 
         // Candidates from the likeliest areas.
         Span<int> order = stackalloc int[AreaLayer.Classes];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Span<float> keys = stackalloc float[AreaLayer.Classes];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            keys[i] = -areaScores[i];
+        }
+        keys.Sort(order);
         var areaProbabilities = s.AreaScores;
-        order.Sort((a, b) => areaProbabilities[b].CompareTo(areaProbabilities[a]));
         var candidates = new List<TopicSuggestion>(top * 3);
         for (var i = 0; i < Math.Min(top, order.Length); i++)
         {
             var area = order[i];
             var pArea = areaProbabilities[area];
-            // A type's probability is at most its area's: an area below the current third candidate adds nothing.
-            if (candidates.Count >= top && pArea <= candidates[top - 1].Confidence) break;
+            // A type's probability is at most its area's: an area below the current third candidate adds nothing,
+            // and one under 1 % would only add suggestions nobody acts on.
+            if (i > 0 && (pArea < MinAreaForSuggestions || (candidates.Count >= top && pArea <= candidates[top - 1].Confidence))) break;
             AddTypeCandidates(area, pArea, columns, values, s, candidates, top);
             candidates.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
         }
