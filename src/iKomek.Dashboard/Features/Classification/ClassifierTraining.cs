@@ -37,7 +37,7 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
 {
     /// <summary>
     /// The newest confirmed appeals: 200,000 texts come within two points of 500,000 (docs/benchmarks.md) and keep the
-    /// web app's training to about 15 s of CPU and a peak near 2 GB.
+    /// web app's training to about 15 s of CPU and its memory under 1.4 GB.
     /// </summary>
     public const int MaxTrainingTexts = 200_000;
     public const int MinTrainingTexts = 200;

@@ -125,9 +125,9 @@ public sealed class TopicModel
         {
             var area = order[i];
             var pArea = areaProbabilities[area];
-            // A type's probability is at most its area's: an area below the current third candidate adds nothing,
-            // and one under 1 % would only add suggestions nobody acts on.
-            if (i > 0 && (pArea < MinAreaForSuggestions || (candidates.Count >= top && pArea <= candidates[top - 1].Confidence))) break;
+            // A type's probability is at most its area's: once there are enough candidates, an area below the third
+            // one adds nothing, and one under 1 % only suggestions nobody acts on.
+            if (candidates.Count >= top && (pArea < MinAreaForSuggestions || pArea <= candidates[top - 1].Confidence)) break;
             AddTypeCandidates(area, pArea, columns, values, s, candidates, top);
             candidates.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
         }
