@@ -11,6 +11,7 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- --data /tmp/full [--seconds 20] [--clients 8]
 // It starts the app (Release build) on that data folder, then measures intake throughput, the time from the API's
 // 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
+if (args.Length > 0 && args[0] == "classify") return ClassifyBench.Run(args[1..]);
 var options = BenchOptions.Parse(args);
 if (args.FirstOrDefault() == "mine") return await MiningBench.RunAsync(options);
 await using var app = await BenchApp.StartAsync(options.DataFolder);

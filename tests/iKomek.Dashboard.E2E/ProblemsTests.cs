@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
+using IKomek.Dashboard.Features.Jobs;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E;
@@ -101,7 +102,8 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
     public async Task JobsPage_ListsEveryJob_AndRunsOneNow()
     {
         var page = await fixture.OpenAsync("/admin/jobs");
-        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(ScheduledJobs.All.Count);
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=classifier-retrain]")).ToBeVisibleAsync();
 
         await page.GetByTestId("run-sla-sweep").ClickAsync();
 

@@ -23,11 +23,11 @@ public static class Cli
                  apply the migrations in sql/ and exit
           mine [--full]
                  mine systemic problems now (incremental: appeals since the last run; --full: recount all)
-        """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + """
+        """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + ClassificationCli.Usage + """
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "mine", "help", "--help"];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "mine", "help", "--help", .. ClassificationCli.Verbs];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -48,6 +48,16 @@ public static class Cli
         try
         {
             var flags = args[0] == "import" ? new Dictionary<string, string?>() : ParseFlags(args.Skip(1));
+            if (ClassificationCli.Verbs.Contains(args[0]))
+            {
+                // These verbs open the database only when they need it (no --model, or --save-to-db).
+                return await ClassificationCli.RunAsync(args[0], flags, Console.Out, async ct =>
+                {
+                    var db = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, ct, beside: true);
+                    await new Migrator(db.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
+                    return (db.DataSource, db);
+                }, cts.Token);
+            }
             await using var city = await CityDatabase.OpenAsync(builder.Configuration.GetConnectionString("City"), options, builder.Environment.ContentRootPath, log, cts.Token, beside: true);
             switch (args[0])
             {
@@ -124,7 +134,10 @@ public static class Cli
             var other => throw new ArgumentException($"--scenario '{other}' is not one of calm, storm, heating"),
         };
         if (rate is <= 0 or > 5000) throw new ArgumentException("--rate must be above 0 and at most 5000 appeals per second");
-        var intake = new AppealIntake(city.DataSource, new GivenServiceTypeClassifier(), new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        // The current topic model, when there is one, records its suggestions as the web app's intake does.
+        var classifier = new TrainedAppealClassifier();
+        if (await new ClassificationQueries(city.DataSource).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
+        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
         Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
         var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
             r => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);

@@ -29,7 +29,7 @@ public static class FeatureQueriesExtensions
         .AddSingleton<KpisQueries>()
         .AddSingleton<AdministrationQueries>()
         .AddSingleton<Open311Queries>()
-        .AddSingleton<IAppealClassifier, GivenServiceTypeClassifier>()
+        .AddClassification()
         .AddSingleton<RoutingTable>()
         .AddSingleton<AppealIntake>()
         .AddSingleton<AppealImporter>()

@@ -25,6 +25,7 @@ public sealed class Texts
             Features.Administration.AdministrationTexts.Entries,
             Features.Import.ImportTexts.Entries,
             Features.Jobs.JobsTexts.Entries,
+            Features.Classification.ClassificationTexts.Entries,
         }
         .SelectMany(d => d)
         .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);

@@ -29,8 +29,8 @@ public sealed class DemoCityDatabase : IAsyncLifetime
     }
 
     /// <summary>The one intake path, wired as the app wires it, on this database.</summary>
-    public AppealIntake NewIntake() =>
-        new(DataSource, new GivenServiceTypeClassifier(), new RoutingTable(DataSource, TimeProvider.System), TimeProvider.System);
+    public AppealIntake NewIntake(IAppealClassifier? classifier = null) =>
+        new(DataSource, classifier ?? new GivenServiceTypeClassifier(), new RoutingTable(DataSource, TimeProvider.System), TimeProvider.System);
 
     public async Task DisposeAsync() => await DataSource.DisposeAsync();
 }

@@ -241,13 +241,21 @@ internal sealed class TextGenerator
         AppendSentence(rng.Pick(OperatorEnds), rng, 0);
     }
 
-    /// <summary>Russian and English word order: the predicate, then the object, then the time ("No heating in the flat since Monday").</summary>
+    /// <summary>Russian and English word order: the predicate, then the object, then the time ("No heating in the flat since Monday"), or the place first.</summary>
     private void AppendPredicateFirst(string[] stems, string obj, string[]? times, Random rng)
     {
-        _sb.Append(rng.Pick(stems));
-        if (obj.Length > 0)
+        // A quarter of the residents start with the place: "В квартире нет отопления".
+        if (obj.Length > 0 && rng.Chance(0.25))
         {
-            _sb.Append(' ').Append(obj);
+            _sb.Append(obj).Append(' ').Append(rng.Pick(stems));
+        }
+        else
+        {
+            _sb.Append(rng.Pick(stems));
+            if (obj.Length > 0)
+            {
+                _sb.Append(' ').Append(obj);
+            }
         }
         if (times is not null)
         {
@@ -262,6 +270,8 @@ internal sealed class TextGenerator
         var start = _sb.Length;
         // "When will the heating be turned on for three days now" makes no sense: questions have no time.
         withTime &= !type.IsInformation;
+        // Residents often leave out where the trouble is ("Нет отопления!"): the type is then a guess for anyone.
+        var withObject = !rng.Chance(0.1);
         switch (language)
         {
             case AppealLanguage.Kk:
@@ -270,17 +280,17 @@ internal sealed class TextGenerator
                 {
                     AppendTemplate(rng.Pick(Kazakh.Times), rng, 0).Append(' ');
                 }
-                if (type.ObjectKk.Length > 0)
+                if (withObject && type.ObjectKk.Length > 0)
                 {
                     _sb.Append(type.ObjectKk).Append(' ');
                 }
                 _sb.Append(rng.Pick(type.StemKk));
                 break;
             case AppealLanguage.En:
-                AppendPredicateFirst(type.StemEn, type.ObjectEn, withTime ? English.Times : null, rng);
+                AppendPredicateFirst(type.StemEn, withObject ? type.ObjectEn : "", withTime ? English.Times : null, rng);
                 break;
             default:
-                AppendPredicateFirst(type.StemRu, type.ObjectRu, withTime ? Russian.Times : null, rng);
+                AppendPredicateFirst(type.StemRu, withObject ? type.ObjectRu : "", withTime ? Russian.Times : null, rng);
                 break;
         }
         if (!lowerFirst && _sb.Length > start)

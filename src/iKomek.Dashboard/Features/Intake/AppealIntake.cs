@@ -62,7 +62,11 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
             AttributesJson: appeal.AttributesJson,
             Note: topic.Source == "operator" ? null : $"classified by {topic.Source} ({topic.Confidence:0.00})",
             ApiClientId: appeal.Token is null ? null : appeal.ApiClientId,
-            Token: appeal.ApiClientId is null ? null : appeal.Token), ct);
+            Token: appeal.ApiClientId is null ? null : appeal.Token,
+            Suggestion: topic.Suggestion is { } suggestion
+                ? new IntakeSuggestion(suggestion.ModelId, suggestion.ServiceTypeId, (float)suggestion.Confidence,
+                    ClassificationQueries.SuggestionsJson(suggestion), appeal.ServiceTypeId, suggestion.LowConfidence)
+                : null), ct);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();

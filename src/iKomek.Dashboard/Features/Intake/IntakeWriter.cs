@@ -8,7 +8,10 @@ namespace IKomek.Dashboard.Features.Intake;
 public sealed record IntakeRow(
     int Year, DateTime CreatedUtc, DateTime DueUtc, int ChannelId, int ServiceTypeId, int AreaId, int DistrictId, int? OrganisationId,
     int DepartmentId, long CitizenId, string Language, string Description, string? Address, string? Building, double? Lat, double? Lon,
-    bool IsCritical, string? MediaUrl, string? AttributesJson, string? Note, int? ApiClientId, string? Token);
+    bool IsCritical, string? MediaUrl, string? AttributesJson, string? Note, int? ApiClientId, string? Token, IntakeSuggestion? Suggestion = null);
+
+/// <summary>The topic model's suggestion for the appeal, recorded beside it even when the operator's type wins.</summary>
+public sealed record IntakeSuggestion(int ModelId, int? SuggestedTypeId, float Confidence, string SuggestionsJson, int? OperatorTypeId, bool LowConfidence);
 
 /// <summary>
 /// Writes appeals with group commit: appeals that arrive while a transaction is being written wait for the next one,
@@ -50,6 +53,12 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         ), token AS (
             INSERT INTO intake_tokens (api_client_id, token, appeal_id)
             SELECT $21, $22, id FROM appeal WHERE $21::int IS NOT NULL
+        ), classification AS (
+            INSERT INTO appeal_classifications (appeal_id, model_id, classified_at, suggested_type_id, confidence, suggestions,
+                                                operator_type_id, agrees, low_confidence)
+            SELECT id, $23, $2, $24, $25, $26::jsonb, $27,
+                   CASE WHEN $27::int IS NULL THEN NULL ELSE $24::int IS NOT DISTINCT FROM $27::int END, $28
+            FROM appeal WHERE $23::int IS NOT NULL
         )
         SELECT id, reg_number, created_at, sla_due_at, false, duplicate_of FROM appeal
         UNION ALL
@@ -166,6 +175,13 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         p.Add(Nullable(r.AttributesJson, NpgsqlDbType.Text));
         p.Add(Nullable(r.ApiClientId, NpgsqlDbType.Integer));
         p.Add(Nullable(r.Token, NpgsqlDbType.Text));
+        var c = r.Suggestion;
+        p.Add(Nullable(c?.ModelId, NpgsqlDbType.Integer));
+        p.Add(Nullable(c?.SuggestedTypeId, NpgsqlDbType.Integer));
+        p.Add(Nullable(c?.Confidence, NpgsqlDbType.Real));
+        p.Add(Nullable(c?.SuggestionsJson, NpgsqlDbType.Text));
+        p.Add(Nullable(c?.OperatorTypeId, NpgsqlDbType.Integer));
+        p.Add(Nullable(c?.LowConfidence, NpgsqlDbType.Boolean));
         return command;
     }
 

@@ -32,6 +32,7 @@ internal static class JobsTexts
         ["jobs.outcome.vetoed"] = new("отменено", "болдырылмады", "vetoed"),
         ["jobs.miningIncremental"] = new("Поиск системных проблем (новые обращения)", "Жүйелі мәселелерді іздеу (жаңа өтініштер)", "Systemic problems mining (new appeals)"),
         ["jobs.miningFull"] = new("Поиск системных проблем (полный пересчёт)", "Жүйелі мәселелерді іздеу (толық қайта есептеу)", "Systemic problems mining (full recount)"),
+        ["jobs.classifierRetrain"] = new("Переобучение классификатора тем (по воскресеньям)", "Тақырып жіктеуішін қайта оқыту (жексенбі сайын)", "Topic classifier retraining (Sundays)"),
         ["jobs.slaSweep"] = new("Контроль сроков SLA (75 % и просрочка)", "SLA мерзімдерін бақылау (75 % және мерзімі өткен)", "SLA sweep (75 % and overdue)"),
         ["jobs.cron"] = new("cron {0}", "cron {0}", "cron {0}"),
     };

@@ -22,6 +22,7 @@ public static class ScheduledJobs
         new(SystemicMiningJob.Full, typeof(SystemicMiningJob), "0 30 2 * * ?", "jobs.miningFull",
             new Dictionary<string, string> { [SystemicMiningJob.FullRunKey] = "true" }),
         new(SlaSweepJob.Key, typeof(SlaSweepJob), "0 0/5 * * * ?", "jobs.slaSweep"),
+        new(Classification.RetrainClassifierJob.Key, typeof(Classification.RetrainClassifierJob), "0 0 3 ? * SUN", "jobs.classifierRetrain"),
     ];
 
     public static ScheduledJob? Find(string name) => All.FirstOrDefault(j => j.Key.Name == name);

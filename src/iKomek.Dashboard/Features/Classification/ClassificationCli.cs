@@ -1,0 +1,247 @@
+using System.Globalization;
+using IKomek.Dashboard.Features.Intake;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Classification;
+
+/// <summary>
+/// The analysts' command-line verbs: train a model from a labeled CSV, classify a CSV of texts, evaluate a model on a
+/// labeled CSV (optionally mapping outside labels onto our areas of life). Without --model they use the database's
+/// current model. Bad input: a message naming the file, row and column, and exit code 2 (thrown as ArgumentException).
+/// </summary>
+public static class ClassificationCli
+{
+    public static readonly string[] Verbs = ["classify-train", "classify", "classify-eval"];
+
+    public const string Usage = """
+          classify-train --input labeled.csv --text-column text --label-column label [--seed 1] (--out model.bin | --save-to-db)
+                 train a topic model (labels: service type codes such as heating.no_heat_flat, or area codes);
+                 20 % of each label is held out and the figures printed; --save-to-db stores it as a version (promoted if better)
+          classify [--model model.bin] --input texts.csv --text-column text --output predictions.csv [--id-column id]
+                 write the top-3 topics with their confidence for each text (the database's current model without --model)
+          classify-eval [--model model.bin] --input labeled.csv --text-column text --label-column label [--label-map map.csv]
+                 accuracy, macro-F1 and per-class figures; the map's columns 'label' and 'area' turn outside labels into our areas
+        """;
+
+    /// <param name="openDatabase">Opens (and migrates) the city's database, only when a verb needs it.</param>
+    public static async Task<int> RunAsync(string verb, IReadOnlyDictionary<string, string?> flags, TextWriter output,
+        Func<CancellationToken, Task<(NpgsqlDataSource DataSource, IAsyncDisposable Owner)>> openDatabase, CancellationToken ct)
+    {
+        switch (verb)
+        {
+            case "classify-train":
+                return await TrainAsync(flags, output, openDatabase, ct);
+            case "classify":
+                return await ClassifyAsync(flags, output, openDatabase, ct);
+            case "classify-eval":
+                return await EvaluateAsync(flags, output, openDatabase, ct);
+            default:
+                throw new ArgumentException($"Unknown verb '{verb}'.");
+        }
+    }
+
+    private static async Task<int> TrainAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
+        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    {
+        var input = Required(flags, "input");
+        var seed = int.TryParse(flags.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture, out var s) ? s : throw new ArgumentException("--seed must be a whole number");
+        var outPath = flags.GetValueOrDefault("out");
+        var toDatabase = flags.ContainsKey("save-to-db");
+        if (outPath is null == !toDatabase) throw new ArgumentException("give exactly one of --out model.bin and --save-to-db");
+        var (data, problems) = ReadLabeled(input, Required(flags, "text-column"), Required(flags, "label-column"), null);
+        Report(output, problems);
+        if (data.Select(d => d.Area).Distinct().Count() < 2) throw new ArgumentException($"{input}: at least two different labels are needed to train, found {data.Select(d => d.Label).Distinct().Count()}");
+
+        var (train, test) = ClassifierEvaluation.StratifiedSplit(data, 0.2, seed);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Judged as stored (weights in bytes), the way it will be used.
+        var model = TopicModel.Deserialize(TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize());
+        output.WriteLine($"trained on {train.Count:N0} texts in {clock.Elapsed.TotalSeconds:N1} s; held out {test.Count:N0}");
+        var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
+        Print(output, report, data.Any(d => d.Label != d.Area));
+        if (outPath is not null)
+        {
+            await File.WriteAllBytesAsync(outPath, model.Serialize(), ct);
+            output.WriteLine($"model written to {outPath}");
+            return 0;
+        }
+
+        var (db, owner) = await openDatabase(ct);
+        await using (owner)
+        {
+            var queries = new ClassificationQueries(db);
+            var typeIds = await queries.GetTypeIdsAsync(ct);
+            var unknown = model.Labels.Where(l => !typeIds.ContainsKey(l)).Take(5).ToList();
+            if (unknown.Count > 0) throw new ArgumentException($"{input}: labels must be service type codes to store the model in the database; unknown: {string.Join(", ", unknown)}");
+            var current = await queries.GetCurrentModelAsync(ct);
+            EvaluationReport? currentReport = null;
+            if (current is { } c)
+            {
+                var currentModel = TopicModel.Deserialize(c.Model);
+                currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
+            }
+            var verdict = PromotionRule.Decide(report, current?.Id, currentReport, $"{test.Count} held-out texts of {Path.GetFileName(input)}");
+            var id = await queries.SaveModelAsync(model.Serialize(), seed, new { source = Path.GetFileName(input), texts = data.Count, train = train.Count, test = test.Count }, report, verdict, ct);
+            output.WriteLine($"model {id} stored; {verdict.Reason}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> ClassifyAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
+        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    {
+        var input = Required(flags, "input");
+        var outPath = Required(flags, "output");
+        var table = CsvTable.Read(input);
+        var textColumn = table.Column(Required(flags, "text-column"), input);
+        var idColumn = flags.GetValueOrDefault("id-column") is { } idName ? table.Column(idName, input) : -1;
+        var model = await LoadModelAsync(flags, openDatabase, ct);
+        var rows = new List<string[]>(table.Rows.Count);
+        var problems = new List<CsvProblem>();
+        foreach (var (row, fields) in table.Rows)
+        {
+            var text = textColumn < fields.Length ? fields[textColumn] : null;
+            if (text is null) problems.Add(new CsvProblem(row, table.Header[textColumn], $"the row has {fields.Length} fields, the header {table.Header.Length}; classified as empty"));
+            var p = model.Predict(text);
+            var cells = new List<string> { row.ToString(CultureInfo.InvariantCulture) };
+            if (idColumn >= 0) cells.Add(idColumn < fields.Length ? fields[idColumn] : "");
+            cells.Add(p.Unclassified ? "unclassified" : p.Label ?? "unclassified");
+            cells.Add(p.Area ?? "");
+            cells.Add(Number(p.Confidence));
+            for (var i = 1; i < 3; i++)
+            {
+                cells.Add(i < p.Top.Count ? p.Top[i].Label : "");
+                cells.Add(i < p.Top.Count ? Number(p.Top[i].Confidence) : "");
+            }
+            rows.Add([.. cells]);
+        }
+        string[] header = idColumn >= 0
+            ? ["row", table.Header[idColumn], "label", "area", "confidence", "label2", "confidence2", "label3", "confidence3"]
+            : ["row", "label", "area", "confidence", "label2", "confidence2", "label3", "confidence3"];
+        CsvTable.Write(outPath, header, rows);
+        Report(output, problems);
+        output.WriteLine($"{rows.Count:N0} texts classified into {outPath} ({rows.Count(r => r[idColumn >= 0 ? 2 : 1] == "unclassified"):N0} unclassified)");
+        return 0;
+    }
+
+    private static async Task<int> EvaluateAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
+        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    {
+        var input = Required(flags, "input");
+        var map = flags.GetValueOrDefault("label-map") is { } mapPath ? ReadLabelMap(mapPath) : null;
+        var (data, problems) = ReadLabeled(input, Required(flags, "text-column"), Required(flags, "label-column"), map);
+        Report(output, problems);
+        if (data.Count == 0) throw new ArgumentException($"{input}: no labeled rows to evaluate on");
+        var model = await LoadModelAsync(flags, openDatabase, ct);
+        var unknownAreas = data.Select(d => d.Area).Distinct().Where(a => !model.Areas.Contains(a)).Take(5).ToList();
+        if (unknownAreas.Count > 0) output.WriteLine($"warning: labels the model does not know (always counted wrong): {string.Join(", ", unknownAreas)}");
+        var report = ClassifierEvaluation.Evaluate(data, t => model.Predict(t));
+        Print(output, report, map is null && data.Any(d => d.Label != d.Area));
+        return 0;
+    }
+
+    private static async Task<TopicModel> LoadModelAsync(IReadOnlyDictionary<string, string?> flags,
+        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    {
+        if (flags.GetValueOrDefault("model") is { } path)
+        {
+            if (!File.Exists(path)) throw new ArgumentException($"{path}: model file not found");
+            try { return TopicModel.Deserialize(await File.ReadAllBytesAsync(path, ct)); }
+            catch (InvalidDataException e) { throw new ArgumentException($"{path}: {e.Message}"); }
+        }
+        if (flags.ContainsKey("model")) throw new ArgumentException("--model needs a file name");
+        var (db, owner) = await openDatabase(ct);
+        await using (owner)
+        {
+            var current = await new ClassificationQueries(db).GetCurrentModelAsync(ct)
+                ?? throw new ArgumentException("the database has no promoted model yet: give --model, or train one with classify-train --save-to-db");
+            return TopicModel.Deserialize(current.Model);
+        }
+    }
+
+    /// <summary>
+    /// Labeled rows; a label "area.type" is a service type under its area, a label without a dot is an area (one level).
+    /// With a map, outside labels become our area codes. Rows with an empty text or label, or a label the map lacks,
+    /// are reported and left out; the rest is kept.
+    /// </summary>
+    internal static (List<LabeledText> Data, List<CsvProblem> Problems) ReadLabeled(string path, string textName, string labelName, IReadOnlyDictionary<string, string>? map)
+    {
+        var table = CsvTable.Read(path);
+        var textColumn = table.Column(textName, path);
+        var labelColumn = table.Column(labelName, path);
+        var data = new List<LabeledText>(table.Rows.Count);
+        var problems = new List<CsvProblem>();
+        foreach (var (row, fields) in table.Rows)
+        {
+            if (Math.Max(textColumn, labelColumn) >= fields.Length)
+            {
+                problems.Add(new CsvProblem(row, fields.Length <= labelColumn ? labelName : textName, $"missing: the row has {fields.Length} fields, the header {table.Header.Length}"));
+                continue;
+            }
+            var label = fields[labelColumn].Trim();
+            if (label.Length == 0) { problems.Add(new CsvProblem(row, labelName, "empty label")); continue; }
+            if (string.IsNullOrWhiteSpace(fields[textColumn])) { problems.Add(new CsvProblem(row, textName, "empty text")); continue; }
+            string area;
+            if (map is not null)
+            {
+                if (!map.TryGetValue(label, out var mapped)) { problems.Add(new CsvProblem(row, labelName, $"label '{label}' is not in the label map")); continue; }
+                (area, label) = (mapped, mapped);
+            }
+            else
+            {
+                var dot = label.IndexOf('.');
+                area = dot > 0 ? label[..dot] : label;
+            }
+            data.Add(new LabeledText(fields[textColumn], area, label, LanguageDetector.Detect(fields[textColumn])));
+        }
+        return (data, problems);
+    }
+
+    private static Dictionary<string, string> ReadLabelMap(string path)
+    {
+        var table = CsvTable.Read(path);
+        var from = table.Column("label", path);
+        var to = table.Column("area", path);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (row, fields) in table.Rows)
+        {
+            if (Math.Max(from, to) >= fields.Length || fields[from].Trim().Length == 0 || fields[to].Trim().Length == 0)
+                throw new ArgumentException($"{path}: row {row}: both 'label' and 'area' are needed");
+            if (!map.TryAdd(fields[from].Trim(), fields[to].Trim()))
+                throw new ArgumentException($"{path}: row {row}: label '{fields[from].Trim()}' is mapped twice");
+        }
+        return map;
+    }
+
+    private static void Report(TextWriter output, List<CsvProblem> problems)
+    {
+        foreach (var p in problems.Take(20)) output.WriteLine($"skipped {p}");
+        if (problems.Count > 20) output.WriteLine($"... and {problems.Count - 20} more rows skipped");
+    }
+
+    private static void Print(TextWriter output, EvaluationReport r, bool withTypes)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"texts {r.Count}, unclassified {r.Unclassified}; area accuracy {r.AreaAccuracy:F4}, area macro-F1 {r.AreaMacroF1:F4}"));
+        if (withTypes)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"service type accuracy {r.TypeAccuracy:F4}, top-3 {r.TypeTop3Accuracy:F4}, macro-F1 {r.TypeMacroF1:F4}"));
+        }
+        output.WriteLine("class                      support  precision  recall      F1");
+        foreach (var c in r.Areas)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Label,-26} {c.Support,7}  {c.Precision,9:F4}  {c.Recall,6:F4}  {c.F1,6:F4}"));
+        }
+        foreach (var l in r.Languages)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"language {l.Language}: {l.Count} texts, area accuracy {l.AreaAccuracy:F4}, macro-F1 {l.AreaMacroF1:F4}"));
+        }
+        foreach (var p in r.WorstPairs.Take(5)) output.WriteLine($"confused: {p.Actual} -> {p.Predicted} ({p.Count})");
+    }
+
+    private static string Required(IReadOnlyDictionary<string, string?> flags, string name) =>
+        flags.GetValueOrDefault(name) is { Length: > 0 } v ? v : throw new ArgumentException($"--{name} is required");
+
+    private static string Number(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,12 @@
+namespace IKomek.Dashboard.Features.Classification;
+
+public static class ClassificationServiceExtensions
+{
+    /// <summary>The trained classifier behind <see cref="IAppealClassifier"/>, its queries, retraining and the model watcher.</summary>
+    public static IServiceCollection AddClassification(this IServiceCollection services) => services
+        .AddSingleton<ClassificationQueries>()
+        .AddSingleton<TrainedAppealClassifier>()
+        .AddSingleton<IAppealClassifier>(sp => sp.GetRequiredService<TrainedAppealClassifier>())
+        .AddSingleton<ClassifierTraining>()
+        .AddHostedService<ClassifierModelWatcher>();
+}

@@ -1,0 +1,41 @@
+using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace IKomek.Dashboard.Features.Classification;
+
+/// <summary>The review queue: appeals the model was unsure of, newest first, each confirmed or corrected in one click.</summary>
+public sealed partial class ReviewPage : ComponentBase
+{
+    private const int PageSize = 30;
+
+    private List<ReviewItem>? _items;
+    private IReadOnlyList<RefItem> _types = [];
+    private long _total;
+
+    [Inject] private ClassificationQueries Queries { get; set; } = default!;
+    [Inject] private CityReference Reference { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private Texts T { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _types = (await Reference.GetAsync()).ServiceTypes.Values.OrderBy(t => t.Id).ToList();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _items = (await Queries.GetReviewQueueAsync(PageSize)).ToList();
+        _total = await Queries.CountReviewQueueAsync();
+    }
+
+    private async Task DecidedAsync((ReviewItem Item, int ServiceTypeId) decision)
+    {
+        var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, "analyst");
+        Notifications.Notify(saved ? NotificationSeverity.Success : NotificationSeverity.Warning,
+            saved ? T.Format("cls.review.done", decision.Item.RegNumber) : T["cls.review.gone"], duration: 3000);
+        await LoadAsync();
+    }
+}
