@@ -45,8 +45,8 @@ CREATE FUNCTION working_days_between(received date, resolved date) RETURNS integ
 $$;
 
 -- The statement that adds the signed rows of `delta` (a query with the columns created_at, channel_id, district_id,
--- area_id, service_type_id, first_contact_resolved, resolved_at, sign) to the rollups. The trigger EXECUTEs it itself: its
--- transition tables are visible to its own statements only, not inside another function.
+-- area_id, service_type_id, first_contact_resolved, resolved_at, sign) to the rollups. It runs in the trigger
+-- functions themselves: transition tables are visible to a trigger function's own statements only.
 CREATE FUNCTION live_rollup_sql(delta text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format($sql$
         WITH delta AS (%s),
@@ -72,33 +72,36 @@ CREATE FUNCTION live_rollup_sql(delta text) RETURNS text LANGUAGE sql IMMUTABLE 
         $sql$, delta)
 $$;
 
-CREATE FUNCTION live_rollup_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function per kind of change, each generated from the template above with its delta: their statements
+-- are static, so PostgreSQL plans them once per session (an EXECUTE per statement was planned anew every time and
+-- cost most of an appeal's insert).
+DO $$
+DECLARE
+    counted constant text := 'created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at';
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, 1 AS sign FROM new_rows');
-    ELSIF TG_OP = 'DELETE' THEN
-        EXECUTE live_rollup_sql('SELECT created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, -1 AS sign FROM old_rows');
-    ELSE
-        -- Only rows whose counted columns changed: a status change alone touches no bucket (and locks none).
-        EXECUTE live_rollup_sql($delta$
+    EXECUTE format('CREATE FUNCTION live_rollup_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN %s; RETURN NULL; END $fn$',
+        live_rollup_sql(format('SELECT %s, 1 AS sign FROM new_rows', counted)));
+    EXECUTE format('CREATE FUNCTION live_rollup_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN %s; RETURN NULL; END $fn$',
+        live_rollup_sql(format('SELECT %s, -1 AS sign FROM old_rows', counted)));
+    -- Only rows whose counted columns changed: a status change alone touches no bucket (and locks none).
+    EXECUTE format('CREATE FUNCTION live_rollup_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN %s; RETURN NULL; END $fn$',
+        live_rollup_sql(format($delta$
             SELECT x.* FROM old_rows o JOIN new_rows n USING (id),
             LATERAL (VALUES (o.created_at, o.channel_id, o.district_id, o.area_id, o.service_type_id, o.first_contact_resolved, o.resolved_at, -1),
                             (n.created_at, n.channel_id, n.district_id, n.area_id, n.service_type_id, n.first_contact_resolved, n.resolved_at, 1))
-                    x(created_at, channel_id, district_id, area_id, service_type_id, first_contact_resolved, resolved_at, sign)
+                    x(%s, sign)
             WHERE (o.created_at, o.channel_id, o.district_id, o.area_id, o.service_type_id, o.first_contact_resolved, o.resolved_at)
                   IS DISTINCT FROM (n.created_at, n.channel_id, n.district_id, n.area_id, n.service_type_id, n.first_contact_resolved, n.resolved_at)
-            $delta$);
-    END IF;
-    RETURN NULL;
+            $delta$, counted)));
 END;
 $$;
 
 CREATE TRIGGER appeals_rollup_inserted AFTER INSERT ON appeals
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_rows();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_inserted();
 CREATE TRIGGER appeals_rollup_updated AFTER UPDATE ON appeals
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_rows();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_updated();
 CREATE TRIGGER appeals_rollup_deleted AFTER DELETE ON appeals
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_rows();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION live_rollup_deleted();
 
 -- Recounts the rollups from the appeals (after this migration, and as a repair).
 CREATE FUNCTION rebuild_live_rollups() RETURNS void LANGUAGE plpgsql AS $$

@@ -63,7 +63,7 @@ public sealed class CityDatabase : IAsyncDisposable
     /// The app's sessions run without PostgreSQL's JIT compiler: its cost estimates see the millions of appeals behind
     /// a panel's query and compile it (about 250 ms) where the query itself reads a few hundred rollup rows (10 ms).
     /// </summary>
-    internal static string WithoutJit(string connectionString)
+    public static string WithoutJit(string connectionString)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString);
         if (csb.Options?.Contains("jit", StringComparison.Ordinal) != true) csb.Options = $"{csb.Options} -c jit=off".Trim();
