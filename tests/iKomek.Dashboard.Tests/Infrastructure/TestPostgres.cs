@@ -16,9 +16,12 @@ public static class TestPostgres
 
     public static Task<EmbeddedPostgres> GetServerAsync() => Server.Value;
 
+    private const string FolderPrefix = "ikomek-tests-";
+
     private static async Task<EmbeddedPostgres> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"ikomek-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        RemoveClustersOfEndedRuns();
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(folder, Durable: false));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -26,6 +29,23 @@ public static class TestPostgres
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         return server;
+    }
+
+    /// <summary>
+    /// Clusters of test runs whose process is gone: the test host does not always live to its exit handler (a run
+    /// cancelled or killed), and each left-behind cluster holds a few hundred megabytes of /tmp.
+    /// </summary>
+    private static void RemoveClustersOfEndedRuns()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(pid, out var id) || Directory.Exists($"/proc/{id}")) continue;
+            var postmaster = Path.Combine(folder, "data", "postmaster.pid");
+            // Its server may still run, orphaned: leave that one to its own end rather than pull the folder from under it.
+            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var serverPid) && Directory.Exists($"/proc/{serverPid}")) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     /// <summary>A new, empty database (no migrations).</summary>
