@@ -45,6 +45,23 @@ public sealed class ChangeFeedListener(NpgsqlDataSource db, ChangeFeed feed, Tim
         await using var conn = await db.OpenConnectionAsync(ct);
         conn.Notification += (_, e) => OnNotification(e.Payload);
         await conn.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", cancellationToken: ct));
+        try
+        {
+            await ReplayAndWaitAsync(conn, ct);
+        }
+        finally
+        {
+            // Pooled connections are not reset on return: one that is still sound goes back without its LISTEN.
+            if (conn.State == System.Data.ConnectionState.Open)
+            {
+                try { await conn.ExecuteAsync(new CommandDefinition("UNLISTEN *", commandTimeout: 5)); }
+                catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException) { }
+            }
+        }
+    }
+
+    private async Task ReplayAndWaitAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
 
         // Listening first, then reading what happened meanwhile: a change is either replayed or notified (or both;
         // the watermark drops the second copy).

@@ -121,10 +121,19 @@ public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
     }
 
     /// <summary>The active API client with this key, with its default channel.</summary>
+    // Keys are checked on every POST: the active ones are kept for a short while, so a revoked key stops working
+    // within that time and a new one works at once (an unknown key rereads the table).
+    private static readonly TimeSpan ClientsFor = TimeSpan.FromSeconds(30);
+    private (IReadOnlyDictionary<string, (int Id, int ChannelId)> Keys, DateTimeOffset At)? _clients;
+
     public async Task<(int Id, int ChannelId)?> FindClientAsync(string apiKey, CancellationToken ct)
     {
+        if (_clients is { } c && time.GetUtcNow() - c.At < ClientsFor && c.Keys.TryGetValue(apiKey, out var known)) return known;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<(int, int)?>(new CommandDefinition(
-            "SELECT id, channel_id::int FROM api_clients WHERE api_key = @apiKey AND is_active", new { apiKey }, cancellationToken: ct));
+        var keys = (await conn.QueryAsync<(string Key, int Id, int ChannelId)>(new CommandDefinition(
+            "SELECT api_key, id, channel_id::int FROM api_clients WHERE is_active", cancellationToken: ct)))
+            .ToDictionary(k => k.Key, k => (k.Id, k.ChannelId), StringComparer.Ordinal);
+        _clients = (keys, time.GetUtcNow());
+        return keys.TryGetValue(apiKey, out var found) ? found : null;
     }
 }
