@@ -22,6 +22,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _types = [], _overdue = [];
     private object[] _districtMap = [];
     private IReadOnlyDictionary<int, (double Lat, double Lon)[]>? _cells;
+    private IReadOnlyDictionary<int, (double Lat, double Lon)>? _labelAt;
     private int _level = 1;
     private Timer? _timer;
     private IDisposable? _subscription;
@@ -92,6 +93,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         var today = s.ByDistrict.ToDictionary(x => x.Id, x => x.Count);
         var most = Math.Max(1, today.Values.DefaultIfEmpty().Max());
         _cells ??= DistrictMap.Cells(r.DistrictCentres);
+        _labelAt ??= _cells.ToDictionary(c => c.Key, c => DistrictMap.Centroid(c.Value));
         var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
         // One filled outline per district, darker with more appeals today, and the names with their counts on top.
         _districtMap =
@@ -106,7 +108,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
             new
             {
                 type = "scatter", mode = "text",
-                x = districts.Select(d => DistrictMap.Centroid(_cells[d.Key]).Lon), y = districts.Select(d => DistrictMap.Centroid(_cells[d.Key]).Lat),
+                x = districts.Select(d => _labelAt[d.Key].Lon), y = districts.Select(d => _labelAt[d.Key].Lat),
                 text = districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
                 textfont = new { size = 14, color = districts.Select(d => today.GetValueOrDefault(d.Key) / (double)most > 0.55 ? "#ffffff" : "#0b2740") },
                 hovertemplate = "%{text}<extra></extra>",
