@@ -55,13 +55,14 @@ public static class ClassificationCli
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, 0.2, seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Judged as stored (weights in bytes), the way it will be used.
-        var model = TopicModel.Deserialize(TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize());
+        var bytes = TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize();
+        var model = TopicModel.Deserialize(bytes);
         output.WriteLine($"trained on {train.Count:N0} texts in {clock.Elapsed.TotalSeconds:N1} s; held out {test.Count:N0}");
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
         Print(output, report, data.Any(d => d.Label != d.Area));
         if (outPath is not null)
         {
-            await File.WriteAllBytesAsync(outPath, model.Serialize(), ct);
+            await File.WriteAllBytesAsync(outPath, bytes, ct);
             output.WriteLine($"model written to {outPath}");
             return 0;
         }
@@ -73,15 +74,8 @@ public static class ClassificationCli
             var typeIds = await queries.GetTypeIdsAsync(ct);
             var unknown = model.Labels.Where(l => !typeIds.ContainsKey(l)).Take(5).ToList();
             if (unknown.Count > 0) throw new ArgumentException($"{input}: labels must be service type codes to store the model in the database; unknown: {string.Join(", ", unknown)}");
-            var current = await queries.GetCurrentModelAsync(ct);
-            EvaluationReport? currentReport = null;
-            if (current is { } c)
-            {
-                var currentModel = TopicModel.Deserialize(c.Model);
-                currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
-            }
-            var verdict = PromotionRule.Decide(report, current?.Id, currentReport, $"{test.Count} held-out texts of {Path.GetFileName(input)}");
-            var id = await queries.SaveModelAsync(model.Serialize(), seed, new { source = Path.GetFileName(input), texts = data.Count, train = train.Count, test = test.Count }, report, verdict, ct);
+            var (verdict, _) = await ClassifierTraining.JudgeAsync(queries, report, test, $"{test.Count} held-out texts of {Path.GetFileName(input)}", ct);
+            var id = await queries.SaveModelAsync(bytes, seed, new { source = Path.GetFileName(input), texts = data.Count, train = train.Count, test = test.Count }, report, verdict, ct);
             output.WriteLine($"model {id} stored; {verdict.Reason}");
         }
         return 0;

@@ -106,34 +106,9 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         return (await conn.QueryAsync<ConfirmedAppeal>(new CommandDefinition(sql, new { limit }, commandTimeout: 300, cancellationToken: ct))).AsList();
     }
 
-    private const string InsertClassification = """
-        INSERT INTO appeal_classifications (appeal_id, model_id, classified_at, suggested_type_id, confidence, suggestions,
-                                            operator_type_id, agrees, low_confidence)
-        VALUES (@appealId, @modelId, @at, @suggested, @confidence, @suggestions::jsonb, @operatorType,
-                CASE WHEN @operatorType::int IS NULL THEN NULL ELSE @suggested::int IS NOT DISTINCT FROM @operatorType::int END, @low)
-        ON CONFLICT (appeal_id) DO NOTHING
-        """;
-
-    /// <summary>Records the model's suggestion for an appeal, in the caller's transaction (intake's).</summary>
-    public static Task RecordAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long appealId, DateTime atUtc, int? operatorTypeId,
-        ModelSuggestion s, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition(InsertClassification, Parameters(appealId, atUtc, operatorTypeId, s), tx, cancellationToken: ct));
-
     /// <summary>The top suggestions as stored in appeal_classifications.suggestions.</summary>
     public static string SuggestionsJson(ModelSuggestion s) =>
         JsonSerializer.Serialize(s.Top.Select(t => new { type = t.ServiceTypeId, confidence = Math.Round(t.Confidence, 4) }));
-
-    private static object Parameters(long appealId, DateTime atUtc, int? operatorTypeId, ModelSuggestion s) => new
-    {
-        appealId,
-        modelId = s.ModelId,
-        at = atUtc,
-        suggested = s.ServiceTypeId,
-        confidence = (float)s.Confidence,
-        suggestions = SuggestionsJson(s),
-        operatorType = operatorTypeId,
-        low = s.LowConfidence,
-    };
 
     /// <summary>Appeals of the last <paramref name="days"/> days that no model has looked at yet, oldest first.</summary>
     public async Task<IReadOnlyList<(long Id, DateTime CreatedAt, string Description, int ServiceTypeId)>> GetBacklogAsync(int days, int limit, CancellationToken ct = default)
@@ -150,16 +125,31 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         return (await conn.QueryAsync<(long, DateTime, string, int)>(new CommandDefinition(sql, new { days, limit }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Records a batch of suggestions for existing appeals, each against the type it is filed under.</summary>
+    /// <summary>Records a batch of suggestions for existing appeals, each against the type it is filed under, in one statement.</summary>
     public async Task RecordBatchAsync(IEnumerable<(long AppealId, DateTime CreatedAt, int OperatorTypeId, ModelSuggestion Suggestion)> rows, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        foreach (var r in rows)
+        const string sql = """
+            INSERT INTO appeal_classifications (appeal_id, model_id, classified_at, suggested_type_id, confidence, suggestions,
+                                                operator_type_id, agrees, low_confidence)
+            SELECT id, model, at, suggested, confidence, suggestions::jsonb, operator, suggested IS NOT DISTINCT FROM operator, low
+            FROM unnest(@ids, @models, @ats, @suggested, @confidences, @suggestions, @operators, @lows)
+                 AS r(id, model, at, suggested, confidence, suggestions, operator, low)
+            ON CONFLICT (appeal_id) DO NOTHING
+            """;
+        var list = rows.ToList();
+        var args = new
         {
-            await conn.ExecuteAsync(new CommandDefinition(InsertClassification, Parameters(r.AppealId, r.CreatedAt, r.OperatorTypeId, r.Suggestion), tx, cancellationToken: ct));
-        }
-        await tx.CommitAsync(ct);
+            ids = list.Select(r => r.AppealId).ToArray(),
+            models = list.Select(r => r.Suggestion.ModelId).ToArray(),
+            ats = list.Select(r => r.CreatedAt).ToArray(),
+            suggested = list.Select(r => r.Suggestion.ServiceTypeId).ToArray(),
+            confidences = list.Select(r => (float)r.Suggestion.Confidence).ToArray(),
+            suggestions = list.Select(r => SuggestionsJson(r.Suggestion)).ToArray(),
+            operators = list.Select(r => r.OperatorTypeId).ToArray(),
+            lows = list.Select(r => r.Suggestion.LowConfidence).ToArray(),
+        };
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 
     /// <summary>Per week (Astana time): appeals classified, low-confidence ones, and agreement with the operators' types.</summary>

@@ -54,17 +54,10 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
         var data = confirmed.Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, TestShare, seed);
         // Judged as stored (weights in bytes), the way the current model is judged and used.
-        var model = TopicModel.Deserialize(await Task.Run(() => TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize(), ct));
+        var bytes = await Task.Run(() => TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize(), ct);
+        var model = TopicModel.Deserialize(bytes);
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
-
-        var current = await queries.GetCurrentModelAsync(ct);
-        EvaluationReport? currentReport = null;
-        if (current is { } c)
-        {
-            var currentModel = TopicModel.Deserialize(c.Model);
-            currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
-        }
-        var verdict = PromotionRule.Decide(report, current?.Id, currentReport, $"{test.Count} held-out appeals");
+        var (verdict, currentReport) = await JudgeAsync(queries, report, test, $"{test.Count} held-out appeals", ct);
         var trainingSet = new
         {
             source = "appeals closed under their type or reviewed by an analyst, newest first",
@@ -77,13 +70,27 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
             languages = data.GroupBy(d => d.Language).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             trainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
-        var id = await queries.SaveModelAsync(model.Serialize(), seed, trainingSet, report, verdict, ct);
+        var id = await queries.SaveModelAsync(bytes, seed, trainingSet, report, verdict, ct);
         if (verdict.Promoted)
         {
             classifier.Use(new LoadedModel(id, model, await queries.GetTypeIdsAsync(ct)));
         }
         log.LogInformation("Classifier model {Id}: {Reason}", id, verdict.Reason);
         return new RetrainResult(id, verdict.Promoted, verdict.Reason, train.Count, test.Count, report.Score, currentReport?.Score, clock.Elapsed);
+    }
+
+    /// <summary>The promotion rule's verdict on a new model's report, the current model judged on the same held-out texts.</summary>
+    public static async Task<(PromotionVerdict Verdict, EvaluationReport? CurrentReport)> JudgeAsync(
+        ClassificationQueries queries, EvaluationReport report, IReadOnlyList<LabeledText> test, string heldOut, CancellationToken ct)
+    {
+        var current = await queries.GetCurrentModelAsync(ct);
+        EvaluationReport? currentReport = null;
+        if (current is { } c)
+        {
+            var currentModel = TopicModel.Deserialize(c.Model);
+            currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
+        }
+        return (PromotionRule.Decide(report, current?.Id, currentReport, heldOut), currentReport);
     }
 
     /// <summary>
