@@ -80,9 +80,5 @@ public sealed class ImportReference
     }
 
     /// <summary>The district whose centre is nearest (the intake's rule for coordinates without a district).</summary>
-    public int NearestDistrict(double lat, double lon)
-    {
-        var cos = Math.Cos(lat * Math.PI / 180);
-        return DistrictCentres.MinBy(d => Math.Pow(d.Lat - lat, 2) + Math.Pow((d.Lon - lon) * cos, 2)).Id;
-    }
+    public int NearestDistrict(double lat, double lon) => CityGeography.NearestDistrict(DistrictCentres, lat, lon);
 }

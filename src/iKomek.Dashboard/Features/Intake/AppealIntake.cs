@@ -84,9 +84,7 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
     {
         if (appeal is { Lat: { } lat, Lon: { } lon })
         {
-            var scale = Math.Cos(lat * Math.PI / 180);
-            var district = appeal.DistrictId ?? reference.Districts
-                .MinBy(d => Math.Pow(d.Lat - lat, 2) + Math.Pow((d.Lon - lon) * scale, 2)).Id;
+            var district = appeal.DistrictId ?? CityGeography.NearestDistrict(reference.Districts, lat, lon);
             return new Place(district, lat, lon, appeal.Address);
         }
 

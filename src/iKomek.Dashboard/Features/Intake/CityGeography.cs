@@ -8,6 +8,14 @@ public static class CityGeography
 
     public static bool IsInCity(double lat, double lon) => lat is >= MinLat and <= MaxLat && lon is >= MinLon and <= MaxLon;
 
+    /// <summary>The district whose centre is nearest (longitude shrunk by the cosine of the latitude): how intake and
+    /// import place an appeal that came with coordinates but no district.</summary>
+    public static int NearestDistrict(IEnumerable<(int Id, double Lat, double Lon)> centres, double lat, double lon)
+    {
+        var cos = Math.Cos(lat * Math.PI / 180);
+        return centres.MinBy(d => Math.Pow(d.Lat - lat, 2) + Math.Pow((d.Lon - lon) * cos, 2)).Id;
+    }
+
     /// <summary>Great-circle distance in metres.</summary>
     public static double DistanceMetres(double lat1, double lon1, double lat2, double lon2)
     {
