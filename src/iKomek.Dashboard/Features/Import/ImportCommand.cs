@@ -1,4 +1,5 @@
 using System.Globalization;
+using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake;
 using Npgsql;
 
@@ -84,7 +85,7 @@ public static class ImportCommand
         var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, "cli:" + Environment.UserName,
             new SyncProgress(p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Fraction * 100,5:0}%  {p.RowsRead,10:N0} rows read, {p.Inserted:N0} added, {p.Skipped:N0} already present, {p.Rejected:N0} rejected, {p.RowsRead / Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001):N0} rows/s"))),
-            e => report?.Write(string.Join(',', e.Row.ToString(CultureInfo.InvariantCulture), Csv(e.Column), Csv(ImportTexts.ReasonEn(e))) + "\r\n"),
+            e => report?.Write(string.Join(',', e.Row.ToString(CultureInfo.InvariantCulture), AppealsExportEndpoint.Escape(e.Column), AppealsExportEndpoint.Escape(ImportTexts.ReasonEn(e))) + "\r\n"),
             ct: ct);
         if (result.FileError is { } error)
         {
@@ -98,7 +99,6 @@ public static class ImportCommand
         return 0;
     }
 
-    private static string Csv(string field) => field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 
     /// <summary>Reports on the importing thread: console lines in order, no thread-pool hops.</summary>
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IKomek.Dashboard.Features.Appeals;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
@@ -16,11 +17,9 @@ public static class ProblemExportEndpoint
             await writer.WriteLineAsync("reg_number,created_at,status,address,lat,lon,description");
             await foreach (var a in queries.ExportAppealsAsync(id, ct))
             {
-                await writer.WriteLineAsync(string.Join(',', Csv(a.RegNumber), a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status,
-                    Csv(a.Address), a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), Csv(a.Description)));
+                await writer.WriteLineAsync(string.Join(',', AppealsExportEndpoint.Escape(a.RegNumber), a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status,
+                    AppealsExportEndpoint.Escape(a.Address), a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), AppealsExportEndpoint.Escape(a.Description)));
             }
             return Results.Empty;
         });
-
-    private static string Csv(string? value) => value is null ? "" : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

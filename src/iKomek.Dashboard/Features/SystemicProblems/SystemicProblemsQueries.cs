@@ -69,13 +69,17 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
                        count(*) FILTER (WHERE a.created_at >= @CompareFromUtc AND a.created_at < @CompareToUtc) AS in_compared
                 FROM appeals a WHERE a.systemic_problem_id IN (SELECT id FROM picked)
                 GROUP BY 1
+            ), weekly AS (
+                -- Each problem's appeals counted once per week, for the trend below.
+                SELECT a.systemic_problem_id AS id, date_trunc('week', a.created_at) AS week, count(*) AS n
+                FROM appeals a WHERE a.systemic_problem_id IN (SELECT id FROM picked)
+                GROUP BY 1, 2
             ), trend AS (
                 -- The last 26 weeks of its appeals, up to its latest one.
                 SELECT p.id, array_agg(coalesce(w.n, 0)::int ORDER BY g.week) AS trend
                 FROM picked p
                 CROSS JOIN LATERAL generate_series(date_trunc('week', p.last_seen) - interval '25 weeks', date_trunc('week', p.last_seen), interval '1 week') AS g (week)
-                LEFT JOIN LATERAL (SELECT count(*) AS n FROM appeals a
-                                   WHERE a.systemic_problem_id = p.id AND a.created_at >= g.week AND a.created_at < g.week + interval '1 week') w ON true
+                LEFT JOIN weekly w ON w.id = p.id AND w.week = g.week
                 GROUP BY p.id
             )
             SELECT p.rank AS Rank, p.id AS Id, p.title AS Title, p.service_type_id AS ServiceTypeId, p.area_id::int AS AreaId,
