@@ -9,7 +9,7 @@ namespace IKomek.Dashboard.Tests.Live;
 public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
 {
     /// <summary>Rows of a rollup that a recount from the appeals does not give, and recounted rows it lacks.</summary>
-    private const string Mismatches = """
+    internal const string Mismatches = """
         WITH recount_hourly AS (
             SELECT date_bin('1 hour', created_at, timestamptz '2000-01-01 00:00+00') AS hour, count(*)::int AS created,
                    count(*) FILTER (WHERE first_contact_resolved)::int AS fcr

@@ -168,9 +168,10 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         {
             await using var conn = await db.OpenConnectionAsync(stop.Token);
             await CreateStagingAsync(conn, stop.Token);
+            var referencesPerBatch = await CanCheckReferencesPerBatchAsync(conn, stop.Token);
             await foreach (var batch in queue.ReadAllAsync(stop.Token))
             {
-                var added = await WriteBatchAsync(conn, batch, source, runId, stop.Token);
+                var added = await WriteBatchAsync(conn, batch, source, runId, referencesPerBatch, stop.Token);
                 Interlocked.Add(ref counts.Inserted, added);
                 Interlocked.Add(ref counts.Skipped, batch.Count - added);
                 report(null);
@@ -192,8 +193,49 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         ) ON COMMIT DELETE ROWS
         """, cancellationToken: ct));
 
-    private static async Task<int> WriteBatchAsync(NpgsqlConnection conn, List<ImportedAppeal> batch, string source, long runId, CancellationToken ct)
+    /// <summary>
+    /// Whether this connection may skip the row-by-row foreign-key checks (migration 0017): it needs the right to set
+    /// session_replication_role (a superuser, as the embedded database's, or a grant), and every trigger on the
+    /// tables the import writes must fire always, or replica mode would skip it.
+    /// </summary>
+    private static Task<bool> CanCheckReferencesPerBatchAsync(NpgsqlConnection conn, CancellationToken ct) =>
+        conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT has_parameter_privilege('session_replication_role', 'SET')
+               AND NOT EXISTS (SELECT 1 FROM pg_trigger
+                               WHERE tgrelid IN ('appeals'::regclass, 'appeal_events'::regclass, 'appeal_imports'::regclass)
+                                 AND NOT tgisinternal AND tgenabled <> 'A')
+            """, cancellationToken: ct));
+
+    /// <summary>
+    /// The foreign keys' guarantee for a whole batch at once: every referenced row is locked FOR KEY SHARE (what each
+    /// foreign-key check takes, so no one can delete or re-key it until the batch commits), once per referenced row
+    /// instead of once per appeal and event; a reference that is gone fails the batch as the foreign key would. Then
+    /// replica mode skips the foreign-key triggers for the rest of the transaction. The events and source keys
+    /// reference the appeals inserted by the same statement.
+    /// </summary>
+    private const string CheckReferencesOnce = """
+        SELECT count(*) FROM (SELECT 1 FROM channels WHERE id IN (SELECT channel_id FROM import_staging) FOR KEY SHARE) c;
+        SELECT count(*) FROM (SELECT 1 FROM service_types WHERE id IN (SELECT service_type_id FROM import_staging) FOR KEY SHARE) t;
+        SELECT count(*) FROM (SELECT 1 FROM areas WHERE id IN (SELECT area_id FROM import_staging) FOR KEY SHARE) a;
+        SELECT count(*) FROM (SELECT 1 FROM districts WHERE id IN (SELECT district_id FROM import_staging) FOR KEY SHARE) d;
+        SELECT count(*) FROM (SELECT 1 FROM organisations WHERE id IN (SELECT organisation_id FROM import_staging) FOR KEY SHARE) o;
+        SELECT count(*) FROM (SELECT 1 FROM departments WHERE id IN (SELECT department_id FROM import_staging) FOR KEY SHARE) p;
+        SELECT count(*) FROM (SELECT 1 FROM import_runs WHERE id = @runId FOR KEY SHARE) r;
+        SELECT coalesce(string_agg(missing, ', '), '') FROM (
+            SELECT format('channel %s', channel_id) AS missing FROM import_staging WHERE channel_id NOT IN (SELECT id FROM channels)
+            UNION SELECT format('service type %s', service_type_id) FROM import_staging WHERE service_type_id NOT IN (SELECT id FROM service_types)
+            UNION SELECT format('area %s', area_id) FROM import_staging WHERE area_id NOT IN (SELECT id FROM areas)
+            UNION SELECT format('district %s', district_id) FROM import_staging WHERE district_id NOT IN (SELECT id FROM districts)
+            UNION SELECT format('organisation %s', organisation_id) FROM import_staging WHERE organisation_id NOT IN (SELECT id FROM organisations)
+            UNION SELECT format('department %s', department_id) FROM import_staging WHERE department_id NOT IN (SELECT id FROM departments)
+            UNION SELECT format('import run %s', @runId::bigint) WHERE NOT EXISTS (SELECT 1 FROM import_runs WHERE id = @runId)
+            LIMIT 10) m
+        """;
+
+    private static async Task<int> WriteBatchAsync(NpgsqlConnection conn, List<ImportedAppeal> batch, string source, long runId,
+        bool referencesPerBatch, CancellationToken ct)
     {
+
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY import_staging (line, source_key, reg_number, year, created_at, channel_id, service_type_id, area_id, district_id,
@@ -228,6 +270,19 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
                 await WriteNullableAsync(copy, a.ClosedAt, NpgsqlDbType.TimestampTz, ct);
             }
             await copy.CompleteAsync(ct);
+        }
+
+        if (referencesPerBatch)
+        {
+            string missing;
+            await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(CheckReferencesOnce, new { runId }, tx, commandTimeout: 600, cancellationToken: ct)))
+            {
+                for (var i = 0; i < 7; i++) await grid.ReadSingleAsync<long>();
+                missing = await grid.ReadSingleAsync<string>();
+            }
+            // The rows were checked against the reference data read when the import began: one of them went since.
+            if (missing.Length > 0) throw new InvalidOperationException($"Reference data changed during the import, no longer present: {missing}");
+            await conn.ExecuteAsync(new CommandDefinition("SET LOCAL session_replication_role = replica", transaction: tx, cancellationToken: ct));
         }
 
         const string insert = """
