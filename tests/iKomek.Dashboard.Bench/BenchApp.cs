@@ -53,7 +53,31 @@ public sealed class BenchApp : IAsyncDisposable
         process.BeginErrorReadLine();
         if (await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromMinutes(10))) != ready.Task) throw new TimeoutException("the app did not start");
         var pid = await File.ReadAllLinesAsync(Path.Combine(dataFolder, "pg", "data", "postmaster.pid"));
-        return new BenchApp(process, baseUrl, $"Host=127.0.0.1;Port={pid[3]};Username=postgres;Database=ikomek");
+        return new BenchApp(process, baseUrl, $"Host=127.0.0.1;Port={pid[3]};Username=postgres;Database=ikomek") { _postmaster = int.Parse(pid[0]) };
+    }
+
+    private int _postmaster;
+
+    /// <summary>CPU time used so far by the app, by its PostgreSQL (the postmaster and its live children) and by this
+    /// process (the load generator): where a phase's work went on the shared cores.</summary>
+    public (TimeSpan App, TimeSpan Postgres, TimeSpan Bench) CpuTimes()
+    {
+        _process.Refresh();
+        var postgres = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var id)) continue;
+            try
+            {
+                // Fields after the command's closing parenthesis: state, ppid, ..., utime (14th field), stime (15th).
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (id != _postmaster && int.Parse(fields[1]) != _postmaster) continue;
+                postgres += TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0);
+            }
+            catch (IOException) { }   // the process ended while being read
+        }
+        return (_process.TotalProcessorTime, postgres, Process.GetCurrentProcess().TotalProcessorTime);
     }
 
     public async Task<long> CountAppealsAsync()

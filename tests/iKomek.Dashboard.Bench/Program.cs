@@ -63,6 +63,7 @@ Report("appeals explorer total, counted after the page (capped at 10,000)", coun
 var posted = 0;
 var intakeLatencies = new List<double>();
 var stop = DateTime.UtcNow.AddSeconds(options.Seconds);
+var cpuBefore = app.CpuTimes();
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async client =>
 {
@@ -79,6 +80,10 @@ await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async client =>
     }
 }));
 clock.Stop();
+var cpuAfter = app.CpuTimes();
+Console.WriteLine($"intake CPU per appeal: app {(cpuAfter.App - cpuBefore.App).TotalMilliseconds * 1000 / posted:N0} µs, " +
+    $"PostgreSQL {(cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds * 1000 / posted:N0} µs, " +
+    $"load generator {(cpuAfter.Bench - cpuBefore.Bench).TotalMilliseconds * 1000 / posted:N0} µs");
 Console.WriteLine($"intake: {posted:N0} appeals in {clock.Elapsed.TotalSeconds:N1} s = {posted / clock.Elapsed.TotalSeconds:N0} appeals/s with {options.Clients} clients (target >= 1,000/s)");
 Report("intake POST latency", intakeLatencies, "");
 

@@ -15,57 +15,90 @@ public sealed record IntakeSuggestion(int ModelId, int? SuggestedTypeId, float C
 
 /// <summary>
 /// Writes appeals with group commit: appeals that arrive while a transaction is being written wait for the next one,
-/// which writes them all, in order, in one round trip and one durable commit. Each appeal still gets its own
-/// statement, so duplicates within a group are linked as they would be one by one. A group that fails is retried
-/// appeal by appeal, so one bad appeal fails alone.
+/// which writes them all in one transaction. A group is read in one statement (resubmitted tokens, the first report
+/// each appeal duplicates among stored appeals) and written in one multi-row statement, so the change feed and the
+/// live rollups run once per group, not once per appeal. Duplicates within a group are linked here as they would be
+/// one by one: an appeal with no stored first report duplicates the earliest non-duplicate appeal before it in the
+/// group by the same rule. A group that fails is retried appeal by appeal, so one bad appeal fails alone.
 /// </summary>
 public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
 {
     /// <summary>Most appeals in one transaction: enough to absorb a burst, few enough to keep each commit short.</summary>
     public const int MaxGroup = 200;
 
-    private static readonly string Insert = $"""
-        WITH earlier AS (
+    /// <summary>Submissions of one token from several nodes wait for each other (in one order, so never on each other
+    /// in a cycle); the later one finds the first.</summary>
+    private const string LockTokens = """
+        SELECT count(pg_advisory_xact_lock(client, hashtext(token))) FROM (
+            SELECT DISTINCT client, token FROM unnest($1::int[], $2::text[]) AS x(client, token)
+            WHERE client IS NOT NULL AND token IS NOT NULL ORDER BY client, token) keys
+        """;
+
+    private static readonly string Lookup = $"""
+        SELECT x.ord::int, e.id, e.reg_number, e.created_at, e.sla_due_at, e.duplicate_of, f.id
+        FROM unnest($1::int[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::float8[], $7::float8[])
+             WITH ORDINALITY AS x(client, token, service_type_id, created_at, building, lat, lon, ord)
+        LEFT JOIN LATERAL (
             SELECT a.id, a.reg_number, a.created_at, a.sla_due_at, a.duplicate_of
             FROM intake_tokens t JOIN appeals a ON a.id = t.appeal_id
-            WHERE t.api_client_id = $21 AND t.token = $22
-        ), first_report AS (
-            SELECT id FROM appeals
-            WHERE service_type_id = $4 AND duplicate_of IS NULL
-              AND created_at > $2 - interval '{AppealIntake.DuplicateWindow.TotalDays} days' AND created_at <= $2
-              AND (($14::text IS NOT NULL AND (address = $14 OR address LIKE $14 || ',%'))
-                   OR ($15::float8 IS NOT NULL AND lat IS NOT NULL
-                       AND abs(lat - $15) < 0.003 AND abs(lon - $16) < 0.005
-                       AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(lat - $15) / 2), 2)
-                           + cos(radians($15)) * cos(radians(lat)) * power(sin(radians(lon - $16) / 2), 2)))) <= {AppealIntake.DuplicateRadiusMetres}))
-            ORDER BY created_at, id LIMIT 1
+            WHERE t.api_client_id = x.client AND t.token = x.token) e ON true
+        LEFT JOIN LATERAL (
+            SELECT a.id FROM appeals a
+            WHERE a.service_type_id = x.service_type_id AND a.duplicate_of IS NULL
+              AND a.created_at > x.created_at - interval '{AppealIntake.DuplicateWindow.TotalDays} days' AND a.created_at <= x.created_at
+              AND ((x.building IS NOT NULL AND (a.address = x.building OR a.address LIKE x.building || ',%'))
+                   OR (x.lat IS NOT NULL AND a.lat IS NOT NULL
+                       AND abs(a.lat - x.lat) < 0.003 AND abs(a.lon - x.lon) < 0.005
+                       AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(a.lat - x.lat) / 2), 2)
+                           + cos(radians(x.lat)) * cos(radians(a.lat)) * power(sin(radians(a.lon - x.lon) / 2), 2)))) <= {AppealIntake.DuplicateRadiusMetres}))
+            ORDER BY a.created_at, a.id LIMIT 1) f ON e.id IS NULL
+        ORDER BY x.ord
+        """;
+
+    private const string Insert = """
+        WITH x AS MATERIALIZED (
+            SELECT x.*, nextval(pg_get_serial_sequence('appeals', 'id')) AS id, next_reg_number(x.year) AS reg_number
+            FROM unnest($1::int[], $2::timestamptz[], $3::smallint[], $4::int[], $5::smallint[], $6::smallint[], $7::int[],
+                        $8::smallint[], $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[],
+                        $15::float8[], $16::bool[], $17::timestamptz[], $18::text[], $19::text[], $20::int[], $21::text[],
+                        $22::bigint[], $23::int[], $24::int[], $25::int[], $26::real[], $27::text[], $28::int[], $29::bool[])
+                 WITH ORDINALITY AS x(year, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
+                                      department_id, citizen_id, language, description, address, note, lat,
+                                      lon, is_critical, sla_due_at, media_url, attributes, client, token,
+                                      duplicate_of, duplicate_of_ord, model_id, suggested_type_id, confidence, suggestions, operator_type_id, low_confidence,
+                                      ord)
+            ORDER BY ord
         ), appeal AS (
-            INSERT INTO appeals (reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
+            INSERT INTO appeals (id, reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
                                  department_id, citizen_id, language, description, address, lat, lon, status, is_critical,
                                  sla_due_at, media_url, attributes, duplicate_of)
-            SELECT next_reg_number($1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15, $16, 'registered', $17,
-                   $18, $19, $20::jsonb, (SELECT id FROM first_report)
-            WHERE NOT EXISTS (SELECT 1 FROM earlier)
+            SELECT x.id, x.reg_number, x.created_at, x.channel_id, x.service_type_id, x.area_id, x.district_id, x.organisation_id,
+                   x.department_id, x.citizen_id, x.language, x.description, x.address, x.lat, x.lon, 'registered', x.is_critical,
+                   x.sla_due_at, x.media_url, x.attributes::jsonb, coalesce(x.duplicate_of, first.id)
+            FROM x LEFT JOIN x first ON first.ord = x.duplicate_of_ord
+            ORDER BY x.ord
             RETURNING id, reg_number, created_at, sla_due_at, duplicate_of, organisation_id, department_id
         ), event AS (
             INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
-            SELECT id, created_at, 'registered', organisation_id, department_id, $13 FROM appeal
+            SELECT a.id, a.created_at, 'registered', a.organisation_id, a.department_id, x.note FROM appeal a JOIN x ON x.id = a.id
         ), token AS (
             INSERT INTO intake_tokens (api_client_id, token, appeal_id)
-            SELECT $21, $22, id FROM appeal WHERE $21::int IS NOT NULL
+            SELECT x.client, x.token, x.id FROM x WHERE x.client IS NOT NULL AND x.token IS NOT NULL
         ), classification AS (
             INSERT INTO appeal_classifications (appeal_id, model_id, classified_at, suggested_type_id, confidence, suggestions,
                                                 operator_type_id, agrees, low_confidence)
-            SELECT id, $23, $2, $24, $25, $26::jsonb, $27,
-                   CASE WHEN $27::int IS NULL THEN NULL ELSE $24::int IS NOT DISTINCT FROM $27::int END, $28
-            FROM appeal WHERE $23::int IS NOT NULL
+            SELECT x.id, x.model_id, x.created_at, x.suggested_type_id, x.confidence, x.suggestions::jsonb, x.operator_type_id,
+                   CASE WHEN x.operator_type_id IS NULL THEN NULL ELSE x.suggested_type_id IS NOT DISTINCT FROM x.operator_type_id END,
+                   x.low_confidence
+            FROM x WHERE x.model_id IS NOT NULL
         )
-        SELECT id, reg_number, created_at, sla_due_at, false, duplicate_of FROM appeal
-        UNION ALL
-        SELECT id, reg_number, created_at, sla_due_at, true, duplicate_of FROM earlier
+        SELECT x.ord::int, a.id, a.reg_number, a.created_at, a.sla_due_at, a.duplicate_of FROM appeal a JOIN x ON x.id = a.id
         """;
 
     private sealed record Pending(IntakeRow Row, TaskCompletionSource<IntakeResult> Done);
+
+    /// <summary>What the group's lookup found for one appeal: its token's earlier appeal, or the stored first report it duplicates.</summary>
+    private readonly record struct Found(IntakeResult? Earlier, long? FirstReport);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _loop;
@@ -90,7 +123,7 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
             while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
             try
             {
-                var results = await WriteGroupAsync(group);
+                var results = await WriteGroupAsync(group.Select(p => p.Row).ToList());
                 for (var i = 0; i < group.Count; i++) group[i].Done.SetResult(results[i]);
             }
             catch (Exception) when (group.Count > 1)
@@ -108,7 +141,7 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
     {
         try
         {
-            one.Done.SetResult((await WriteGroupAsync([one]))[0]);
+            one.Done.SetResult((await WriteGroupAsync([one.Row]))[0]);
         }
         catch (Exception e)
         {
@@ -116,76 +149,139 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         }
     }
 
-    private async Task<IntakeResult[]> WriteGroupAsync(IReadOnlyList<Pending> group)
+    private async Task<IntakeResult[]> WriteGroupAsync(IReadOnlyList<IntakeRow> rows)
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(conn, tx);
-        foreach (var row in group.Select(p => p.Row))
+        var found = await LookupAsync(conn, tx, rows);
+
+        // Decide in arrival order, as if the appeals came one by one: a token seen earlier in the group replays that
+        // appeal; an appeal without a stored first report may duplicate one written just before it in this group.
+        var results = new IntakeResult?[rows.Count];
+        var replayOf = new int?[rows.Count];
+        var written = new List<int>(rows.Count);
+        var firstReportInGroup = new Dictionary<int, int>();     // row -> position in `written` of the row it duplicates
+        var tokens = new Dictionary<(int, string), int>();
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             if (row is { ApiClientId: { } client, Token: { } token })
             {
-                // Submissions of one token from several nodes wait for each other; the later one finds the first.
-                var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))");
-                lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = client });
-                lockCommand.Parameters.Add(new NpgsqlParameter<string> { TypedValue = token });
-                batch.BatchCommands.Add(lockCommand);
+                if (found[i].Earlier is { } earlier) { results[i] = earlier; continue; }
+                if (tokens.TryGetValue((client, token), out var first)) { replayOf[i] = first; continue; }
+                tokens[(client, token)] = i;
             }
-            batch.BatchCommands.Add(InsertCommand(row));
-        }
-        var results = new IntakeResult[group.Count];
-        await using (var reader = await batch.ExecuteReaderAsync())
-        {
-            for (var i = 0; i < group.Count; i++)
+            if (found[i].FirstReport is null)
             {
-                if (group[i].Row.Token is not null && group[i].Row.ApiClientId is not null) await reader.NextResultAsync();
-                await reader.ReadAsync();
-                results[i] = new IntakeResult(reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2), reader.GetDateTime(3),
-                    reader.GetBoolean(4), reader.IsDBNull(5) ? null : reader.GetInt64(5));
-                await reader.NextResultAsync();
+                var match = written.FindIndex(k => found[k].FirstReport is null && !firstReportInGroup.ContainsKey(k) && SameIncident(rows[k], row));
+                if (match >= 0) firstReportInGroup[i] = match;
+            }
+            written.Add(i);
+        }
+
+        if (written.Count > 0)
+        {
+            await using var insert = InsertCommand(conn, tx, rows, written, found, firstReportInGroup);
+            await using var reader = await insert.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                results[written[reader.GetInt32(0) - 1]] = new IntakeResult(reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3),
+                    reader.GetDateTime(4), false, reader.IsDBNull(5) ? null : reader.GetInt64(5));
             }
         }
         await tx.CommitAsync();
-        return results;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (replayOf[i] is { } first) results[i] = results[first]! with { Replayed = true };
+        }
+        return results.Select(r => r ?? throw new InvalidOperationException("An appeal of the group was not written.")).ToArray();
     }
 
-    private static NpgsqlBatchCommand InsertCommand(IntakeRow r)
+    /// <summary>The rule of the stored-first-report lookup above, for two appeals of one group (earlier, later).</summary>
+    private static bool SameIncident(IntakeRow earlier, IntakeRow later) =>
+        earlier.ServiceTypeId == later.ServiceTypeId
+        && earlier.CreatedUtc > later.CreatedUtc - AppealIntake.DuplicateWindow && earlier.CreatedUtc <= later.CreatedUtc
+        && ((later.Building is { } building && earlier.Address is { } address && (address == building || address.StartsWith(building + ",", StringComparison.Ordinal)))
+            || (later is { Lat: { } lat, Lon: { } lon } && earlier is { Lat: { } lat0, Lon: { } lon0 }
+                && Math.Abs(lat0 - lat) < 0.003 && Math.Abs(lon0 - lon) < 0.005
+                && CityGeography.DistanceMetres(lat, lon, lat0, lon0) <= AppealIntake.DuplicateRadiusMetres));
+
+    private static async Task<Found[]> LookupAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<IntakeRow> rows)
     {
-        var command = new NpgsqlBatchCommand(Insert);
+        await using var batch = new NpgsqlBatch(conn, tx);
+        var clients = rows.Select(r => r.Token is null ? null : r.ApiClientId).ToArray();
+        var tokens = rows.Select(r => r.ApiClientId is null ? null : r.Token).ToArray();
+        if (tokens.Any(t => t is not null))
+        {
+            var lockTokens = new NpgsqlBatchCommand(LockTokens);
+            lockTokens.Parameters.Add(Array(clients, NpgsqlDbType.Integer));
+            lockTokens.Parameters.Add(Array(tokens, NpgsqlDbType.Text));
+            batch.BatchCommands.Add(lockTokens);
+        }
+        var lookup = new NpgsqlBatchCommand(Lookup);
+        lookup.Parameters.Add(Array(clients, NpgsqlDbType.Integer));
+        lookup.Parameters.Add(Array(tokens, NpgsqlDbType.Text));
+        lookup.Parameters.Add(Array(rows.Select(r => r.ServiceTypeId).ToArray(), NpgsqlDbType.Integer));
+        lookup.Parameters.Add(Array(rows.Select(r => r.CreatedUtc).ToArray(), NpgsqlDbType.TimestampTz));
+        lookup.Parameters.Add(Array(rows.Select(r => r.Building).ToArray(), NpgsqlDbType.Text));
+        lookup.Parameters.Add(Array(rows.Select(r => r.Lat).ToArray(), NpgsqlDbType.Double));
+        lookup.Parameters.Add(Array(rows.Select(r => r.Lon).ToArray(), NpgsqlDbType.Double));
+        batch.BatchCommands.Add(lookup);
+
+        var found = new Found[rows.Count];
+        await using var reader = await batch.ExecuteReaderAsync();
+        if (batch.BatchCommands.Count > 1) await reader.NextResultAsync();
+        while (await reader.ReadAsync())
+        {
+            var i = reader.GetInt32(0) - 1;
+            found[i] = reader.IsDBNull(1)
+                ? new Found(null, reader.IsDBNull(6) ? null : reader.GetInt64(6))
+                : new Found(new IntakeResult(reader.GetInt64(1), reader.GetString(2), reader.GetDateTime(3), reader.GetDateTime(4), true,
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5)), null);
+        }
+        return found;
+    }
+
+    private static NpgsqlCommand InsertCommand(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<IntakeRow> all, List<int> written,
+        Found[] found, Dictionary<int, int> firstReportInGroup)
+    {
+        var rows = written.Select(i => all[i]).ToList();
+        var command = new NpgsqlCommand(Insert, conn, tx);
         var p = command.Parameters;
-        p.Add(new NpgsqlParameter<int> { TypedValue = r.Year });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = r.CreatedUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(new NpgsqlParameter<short> { TypedValue = (short)r.ChannelId });
-        p.Add(new NpgsqlParameter<int> { TypedValue = r.ServiceTypeId });
-        p.Add(new NpgsqlParameter<short> { TypedValue = (short)r.AreaId });
-        p.Add(new NpgsqlParameter<short> { TypedValue = (short)r.DistrictId });
-        p.Add(Nullable(r.OrganisationId, NpgsqlDbType.Integer));
-        p.Add(new NpgsqlParameter<short> { TypedValue = (short)r.DepartmentId });
-        p.Add(new NpgsqlParameter<long> { TypedValue = r.CitizenId });
-        p.Add(new NpgsqlParameter<string> { TypedValue = r.Language });
-        p.Add(new NpgsqlParameter<string> { TypedValue = r.Description });
-        p.Add(Nullable(r.Address, NpgsqlDbType.Text));
-        p.Add(Nullable(r.Note, NpgsqlDbType.Text));
-        p.Add(Nullable(r.Building, NpgsqlDbType.Text));
-        p.Add(Nullable(r.Lat, NpgsqlDbType.Double));
-        p.Add(Nullable(r.Lon, NpgsqlDbType.Double));
-        p.Add(new NpgsqlParameter<bool> { TypedValue = r.IsCritical });
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = r.DueUtc, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(Nullable(r.MediaUrl, NpgsqlDbType.Text));
-        p.Add(Nullable(r.AttributesJson, NpgsqlDbType.Text));
-        p.Add(Nullable(r.ApiClientId, NpgsqlDbType.Integer));
-        p.Add(Nullable(r.Token, NpgsqlDbType.Text));
-        var c = r.Suggestion;
-        p.Add(Nullable(c?.ModelId, NpgsqlDbType.Integer));
-        p.Add(Nullable(c?.SuggestedTypeId, NpgsqlDbType.Integer));
-        p.Add(Nullable(c?.Confidence, NpgsqlDbType.Real));
-        p.Add(Nullable(c?.SuggestionsJson, NpgsqlDbType.Text));
-        p.Add(Nullable(c?.OperatorTypeId, NpgsqlDbType.Integer));
-        p.Add(Nullable(c?.LowConfidence, NpgsqlDbType.Boolean));
+        p.Add(Array(rows.Select(r => r.Year).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.CreatedUtc).ToArray(), NpgsqlDbType.TimestampTz));
+        p.Add(Array(rows.Select(r => (short)r.ChannelId).ToArray(), NpgsqlDbType.Smallint));
+        p.Add(Array(rows.Select(r => r.ServiceTypeId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => (short)r.AreaId).ToArray(), NpgsqlDbType.Smallint));
+        p.Add(Array(rows.Select(r => (short)r.DistrictId).ToArray(), NpgsqlDbType.Smallint));
+        p.Add(Array(rows.Select(r => r.OrganisationId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => (short)r.DepartmentId).ToArray(), NpgsqlDbType.Smallint));
+        p.Add(Array(rows.Select(r => r.CitizenId).ToArray(), NpgsqlDbType.Bigint));
+        p.Add(Array(rows.Select(r => r.Language).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Description).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Address).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Note).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Lat).ToArray(), NpgsqlDbType.Double));
+        p.Add(Array(rows.Select(r => r.Lon).ToArray(), NpgsqlDbType.Double));
+        p.Add(Array(rows.Select(r => r.IsCritical).ToArray(), NpgsqlDbType.Boolean));
+        p.Add(Array(rows.Select(r => r.DueUtc).ToArray(), NpgsqlDbType.TimestampTz));
+        p.Add(Array(rows.Select(r => r.MediaUrl).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.AttributesJson).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Token is null ? null : r.ApiClientId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.ApiClientId is null ? null : r.Token).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(written.Select(i => found[i].FirstReport).ToArray(), NpgsqlDbType.Bigint));
+        // 1-based positions among the written rows, as WITH ORDINALITY counts them.
+        p.Add(Array(written.Select(i => firstReportInGroup.TryGetValue(i, out var k) ? k + 1 : (int?)null).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.Suggestion?.ModelId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.Suggestion?.SuggestedTypeId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.Suggestion?.Confidence).ToArray(), NpgsqlDbType.Real));
+        p.Add(Array(rows.Select(r => r.Suggestion?.SuggestionsJson).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.Suggestion?.OperatorTypeId).ToArray(), NpgsqlDbType.Integer));
+        p.Add(Array(rows.Select(r => r.Suggestion?.LowConfidence).ToArray(), NpgsqlDbType.Boolean));
         return command;
     }
 
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+    private static NpgsqlParameter Array<T>(T[] values, NpgsqlDbType element) => new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | element };
 
     public async ValueTask DisposeAsync()
     {

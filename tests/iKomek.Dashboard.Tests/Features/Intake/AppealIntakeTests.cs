@@ -58,6 +58,34 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Register_ManyAtOnce_ReachTheChangeFeedOncePerGroup()
+    {
+        var intake = Intake;
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            intake.RegisterAsync(new NewAppeal("Не горит фонарь на опоре " + i, 7, 1, 51.1 + i * 0.004, 71.42))));
+
+        await using var check = await city.DataSource.OpenConnectionAsync();
+        var (changes, rows) = await check.QuerySingleAsync<(long, long)>("""
+            SELECT count(*), coalesce(sum(rows), 0)::bigint FROM appeal_changes WHERE kind = 'insert' AND first_id >= @min AND last_id <= @max
+            """, new { min = results.Min(r => r.AppealId), max = results.Max(r => r.AppealId) });
+        Assert.Equal(60, rows);
+        Assert.InRange(changes, 1, 59);
+    }
+
+    [Fact]
+    public async Task Register_OneBuildingTogether_FlatsAreLinkedToTheFirstByAddress()
+    {
+        var intake = Intake;
+        // Coordinates a kilometre apart: only the building links them.
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => intake.RegisterAsync(
+            new NewAppeal("Течёт крыша, квартира " + i, 40, 1, 51.10 + i * 0.01, 71.40, Address: $"ул. Проверочная, 77, кв. {i + 1}"))));
+
+        var first = Assert.Single(results, r => r.DuplicateOf is null);
+        Assert.Equal(first.AppealId, results.Min(r => r.AppealId));
+        Assert.All(results.Where(r => r != first), r => Assert.Equal(first.AppealId, r.DuplicateOf));
+    }
+
+    [Fact]
     public async Task Register_OneBadAppealInAGroup_FailsAloneAndTheOthersAreStored()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
