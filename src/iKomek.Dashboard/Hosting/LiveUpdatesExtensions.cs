@@ -13,6 +13,7 @@ public static class LiveUpdatesExtensions
         services.AddSignalR();
         return services
             .AddSingleton<ChangeFeed>()
+            .AddSingleton<LiveHubClients>()
             .AddHostedService<ChangeFeedListener>()
             .AddHostedService<LiveHubBroadcaster>();
     }

@@ -7,15 +7,35 @@ namespace IKomek.Dashboard.Live;
 /// /hubs/live: wall screens and other clients receive "counters" (today, open, overdue) whenever appeals change, and
 /// "incident" for each critical appeal as it arrives. A client gets the current counters on connecting.
 /// </summary>
-public sealed class LiveHub(LiveQueries queries) : Hub
+public sealed class LiveHub(LiveQueries queries, LiveHubClients clients) : Hub
 {
     public const string Path = "/hubs/live";
 
     public override async Task OnConnectedAsync()
     {
+        clients.Connected();
         await Clients.Caller.SendAsync("counters", await queries.GetCountersAsync(Context.ConnectionAborted));
         await base.OnConnectedAsync();
     }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        clients.Disconnected();
+        return base.OnDisconnectedAsync(exception);
+    }
+}
+
+/// <summary>How many clients this node's hub holds: with none, nothing is read for them (a client gets the current
+/// counters when it connects, so skipping loses nothing).</summary>
+public sealed class LiveHubClients
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Connected() => Interlocked.Increment(ref _count);
+
+    public void Disconnected() => Interlocked.Decrement(ref _count);
 }
 
 /// <summary>What "counters" carries.</summary>
@@ -26,7 +46,8 @@ public sealed record LiveIncident(string RegNumber, DateTimeOffset CreatedAt, st
     string District, string? Address, string Status);
 
 /// <summary>Feeds the hub from the change feed: counters coalesced to a few a second, every new critical appeal.</summary>
-public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHubContext<LiveHub> hub, ILogger<LiveHubBroadcaster> log) : IHostedService
+public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHubContext<LiveHub> hub, LiveHubClients clients,
+    ILogger<LiveHubBroadcaster> log) : IHostedService
 {
     private IDisposable? _subscription;
     private CoalescingTrigger? _counters;
@@ -36,6 +57,7 @@ public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHu
         _counters = new CoalescingTrigger(TimeSpan.FromMilliseconds(250), SendCountersAsync);
         _subscription = feed.Subscribe(change =>
         {
+            if (clients.Count == 0) return;
             _counters.Trigger();
             if (change is { Kind: "insert", Critical: > 0 }) _ = SendIncidentsAsync(change.FirstId, change.LastId);
         });

@@ -43,15 +43,22 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
             FROM intake_tokens t JOIN appeals a ON a.id = t.appeal_id
             WHERE t.api_client_id = x.client AND t.token = x.token) e ON true
         LEFT JOIN LATERAL (
-            SELECT a.id FROM appeals a
-            WHERE a.service_type_id = x.service_type_id AND a.duplicate_of IS NULL
-              AND a.created_at > x.created_at - interval '{AppealIntake.DuplicateWindow.TotalDays} days' AND a.created_at <= x.created_at
-              AND ((x.building IS NOT NULL AND (a.address = x.building OR a.address LIKE x.building || ',%'))
-                   OR (x.lat IS NOT NULL AND a.lat IS NOT NULL
-                       AND abs(a.lat - x.lat) < 0.003 AND abs(a.lon - x.lon) < 0.005
-                       AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(a.lat - x.lat) / 2), 2)
-                           + cos(radians(x.lat)) * cos(radians(a.lat)) * power(sin(radians(a.lon - x.lon) / 2), 2)))) <= {AppealIntake.DuplicateRadiusMetres}))
-            ORDER BY a.created_at, a.id LIMIT 1) f ON e.id IS NULL
+            -- Within 300 m (the box is checked in appeals_first_report_idx), or at the same building.
+            SELECT id FROM (
+                (SELECT a.id, a.created_at FROM appeals a
+                 WHERE a.service_type_id = x.service_type_id AND a.duplicate_of IS NULL
+                   AND a.created_at > x.created_at - interval '{AppealIntake.DuplicateWindow.TotalDays} days' AND a.created_at <= x.created_at
+                   AND a.lat > x.lat - 0.003 AND a.lat < x.lat + 0.003 AND a.lon > x.lon - 0.005 AND a.lon < x.lon + 0.005
+                   AND 2 * 6371000 * asin(least(1, sqrt(power(sin(radians(a.lat - x.lat) / 2), 2)
+                       + cos(radians(x.lat)) * cos(radians(a.lat)) * power(sin(radians(a.lon - x.lon) / 2), 2)))) <= {AppealIntake.DuplicateRadiusMetres}
+                 ORDER BY a.created_at, a.id LIMIT 1)
+                UNION ALL
+                (SELECT a.id, a.created_at FROM appeals a
+                 WHERE x.building IS NOT NULL AND a.service_type_id = x.service_type_id AND a.duplicate_of IS NULL
+                   AND a.created_at > x.created_at - interval '{AppealIntake.DuplicateWindow.TotalDays} days' AND a.created_at <= x.created_at
+                   AND (a.address = x.building OR a.address LIKE x.building || ',%')
+                 ORDER BY a.created_at, a.id LIMIT 1)) candidates
+            ORDER BY created_at, id LIMIT 1) f ON e.id IS NULL
         ORDER BY x.ord
         """;
 
@@ -103,15 +110,25 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _loop;
     private readonly Lock _start = new();
+    private DateTime _lastCreatedUtc;
 
     public Task<IntakeResult> WriteAsync(IntakeRow row, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        lock (_start) _loop ??= Task.Run(LoopAsync, CancellationToken.None);
-        var pending = new Pending(row, new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(IntakeWriter));
+        var done = new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_start)
+        {
+            _loop ??= Task.Run(LoopAsync, CancellationToken.None);
+            // Registration times follow the queue's order: callers read the clock microseconds apart and may queue in
+            // the other order, and an appeal must not precede in time one written before it, or neither would be
+            // found as the other's first report.
+            if (row.CreatedUtc < _lastCreatedUtc)
+                row = row with { CreatedUtc = _lastCreatedUtc, DueUtc = row.DueUtc + (_lastCreatedUtc - row.CreatedUtc) };
+            _lastCreatedUtc = row.CreatedUtc;
+            if (!_queue.Writer.TryWrite(new Pending(row, done))) throw new ObjectDisposedException(nameof(IntakeWriter));
+        }
         // A caller that gives up does not take its appeal back: it is written, as a resubmission would find it.
-        return pending.Done.Task.WaitAsync(ct);
+        return done.Task.WaitAsync(ct);
     }
 
     private async Task LoopAsync()

@@ -86,6 +86,22 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Register_AfterAStoredReport_LinksWithin300MetresOrAtTheSameBuildingOnly()
+    {
+        var intake = Intake;
+        // A corner of the city the demo data leaves empty, one by one (each appeal its own group).
+        var first = await intake.RegisterAsync(new NewAppeal("Нет воды", 40, 1, 51.3000, 71.7000));
+        var near = await intake.RegisterAsync(new NewAppeal("Нет воды в доме", 40, 1, 51.3011, 71.7010));        // ~150 m
+        var far = await intake.RegisterAsync(new NewAppeal("Нет воды", 40, 1, 51.3100, 71.7000));                // ~1.1 km
+        var otherType = await intake.RegisterAsync(new NewAppeal("Не горит фонарь", 7, 1, 51.3000, 71.7000));
+        var building = await intake.RegisterAsync(new NewAppeal("Нет воды", 40, 1, 51.2600, 71.6000, Address: "ул. Угловая, 5, кв. 3"));
+        var sameBuilding = await intake.RegisterAsync(new NewAppeal("Нет воды", 40, 1, 51.2900, 71.6500, Address: "ул. Угловая, 5, кв. 9"));
+
+        Assert.Equal((null, first.AppealId, null, null, null, building.AppealId),
+            (first.DuplicateOf, near.DuplicateOf, far.DuplicateOf, otherType.DuplicateOf, building.DuplicateOf, sameBuilding.DuplicateOf));
+    }
+
+    [Fact]
     public async Task Register_OneBadAppealInAGroup_FailsAloneAndTheOthersAreStored()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
