@@ -24,12 +24,15 @@ public sealed record RequestsQuery(
 public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
 {
     private static readonly TimeSpan ReferenceFor = TimeSpan.FromMinutes(5);
-    private (IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At)? _reference;
+    private Reference? _reference;
+
+    private sealed record Reference(IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, ServiceRow> ByCode,
+        IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At);
 
     public async Task<IReadOnlyList<ServiceRow>> GetServicesAsync(string? code, CancellationToken ct)
     {
-        var services = (await ReferenceAsync(ct)).Services;
-        return code is null ? services : services.Where(s => s.Code == code).ToList();
+        var reference = await ReferenceAsync(ct);
+        return code is null ? reference.Services : reference.ByCode.TryGetValue(code, out var service) ? [service] : [];
     }
 
     /// <summary>Reference codes the API accepts: channels and districts by code.</summary>
@@ -39,14 +42,14 @@ public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
         return (r.Channels, r.Districts);
     }
 
-    private async Task<(IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At)> ReferenceAsync(CancellationToken ct)
+    private async Task<Reference> ReferenceAsync(CancellationToken ct)
     {
         if (_reference is { } r && time.GetUtcNow() - r.At < ReferenceFor) return r;
         var services = await LoadServicesAsync(ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         var channels = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM channels", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
         var districts = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM districts", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
-        var loaded = (services, (IReadOnlyDictionary<string, int>)channels, (IReadOnlyDictionary<string, int>)districts, time.GetUtcNow());
+        var loaded = new Reference(services, services.ToDictionary(s => s.Code, StringComparer.Ordinal), channels, districts, time.GetUtcNow());
         _reference = loaded;
         return loaded;
     }
