@@ -123,7 +123,8 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
 
         await page.GetByTestId("run-sla-sweep").ClickAsync();
 
-        var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep" });
+        await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = "запущено" })).ToBeVisibleAsync();
+        var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep (вручную)" });
         await Assertions.Expect(run.First).ToContainTextAsync("успешно", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=systemic-mining]")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
         await DashboardFixture.ScreenshotAsync(page, "jobs-1920x1080");
