@@ -62,6 +62,20 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.True(await Accounts.IsActiveAsync(id, "analyst"));
     }
 
+    [Fact]
+    public async Task StillValid_AnonymousAlways_SignedInWhileEnabledWithTheSameRole()
+    {
+        await Accounts.SaveAsync("timur", "operator", "long-enough");
+        var user = AccountsExtensions.Principal((await Accounts.SignInAsync("timur", "long-enough")).Account!);
+        var forged = AccountsExtensions.Principal(new Account(-1, "timur", "Тимур", "operator", null, false));
+
+        Assert.True(await Accounts.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
+        Assert.True(await Accounts.IsStillValidAsync(user));
+        Assert.False(await Accounts.IsStillValidAsync(forged));
+        await Accounts.SaveAsync("timur", "analyst", "long-enough");
+        Assert.False(await Accounts.IsStillValidAsync(user));
+    }
+
     [Theory]
     [InlineData("", "admin", "long-enough")]
     [InlineData("x", "akim", "long-enough")]
