@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Components;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Features.Jobs;
@@ -20,6 +21,7 @@ catch (Exception e) when (e is InvalidOperationException or MigrationChecksumExc
     return 1;
 }
 builder.AddDashboardUi();
+builder.AddCityAccounts();
 builder.AddCityScheduler();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapOpen311();
 app.MapLiveHub();
 app.MapAppealsExport();
 app.MapProblemExport();
+app.MapAccounts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

@@ -13,7 +13,7 @@ public sealed class AppealPageTests(DashboardFixture fixture)
     {
         using var api = new Open311Client(fixture.App.BaseUrl);
         var id = await api.PostAsync(await api.ServiceCodeAsync("water_supply"), "Нет холодной воды во всём подъезде", 51.141, 71.412);
-        var page = await fixture.OpenAsync("/appeals");
+        var page = await fixture.OpenAsync("/appeals", signedInAs: "operator");
         await page.GetByTestId("filter-text").FillAsync(id);
         await page.GetByTestId("filter-text").PressAsync("Enter");
 

@@ -16,12 +16,12 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
     private static partial Regex ModelNumber();
 
     /// <summary>Opens /classification once the first model is trained (it trains in the background after start).</summary>
-    private async Task<IPage> OpenWithModelAsync(string path)
+    private async Task<IPage> OpenWithModelAsync(string path, string? signedInAs = null)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
-            var page = await fixture.OpenAsync("/classification");
+            var page = await fixture.OpenAsync("/classification", signedInAs: signedInAs);
             if (ModelNumber().IsMatch(await page.GetByTestId("cls-current").InnerTextAsync()) && await new Shell(page).StatAsync("cls-queue") > 0)
             {
                 if (path != "/classification")
@@ -68,7 +68,7 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
     [Fact]
     public async Task ReviewQueue_ConfirmAndCorrect_TakeTheAppealsOffTheQueue()
     {
-        var page = await OpenWithModelAsync("/classification/review");
+        var page = await OpenWithModelAsync("/classification/review", signedInAs: "analyst");
         var shell = new Shell(page);
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Проверка тем обращений");
         var before = await shell.StatAsync("review-count");

@@ -17,7 +17,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
     {
         using var api = new Open311Client(fixture.App.BaseUrl);
         var file = new FilePayload { Name = "city-311.csv", MimeType = "text/csv", Buffer = await Open311FileAsync(api) };
-        var page = await fixture.OpenAsync("/appeals");
+        var page = await fixture.OpenAsync("/appeals", signedInAs: "admin");
         await page.GetByTestId("appeals-import").ClickAsync();
         await Assertions.Expect(new Shell(page).Heading).ToHaveTextAsync("Импорт обращений из CSV");
         await DashboardFixture.WaitForCircuitAsync(page);
@@ -41,7 +41,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
 
         // The same file again, on a laptop screen: everything is already there.
-        var laptop = await fixture.OpenAsync("/appeals/import", 1366, 768);
+        var laptop = await fixture.OpenAsync("/appeals/import", 1366, 768, signedInAs: "admin");
         await laptop.GetByText("Выгрузка Open311 / 311").ClickAsync();
         await laptop.GetByTestId("import-file").SetInputFilesAsync(file);
         await laptop.GetByTestId("import-start").ClickAsync();
@@ -55,7 +55,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
     [Fact]
     public async Task Upload_FileWithoutThePresetsColumns_SaysSoInOneMessage()
     {
-        var page = await fixture.OpenAsync("/admin");
+        var page = await fixture.OpenAsync("/admin", signedInAs: "admin");
         await page.GetByTestId("admin-import").ClickAsync();
         await DashboardFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload

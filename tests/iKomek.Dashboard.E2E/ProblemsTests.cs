@@ -15,9 +15,9 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
     private static partial Regex NonZero();
 
     /// <summary>The list once the startup mining run has filled it (the counters redraw live when it does).</summary>
-    private async Task<IPage> OpenListAsync(int width = 1920, int height = 1080)
+    private async Task<IPage> OpenListAsync(int width = 1920, int height = 1080, string? signedInAs = null)
     {
-        var page = await fixture.OpenAsync("/problems", width, height);
+        var page = await fixture.OpenAsync("/problems", width, height, signedInAs);
         await Assertions.Expect(page.GetByTestId("problems-identified")).ToHaveTextAsync(NonZero(), new() { Timeout = 90_000 });
         await page.ReloadAsync();
         await DashboardFixture.WaitForCircuitAsync(page);
@@ -53,7 +53,7 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
     [Fact]
     public async Task ProblemPage_ShowsWhyAndWhere_AndRecordsTheAnalystsDecision()
     {
-        var page = await OpenListAsync();
+        var page = await OpenListAsync(signedInAs: "analyst");
         await page.GetByTestId("problems-grid").Locator("tbody tr a.cell-title").Nth(2).ClickAsync();
         await Assertions.Expect(page.GetByTestId("problem-components")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("problem-weeks").Locator(".main-svg").First).ToBeVisibleAsync();
@@ -71,6 +71,8 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(1);
         await page.GetByTestId("action-Confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(2);
+        // The history names the analyst who confirmed it.
+        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li").Last).ToContainTextAsync(await page.GetByTestId("user-name").InnerTextAsync());
         await Assertions.Expect(page.Locator(".page-head .rz-badge").First).ToHaveTextAsync("Подтверждена", new() { IgnoreCase = true });
 
         // Its appeals export, and the Open311 API names the problem of each of them.
@@ -82,6 +84,20 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
         var reg = lines[1].Split(',')[0].Trim('"');
         using var json = JsonDocument.Parse(await http.GetStringAsync($"/open311/v2/requests/{reg}.json"));
         Assert.Equal(id, json.RootElement[0].GetProperty("systemic_problem_id").GetInt64());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ProblemPage_Anonymous_SeesTheHintInsteadOfTheSteps()
+    {
+        var page = await OpenListAsync();
+        await page.GetByTestId("problems-grid").Locator("tbody tr a.cell-title").Nth(3).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem-history")).ToBeVisibleAsync();
+
+        var hint = page.GetByTestId("access-hint");
+        await Assertions.Expect(hint).ToContainTextAsync("С проблемой работают аналитики и администраторы");
+        await Assertions.Expect(page.GetByTestId("action-Confirm")).ToHaveCountAsync(0);
+        await Assertions.Expect(hint.GetByRole(AriaRole.Link, new() { Name = "Войти" })).ToHaveAttributeAsync("href", new Regex(@"^account/signin\?returnUrl=%2Fproblems%2F\d+"));
         await page.Context.CloseAsync();
     }
 
@@ -99,15 +115,16 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task JobsPage_ListsEveryJob_AndRunsOneNow()
+    public async Task JobsPage_ListsEveryJob_AndAnAdministratorRunsOneNow()
     {
-        var page = await fixture.OpenAsync("/admin/jobs");
+        var page = await fixture.OpenAsync("/admin/jobs", signedInAs: "admin");
         await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(ScheduledJobs.All.Count);
         await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=classifier-retrain]")).ToBeVisibleAsync();
 
         await page.GetByTestId("run-sla-sweep").ClickAsync();
 
-        var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep" });
+        await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = "запущено" })).ToBeVisibleAsync();
+        var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep (вручную)" });
         await Assertions.Expect(run.First).ToContainTextAsync("успешно", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=systemic-mining]")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
         await DashboardFixture.ScreenshotAsync(page, "jobs-1920x1080");

@@ -1,4 +1,5 @@
 using Dapper;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Hosting;
 using Microsoft.Extensions.Logging;
@@ -77,13 +78,18 @@ public sealed class CityDatabase : IAsyncDisposable
     {
         await new Migrator(DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
         var seed = options.SeedDemoCity ?? Server is not null;
-        if (!seed || await HasCityAsync(ct)) return;
+        if (seed && !await HasCityAsync(ct))
+        {
+            log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
+                options.DemoScale, options.DemoYears, options.DemoSeed);
+            await DemoCityGenerator.SeedAsync(DataSource,
+                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
+                new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
+        }
 
-        log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
-            options.DemoScale, options.DemoYears, options.DemoSeed);
-        await DemoCityGenerator.SeedAsync(DataSource,
-            new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
-            new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
+        // A demo city generated before sign-in existed: its demo accounts get their documented passwords.
+        var demoAccounts = await new AccountsQueries(DataSource, TimeProvider.System).SetMissingDemoPasswordsAsync(DemoAccounts.Passwords, ct);
+        if (demoAccounts > 0) log.LogInformation("Demo accounts given their documented passwords: {Count}", demoAccounts);
     }
 
     public async Task<bool> HasCityAsync(CancellationToken ct = default)

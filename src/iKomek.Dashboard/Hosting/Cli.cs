@@ -1,5 +1,6 @@
 using System.Globalization;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
@@ -23,11 +24,11 @@ public static class Cli
                  apply the migrations in sql/ and exit
           mine [--full]
                  mine systemic problems now (incremental: appeals since the last run; --full: recount all)
-        """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + ClassificationCli.Usage + """
+        """ + "\n" + Features.Import.ImportCommand.Usage + "\n" + ClassificationCli.Usage + "\n" + UserCommand.Usage + "\n" + """
         Without a verb the web app starts.
         """;
 
-    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "mine", "help", "--help", .. ClassificationCli.Verbs];
+    private static readonly string[] Verbs = ["seed", "simulate", "migrate", "import", "mine", "help", "--help", .. ClassificationCli.Verbs, .. UserCommand.Verbs];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -47,7 +48,8 @@ public static class Cli
 
         try
         {
-            var flags = args[0] == "import" ? new Dictionary<string, string?>() : ParseFlags(args.Skip(1));
+            // import and the user verbs take a positional argument and read their own options.
+            var flags = args[0] == "import" || UserCommand.Verbs.Contains(args[0]) ? new Dictionary<string, string?>() : ParseFlags(args.Skip(1));
             if (ClassificationCli.Verbs.Contains(args[0]))
             {
                 // These verbs open the database only when they need it (no --model, or --save-to-db).
@@ -75,6 +77,9 @@ public static class Cli
                 case "import":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return await Features.Import.ImportCommand.RunAsync(city.DataSource, args[1..], cts.Token);
+                case "user-add" or "user-disable":
+                    await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
+                    return await UserCommand.RunAsync(city.DataSource, args[0], args[1..], Console.In, !Console.IsInputRedirected, Console.Out, cts.Token);
             }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or MigrationChecksumException)

@@ -29,6 +29,8 @@ public static class DashboardUiExtensions
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseRequestLocalization(CultureSettings.LocalizationOptions());
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureSwitch();

@@ -10,7 +10,6 @@ internal static class CommonTexts
         ["app.subtitle"] = new("iKomek 109", "iKomek 109", "iKomek 109"),
         ["app.astanaTime"] = new("Время Астаны", "Астана уақыты", "Astana time"),
         ["app.language"] = new("Язык", "Тіл", "Language"),
-        ["app.guest"] = new("Гость", "Қонақ", "Guest"),
         ["app.reconnecting"] = new("Связь с сервером потеряна, переподключаемся…", "Сервермен байланыс үзілді, қайта қосылуда…", "Connection lost, reconnecting…"),
         ["app.reconnectFailed"] = new("Не удалось переподключиться.", "Қайта қосылу мүмкін болмады.", "Could not reconnect."),
         ["app.reload"] = new("Обновить страницу", "Бетті жаңарту", "Reload the page"),

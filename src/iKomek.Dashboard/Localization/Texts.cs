@@ -26,6 +26,7 @@ public sealed class Texts
             Features.Import.ImportTexts.Entries,
             Features.Jobs.JobsTexts.Entries,
             Features.Classification.ClassificationTexts.Entries,
+            Features.Accounts.AccountsTexts.Entries,
         }
         .SelectMany(d => d)
         .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);

@@ -32,14 +32,10 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var projectDir = Path.Combine(RepoRoot(), "src", "iKomek.Dashboard");
-        // Run the app from its own build output (same configuration as these tests): its static web assets
-        // manifests live there, as with `dotnet run`.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var dll = Path.Combine(projectDir, "bin", configuration, "net10.0", "iKomek.Dashboard.dll");
+        var dll = AppDll();
         var psi = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = projectDir,
+            WorkingDirectory = Path.Combine(RepoRoot(), "src", "iKomek.Dashboard"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -92,6 +88,16 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// The app's build output in the configuration of these tests: run from there, its static web assets manifests
+    /// are found, as with <c>dotnet run</c>.
+    /// </summary>
+    public static string AppDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        return Path.Combine(RepoRoot(), "src", "iKomek.Dashboard", "bin", configuration, "net10.0", "iKomek.Dashboard.dll");
     }
 
     public static string RepoRoot()

@@ -1,3 +1,5 @@
+using IKomek.Dashboard.E2E.Pages;
+using IKomek.Dashboard.Features.CityData;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E.Infrastructure;
@@ -30,8 +32,29 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies, so its own language) with a page open at <paramref name="path"/>.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080)
+    /// <summary>
+    /// A fresh browser context (own cookies, so its own language) with a page open at <paramref name="path"/>;
+    /// signed in first as one of the demo city's accounts (admin, analyst, operator) when <paramref name="signedInAs"/> is given.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1920, int height = 1080, string? signedInAs = null)
+    {
+        var page = await NewPageAsync(width, height);
+        if (signedInAs is null)
+        {
+            await page.GotoAsync(path);
+        }
+        else
+        {
+            await page.GotoAsync("account/signin?returnUrl=" + Uri.EscapeDataString(path));
+            await new SignInForm(page).SignInAsync(signedInAs, DemoAccounts.Passwords[signedInAs]);
+            await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        }
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>A fresh browser context with an empty page, nothing loaded yet.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -41,10 +64,7 @@ public sealed class DashboardFixture : IAsyncLifetime
             TimezoneId = "Asia/Almaty",
         });
         context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await WaitForCircuitAsync(page);
-        return page;
+        return await context.NewPageAsync();
     }
 
     /// <summary>

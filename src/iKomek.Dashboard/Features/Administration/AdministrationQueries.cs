@@ -13,7 +13,8 @@ public sealed record DemoCityInfo(int Seed, double Scale, int Years, DateTime En
 
 public sealed record Holiday(DateOnly Day, string NameRu, string NameKk, string NameEn);
 
-public sealed record UserRow(int Id, string Login, string DisplayName, string Role, int? DepartmentId);
+/// <summary>A person of the city's directory; <paramref name="CanSignIn"/> when the row has a password (0015_accounts.sql).</summary>
+public sealed record UserRow(int Id, string Login, string DisplayName, string Role, int? DepartmentId, bool CanSignIn, bool Disabled, DateTime? LastSignInAt);
 
 public sealed record AdministrationSnapshot(
     DatabaseInfo Database,
@@ -41,7 +42,8 @@ public sealed class AdministrationQueries(NpgsqlDataSource db)
             SELECT seed AS Seed, scale AS Scale, years AS Years, end_date::timestamp AS EndDate, appeals AS Appeals, generated_at AS GeneratedAt
             FROM demo_city;
 
-            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, department_id::int AS DepartmentId
+            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, department_id::int AS DepartmentId,
+                   password_hash IS NOT NULL AS CanSignIn, disabled AS Disabled, last_sign_in_at AS LastSignInAt
             FROM users ORDER BY id;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -34,5 +34,8 @@ internal static class AdministrationTexts
         ["admin.login"] = new("Логин", "Логин", "Login"),
         ["admin.name"] = new("Имя", "Аты", "Name"),
         ["admin.role"] = new("Роль", "Рөлі", "Role"),
+        ["admin.signIn"] = new("Вход", "Кіру", "Sign-in"),
+        ["admin.signInNever"] = new("ещё не входил", "әлі кірмеген", "never yet"),
+        ["admin.signInDisabled"] = new("отключён", "өшірілген", "disabled"),
     };
 }

@@ -146,7 +146,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(m.PositionRu, NpgsqlDbType.Text);
             w.Write(m.DepartmentId, NpgsqlDbType.Smallint);
         });
-        Copy("users (id, login, display_name, role, department_id, created_at)", reference.Users, (w, u) =>
+        Copy("users (id, login, display_name, role, department_id, created_at, password_hash)", reference.Users, (w, u) =>
         {
             w.Write(u.Id, NpgsqlDbType.Integer);
             w.Write(u.Login, NpgsqlDbType.Text);
@@ -154,6 +154,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(u.Role, NpgsqlDbType.Text);
             WriteNullable(w, u.DepartmentId, NpgsqlDbType.Smallint);
             w.Write(u.CreatedAt, NpgsqlDbType.TimestampTz);
+            WriteNullable(w, DemoAccounts.PasswordHashFor(u.Login), NpgsqlDbType.Text);
         });
     }
 

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -18,6 +19,7 @@ public sealed partial class ReviewPage : ComponentBase
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,7 +35,13 @@ public sealed partial class ReviewPage : ComponentBase
 
     private async Task DecidedAsync((ReviewItem Item, int ServiceTypeId) decision)
     {
-        var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, "analyst");
+        var user = await Access.UserAsync();
+        if (!user.May(CityAction.ReviewTopics))
+        {
+            Notifications.Notify(NotificationSeverity.Warning, T["access.denied"]);
+            return;
+        }
+        var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, user.Login()!);
         Notifications.Notify(saved ? NotificationSeverity.Success : NotificationSeverity.Warning,
             saved ? T.Format("cls.review.done", decision.Item.RegNumber) : T["cls.review.gone"], duration: 3000);
         await LoadAsync();

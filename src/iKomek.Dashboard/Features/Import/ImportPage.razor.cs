@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -25,6 +26,7 @@ public sealed partial class ImportPage : ComponentBase
     [Inject] private AppealImporter Importer { get; set; } = default!;
     [Inject] private ImportQueries Queries { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _runs = await Queries.GetRecentRunsAsync();
 
@@ -38,6 +40,11 @@ public sealed partial class ImportPage : ComponentBase
     private async Task StartAsync()
     {
         if (_file is not { } file) return;
+        if (!await Access.MayAsync(CityAction.ImportAppeals))
+        {
+            _error = T["access.denied"];
+            return;
+        }
         ImportMapping mapping;
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
@@ -15,6 +16,7 @@ public sealed partial class JobsPage : ComponentBase, IDisposable
 
     [Inject] private JobsQueries Queries { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
@@ -49,6 +51,11 @@ public sealed partial class JobsPage : ComponentBase, IDisposable
 
     private async Task RunNowAsync(ScheduledJob job)
     {
+        if (!await Access.MayAsync(CityAction.RunJobs))
+        {
+            Notifications.Notify(NotificationSeverity.Warning, T["access.denied"]);
+            return;
+        }
         if (await Queries.RunNowAsync(job.Key.Name, _cts.Token))
         {
             Notifications.Notify(NotificationSeverity.Info, T.Format("jobs.started", T[job.TextKey]));

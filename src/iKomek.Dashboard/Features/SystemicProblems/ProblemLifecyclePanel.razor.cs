@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
 
@@ -24,6 +25,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
 
     private IEnumerable<ProblemAction> Allowed => Enum.GetValues<ProblemAction>().Where(a => ProblemLifecycle.IsAllowed(Problem.Status, a));
 
@@ -37,10 +39,17 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
 
     private async Task ApplyAsync(ProblemAction action)
     {
+        var user = await Access.UserAsync();
+        if (!user.May(CityAction.WorkOnProblems))
+        {
+            _error = T["access.denied"];
+            return;
+        }
         _error = null;
         try
         {
-            await Lifecycle.ApplyAsync(Problem.Id, action, T["problems.analyst"], _text, action == ProblemAction.Assign ? _departmentId : null);
+            // The history says who took each step.
+            await Lifecycle.ApplyAsync(Problem.Id, action, user.DisplayName()!, _text, action == ProblemAction.Assign ? _departmentId : null);
             _text = null;
             await Changed.InvokeAsync();
         }

@@ -83,7 +83,6 @@ internal static class SystemicProblemsTexts
         ["problems.rootCause"] = new("Корневая причина", "Түпкі себеп", "Root cause"),
         ["problems.measures"] = new("Принятые меры", "Қабылданған шаралар", "Measures taken"),
         ["problems.actionText"] = new("Причина отклонения, корневая причина или принятые меры", "Қабылдамау себебі, түпкі себеп немесе қабылданған шаралар", "Reason to dismiss, root cause or measures taken"),
-        ["problems.analyst"] = new("аналитик", "талдаушы", "analyst"),
         ["problems.action.Confirm"] = new("Подтвердить", "Растау", "Confirm"),
         ["problems.action.Dismiss"] = new("Отклонить", "Қабылдамау", "Dismiss"),
         ["problems.action.Assign"] = new("Назначить управление", "Басқарманы тағайындау", "Assign department"),

@@ -1,0 +1,109 @@
+using Dapper;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Accounts;
+
+/// <summary>A row of <c>users</c> as sign-in sees it.</summary>
+public sealed record Account(int Id, string Login, string DisplayName, string Role, string? PasswordHash, bool Disabled);
+
+public enum SignInOutcome { SignedIn, WrongCredentials, Disabled }
+
+/// <summary>The answer to a sign-in: the account only when <see cref="SignInOutcome.SignedIn"/>.</summary>
+public sealed record SignInAttempt(SignInOutcome Outcome, Account? Account = null);
+
+/// <summary>The user store: accounts are the rows of <c>users</c> that have a password (0015_accounts.sql).</summary>
+public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
+{
+    public const int MinPasswordLength = 8;
+
+    /// <summary>Logins are kept lower case and trimmed; people type them either way.</summary>
+    public static string NormalizeLogin(string login) => login.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Checks the password and records the sign-in. An unknown login, an account without a password and a wrong
+    /// password give the same answer in about the same time; only the right password learns that an account is disabled.
+    /// </summary>
+    public async Task<SignInAttempt> SignInAsync(string login, string password, CancellationToken ct = default)
+    {
+        var account = await FindAsync(login, ct);
+        if (account?.PasswordHash is null)
+        {
+            PasswordHasher.VerifyDecoy(password);
+            return new(SignInOutcome.WrongCredentials);
+        }
+        if (!PasswordHasher.Verify(password, account.PasswordHash)) return new(SignInOutcome.WrongCredentials);
+        if (account.Disabled) return new(SignInOutcome.Disabled);
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET last_sign_in_at = @now WHERE id = @id",
+            new { id = account.Id, now = time.GetUtcNow() }, cancellationToken: ct));
+        return new(SignInOutcome.SignedIn, account);
+    }
+
+    public async Task<Account?> FindAsync(string login, CancellationToken ct = default)
+    {
+        const string sql = """
+            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, password_hash AS PasswordHash, disabled AS Disabled
+            FROM users WHERE login = @login
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(sql, new { login = NormalizeLogin(login) }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether a signed-in account may still act as it signed in: not disabled, same role, a password still set.</summary>
+    public async Task<bool> IsActiveAsync(int id, string role, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM users WHERE id = @id AND role = @role AND NOT disabled AND password_hash IS NOT NULL)
+            """, new { id, role }, cancellationToken: ct));
+    }
+
+    /// <summary>Adds the account, or resets an existing login's password, role and (when given) name, and enables it.</summary>
+    /// <returns>True when the login is new.</returns>
+    public async Task<bool> SaveAsync(string login, string role, string password, string? displayName = null, CancellationToken ct = default)
+    {
+        login = NormalizeLogin(login);
+        if (login.Length == 0) throw new ArgumentException("The login is empty.");
+        if (!CityRoles.SignIn.Contains(role)) throw new ArgumentException($"The role '{role}' is not one of {string.Join(", ", CityRoles.SignIn)}.");
+        if (password.Length < MinPasswordLength) throw new ArgumentException($"The password is shorter than {MinPasswordLength} characters.");
+        displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
+
+        const string sql = """
+            INSERT INTO users (login, display_name, role, password_hash) VALUES (@login, coalesce(@displayName, @login), @role, @hash)
+            ON CONFLICT (login) DO UPDATE SET
+                display_name = coalesce(@displayName, users.display_name), role = excluded.role,
+                password_hash = excluded.password_hash, disabled = false
+            RETURNING xmax = 0
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
+            new { login, displayName, role, hash = PasswordHasher.Hash(password) }, cancellationToken: ct));
+    }
+
+    /// <returns>False when there is no such login.</returns>
+    public async Task<bool> DisableAsync(string login, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled = true WHERE login = @login",
+            new { login = NormalizeLogin(login) }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Gives the demo city's accounts their documented passwords where they have none yet (a demo city
+    /// generated before accounts existed). Any other database is left alone. Hashes only what is missing: this runs
+    /// at every start.</summary>
+    public async Task<int> SetMissingDemoPasswordsAsync(IReadOnlyDictionary<string, string> passwords, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var missing = (await conn.QueryAsync<string>(new CommandDefinition("""
+            SELECT login FROM users
+            WHERE login = ANY(@logins) AND password_hash IS NULL AND role = ANY(@roles) AND EXISTS (SELECT 1 FROM demo_city)
+            """, new { logins = passwords.Keys.ToArray(), roles = CityRoles.SignIn.ToArray() }, cancellationToken: ct))).AsList();
+        foreach (var login in missing)
+        {
+            await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @hash WHERE login = @login",
+                new { login, hash = PasswordHasher.Hash(passwords[login]) }, cancellationToken: ct));
+        }
+        return missing.Count;
+    }
+}

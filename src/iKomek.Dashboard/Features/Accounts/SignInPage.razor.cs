@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components;
+
+namespace IKomek.Dashboard.Features.Accounts;
+
+/// <summary>
+/// The sign-in page: a static server-rendered form (it is excluded from the circuit) so that a successful sign-in
+/// answers with the cookie and a redirect back to the page the reader came from.
+/// </summary>
+public sealed partial class SignInPage : ComponentBase
+{
+    private string? _error;
+    private bool _loginMissing, _passwordMissing;
+
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    [SupplyParameterFromForm(FormName = "sign-in")] private SignInForm Input { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "returnUrl")] private string? ReturnTo { get; set; }
+
+    [Inject] private AccountsQueries Accounts { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private Texts T { get; set; } = default!;
+
+    private string Back => ReturnUrl.Local(ReturnTo).TrimStart('/') is { Length: > 0 } path ? path : "./";
+
+    // After a refusal the cursor waits where the reader has to type next.
+    private bool FocusPassword => !_loginMissing && (_passwordMissing || _error is not null);
+
+    private ClaimsPrincipal? SignedIn => HttpContext.User.Login() is null ? null : HttpContext.User;
+
+    // Null on a plain GET: no form was posted.
+    protected override void OnInitialized() => Input ??= new();
+
+    private async Task SignInAsync()
+    {
+        var (login, password) = (Input.Login?.Trim() ?? "", Input.Password ?? "");
+        // The password is never written back into the page.
+        Input.Password = null;
+        _loginMissing = login.Length == 0;
+        _passwordMissing = password.Length == 0;
+        if (_loginMissing || _passwordMissing) return;
+
+        var attempt = await Accounts.SignInAsync(login, password, HttpContext.RequestAborted);
+        if (attempt.Outcome != SignInOutcome.SignedIn)
+        {
+            _error = T[attempt.Outcome == SignInOutcome.Disabled ? "account.disabled" : "account.wrong"];
+            return;
+        }
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsExtensions.Principal(attempt.Account!));
+        Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
+    }
+
+    private static string FieldClass(bool missing) => missing ? "rz-textbox field invalid" : "rz-textbox field";
+
+    /// <summary>What the form posts.</summary>
+    public sealed class SignInForm
+    {
+        public string? Login { get; set; }
+        public string? Password { get; set; }
+    }
+}

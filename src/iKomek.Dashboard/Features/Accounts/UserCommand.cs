@@ -1,0 +1,88 @@
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.Accounts;
+
+/// <summary>
+/// The <c>user-add</c> and <c>user-disable</c> verbs: how the first administrator of a real city gets an account,
+/// and how anyone's password is reset. Exit 0 when done, 2 on a bad argument (printed by the caller).
+/// </summary>
+public static class UserCommand
+{
+    public static readonly string[] Verbs = ["user-add", "user-disable"];
+
+    public const string Usage = """
+          user-add LOGIN --role admin|analyst|operator [--name "Full Name"] [--password P]
+                 add a user who signs in, or reset an existing login's password, role and name (and enable it again);
+                 without --password the password is read from standard input (asked twice on a terminal)
+          user-disable LOGIN
+                 refuse the login's sign-in from now on; its open pages lose their rights within a minute
+        """;
+
+    private static readonly string[] Options = ["role", "name", "password"];
+
+    /// <param name="input">Where the password comes from without --password.</param>
+    /// <param name="terminal">True when <paramref name="input"/> is a person at a terminal: ask, without echo, twice.</param>
+    public static async Task<int> RunAsync(NpgsqlDataSource db, string verb, IReadOnlyList<string> args, TextReader input, bool terminal,
+        TextWriter output, CancellationToken ct)
+    {
+        var (login, options) = Parse(args);
+        var accounts = new AccountsQueries(db, TimeProvider.System);
+        if (verb == "user-disable")
+        {
+            if (options.Count > 0) throw new ArgumentException("user-disable takes only a LOGIN");
+            if (!await accounts.DisableAsync(login, ct)) throw new ArgumentException($"there is no user '{login}'");
+            await output.WriteLineAsync($"Disabled {AccountsQueries.NormalizeLogin(login)}.");
+            return 0;
+        }
+
+        var role = options.GetValueOrDefault("role") ?? throw new ArgumentException($"user-add needs --role ({string.Join("|", CityRoles.SignIn)})");
+        var password = options.GetValueOrDefault("password") ?? ReadPassword(input, terminal, output);
+        var added = await accounts.SaveAsync(login, role, password, options.GetValueOrDefault("name"), ct);
+        await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}).");
+        return 0;
+    }
+
+    private static (string Login, Dictionary<string, string> Options) Parse(IReadOnlyList<string> args)
+    {
+        string? login = null;
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--ConnectionStrings", StringComparison.Ordinal) || arg.StartsWith("--City", StringComparison.Ordinal)) continue;
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (login is not null) throw new ArgumentException($"unexpected argument '{arg}' (one LOGIN at a time)");
+                login = arg;
+                continue;
+            }
+            var name = arg[2..];
+            if (!Options.Contains(name)) throw new ArgumentException($"unknown option --{name}");
+            if (i + 1 >= args.Count) throw new ArgumentException($"--{name} needs a value");
+            options[name] = args[++i];
+        }
+        if (string.IsNullOrWhiteSpace(login)) throw new ArgumentException("the verb needs a LOGIN");
+        return (login, options);
+    }
+
+    private static string ReadPassword(TextReader input, bool terminal, TextWriter output)
+    {
+        if (!terminal) return input.ReadLine() ?? throw new ArgumentException("no password on standard input (or give --password)");
+        var first = ReadHidden(output, "Password: ");
+        if (ReadHidden(output, "Again: ") != first) throw new ArgumentException("the two passwords differ");
+        return first;
+    }
+
+    private static string ReadHidden(TextWriter output, string prompt)
+    {
+        output.Write(prompt);
+        var text = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (text.Length > 0) text.Length--; }
+            else if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+        }
+        output.WriteLine();
+        return text.ToString();
+    }
+}

@@ -1,0 +1,25 @@
+using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Tests.Infrastructure;
+
+namespace IKomek.Dashboard.Tests.Features.Accounts;
+
+/// <summary>The generated demo city comes with its documented accounts, one per role that signs in.</summary>
+public sealed class DemoAccountsTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+{
+    [Theory]
+    [InlineData("admin", "demo-admin-109", "admin")]
+    [InlineData("analyst", "demo-analyst-109", "analyst")]
+    [InlineData("operator", "demo-operator-109", "operator")]
+    public async Task DemoAccount_SignsInWithItsDocumentedPassword(string login, string password, string role)
+    {
+        var attempt = await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync(login, password);
+
+        Assert.Equal((SignInOutcome.SignedIn, role), (attempt.Outcome, attempt.Account?.Role));
+        Assert.Equal(password, DemoAccounts.Passwords[login]);
+    }
+
+    [Fact]
+    public async Task OtherPeopleOfTheDemoCity_HaveNoPassword() =>
+        Assert.Equal(SignInOutcome.WrongCredentials, (await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync("akim", "demo-admin-109")).Outcome);
+}
