@@ -28,7 +28,7 @@ public sealed record ProblemDetail(
     int AppealsCount, int Citizens, int ExcessWeeks, decimal Expected, bool IsEmerging, bool IsCurrent, short? Level,
     DateTime FirstSeen, DateTime LastSeen, DateTime IdentifiedAt, string? RecurrenceParts, string? ResonanceParts,
     string? CriticalityParts, long? MergedInto, string? DismissedReason, string? RootCause, string? Measures,
-    DateTime? WorkedOutAt);
+    DateTime? WorkedOutAt, long? SplitFrom);
 
 /// <summary>A week of the problem's place: its appeals of the type against the baseline expected there.</summary>
 public sealed record ProblemWeek(DateTime Week, int Appeals, double Expected, int Threshold);
@@ -122,11 +122,19 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
                    is_emerging AS IsEmerging, is_current AS IsCurrent, level AS Level, first_seen AS FirstSeen, last_seen AS LastSeen,
                    identified_at AS IdentifiedAt, recurrence_parts::text AS RecurrenceParts, resonance_parts::text AS ResonanceParts,
                    criticality_parts::text AS CriticalityParts, merged_into AS MergedInto, dismissed_reason AS DismissedReason,
-                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt
+                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt, split_from AS SplitFrom
             FROM systemic_problems WHERE id = @id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<ProblemDetail>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The problems that split off from this one (sql/schema/0016), oldest first.</summary>
+    public async Task<IReadOnlyList<long>> GetSplitIntoAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = "SELECT id FROM systemic_problems WHERE split_from = @id ORDER BY id";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<long>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Weekly counts of the problem's type at its place against the baseline the mining judged them by.</summary>

@@ -113,5 +113,15 @@ internal static class SystemicProblemsTexts
         ["problems.event.verified"] = new("Проверена: 8 недель ниже нормы", "Тексерілді: 8 апта нормадан төмен", "Verified: 8 weeks below baseline"),
         ["problems.event.reopened"] = new("Вернулась: снова выше нормы", "Қайталанды: қайтадан нормадан жоғары", "Reopened: above baseline again"),
         ["problems.event.merged"] = new("Объединена с соседней", "Көршісімен біріктірілді", "Merged into a neighbour"),
+        ["problems.event.moved"] = new("Перегруппирована: её обращения теперь в другой группе", "Қайта топтастырылды: өтініштері енді басқа топта", "Regrouped: its appeals now form another group"),
+        ["problems.event.split"] = new("Разделилась", "Бөлінді", "Split"),
+        ["problems.event.split_from"] = new("Выделена из другой проблемы", "Басқа мәселеден бөлініп шықты", "Split off from another problem"),
+        ["problems.note.merged"] = new("в проблему {0}", "{0} мәселесіне", "into problem {0}"),
+        ["problems.note.moved"] = new("теперь: {0}; перешло обращений: {1:N0}", "енді: {0}; ауысқан өтініштер: {1:N0}", "now: {0}; appeals taken along: {1:N0}"),
+        ["problems.note.split"] = new("в проблему {2} перешло обращений: {0:N0}, осталось: {1:N0}", "{2} мәселесіне өтті: {0:N0} өтініш, қалды: {1:N0}", "{0:N0} appeals went to problem {2}, {1:N0} stayed"),
+        ["problems.note.split_from"] = new("из проблемы {2} перешло обращений: {0:N0}, там осталось: {1:N0}", "{2} мәселесінен өтті: {0:N0} өтініш, онда қалды: {1:N0}", "{0:N0} appeals came from problem {2}, {1:N0} stayed there"),
+        ["problems.mergedInto"] = new("Объединена с проблемой {0}", "{0} мәселесімен біріктірілді", "Merged into problem {0}"),
+        ["problems.splitFrom"] = new("Выделена из проблемы {0}", "{0} мәселесінен бөлініп шықты", "Split from problem {0}"),
+        ["problems.splitInto"] = new("Из неё выделены: {0}", "Одан бөлініп шыққандар: {0}", "Split into: {0}"),
     };
 }
