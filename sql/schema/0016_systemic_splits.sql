@@ -1,5 +1,6 @@
--- Systemic problems: identity that follows a problem's appeals, so that moves and splits are recorded as merges are
--- (docs in Features/SystemicProblems/README.md, "Identity, merges and splits").
+-- Systemic problems: identity that follows a problem's appeals, so that moves and splits are recorded as merges are;
+-- and vulnerable residents as a signal of criticality of its own (docs in Features/SystemicProblems/README.md,
+-- "Identity, merges and splits" and "The three scores"). Both change mining_rank, replaced here as a whole.
 --
 -- A group (level, service type, place) keeps the problem keyed by it, as before. What a run did not see before is where
 -- an earlier problem's appeals went when its own group no longer stands: every appeal carries the problem the last run
@@ -26,6 +27,63 @@ COMMENT ON COLUMN systemic_problems.split_from IS
 COMMENT ON COLUMN systemic_problem_events.note IS
     'The analyst''s text; for the mining''s merged: the id merged into; moved: {"level", "appeals"}; '
     'split and split_from: {"problem" (the other problem), "appeals" (how many went), "kept" (how many stayed)}.';
+
+-- Vulnerable residents (the elderly, people with disabilities, children, pregnant women, families in need): an appeal
+-- concerns them when its service type serves them or its text mentions them. Criticality weighs the share of such
+-- appeals in a problem.
+--
+-- The service types, as LIKE patterns over service_types.code: a table, not a flag column, because the catalogue of
+-- service types is loaded after the migrations (the demo city, a real city's import) and may be reloaded; patterns
+-- read at mining time cover whatever catalogue is there, and a city adds its own codes with an INSERT.
+CREATE TABLE vulnerable_service_types (
+    code_pattern  text PRIMARY KEY,   -- LIKE pattern over service_types.code ('\_' is a literal underscore)
+    serves        text NOT NULL       -- whom its appeals concern
+);
+INSERT INTO vulnerable_service_types (code_pattern, serves) VALUES
+    ('social\_support.%', 'the elderly, people with disabilities, large and low-income families, veterans, orphans, the homeless'),
+    ('education.%', 'children: kindergartens, schools, colleges, special schools, inclusive education'),
+    ('%\_school', 'children at or near a school (heat, water, snow, dogs, traffic there)'),
+    ('%\_kindergarten', 'children at or near a kindergarten'),
+    ('%\_school\_route', 'children on school bus routes'),
+    ('health.%\_children', 'children: the children''s clinic'),
+    ('health.%\_maternity', 'pregnant women and newborns: the maternity hospital'),
+    ('health.disability\_med%', 'people with disabilities: the medical and social assessment of disability'),
+    ('elevators.accessibility\_%', 'people with disabilities: lifts and platforms for wheelchairs'),
+    ('roads\_sidewalks.ramp\_%', 'wheelchairs and prams: ramps and kerbs'),
+    ('public\_transport.ramp\_bus\_%', 'wheelchairs and prams: ramps and low-floor buses');
+
+-- The text: word stems in Russian, Kazakh and English over the lower-cased description. \m is the start of a word
+-- (Cyrillic included: the database's C.UTF-8 locale classifies letters), \M its end. Short or ambiguous stems are
+-- spelled out: дет only as дети/детей/детям/детьми/детях/детск-/детсад-/детств- (not деталь, детектор), бала only
+-- with its case and plural endings and балабақша (not баланс, балама), қарт with its endings (not карта), жүкті only as
+-- жүктілік, жүктімін or before әйел/ана/келіншек (not жүкті "the load"), disabled only before people, child... (not
+-- "the alarm was disabled"); лежачий is left out (лежачий полицейский is a speed bump).
+CREATE FUNCTION mentions_vulnerable_residents(description text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT lower(description) ~ (
+        '\m(пенсионер|пожил|престарел|инвалид|маломобильн|ребён|ребен|многодетн|беремен|младен|новорожд|сирот|ветеран'
+        || '|школьни|коляс|незряч|слабовид|слабослыш)'
+        || '|\mдет(и|ей|ям|ьми|ях|ск\w*|сад\w*|ств\w*)\M'
+        || '|\m(зейнеткер|мүгедек|көпбалалы|ардагер|жетім|нәресте|оқушы)'
+        || '|\mбала(лар\w*|сы\w*|ға|ны|ның|да|дан|мен|м|ң|ңыз\w*|мыз\w*|бақша\w*|лық\w*)?\M'
+        || '|\mқарт(тар\w*|қа|ты|тың|та|тан|пен|аң\w*)?\M|\mегде\M'
+        || '|\mжүкті(лік\w*|мін|\s+(әйел|ана|келіншек)\w*)'
+        || '|\m(elderly|pensioner|retiree|disabilit|wheelchair|child|schoolchild|toddler|pregnan|orphan|veteran|stroller)'
+        || '|\msenior citizen|\mreduced mobility|\mlarge famil|\mdisabled\s+(people|persons?|residents?|child\w*|man|woman)'
+        || '|\m(kids?|bab(y|ies)|infants?|pupils?|prams?)\M')
+$$;
+
+-- The same stems as a full-text query over appeals.search (the words of the description and the address, lower-cased by
+-- the 'simple' configuration): every text the expression above matches has a word starting with one of them, so the
+-- mining tries the expression only on the appeals this cheap stored-vector check lets through (about a tenth; the
+-- expression alone costs about 50 us an appeal). Keep the two lists together.
+CREATE FUNCTION vulnerable_residents_words() RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsquery('simple',
+        'пенсионер:* | пожил:* | престарел:* | инвалид:* | маломобильн:* | ребён:* | ребен:* | многодетн:* | беремен:* | '
+        || 'младен:* | новорожд:* | сирот:* | ветеран:* | школьни:* | коляс:* | незряч:* | слабовид:* | слабослыш:* | дет:* | '
+        || 'зейнеткер:* | мүгедек:* | көпбалалы:* | ардагер:* | жетім:* | нәресте:* | оқушы:* | бала:* | қарт:* | егде:* | жүкті:* | '
+        || 'elderly:* | pensioner:* | retiree:* | disabilit:* | wheelchair:* | child:* | schoolchild:* | toddler:* | pregnan:* | '
+        || 'orphan:* | veteran:* | stroller:* | senior:* | reduced:* | large:* | disabled:* | kid:* | bab:* | infant:* | pupil:* | pram:*')
+$$;
 
 CREATE OR REPLACE FUNCTION mining_rank(run_at timestamptz, full_run boolean) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
@@ -67,12 +125,18 @@ BEGIN
         SELECT 1 FROM touched_groups t CROSS JOIN LATERAL mining_place_centre(t.level, t.place) tc
         WHERE t.service_type_id = c.service_type_id AND mining_distance(c.lat, c.lon, tc.lat, tc.lon) < 1500);
 
+    CREATE TEMP TABLE vulnerable_types ON COMMIT DROP AS
+    SELECT DISTINCT st.id FROM service_types st JOIN vulnerable_service_types v ON st.code LIKE v.code_pattern;
+
     -- Member appeals: the group's appeals from its first to its last excess week (duplicates included: they are
-    -- part of the resonance), with the problem the last run gave each of them.
+    -- part of the resonance), with the problem the last run gave each of them, and whether it concerns vulnerable
+    -- residents (its type serves them, or its text names them: the expression runs only where the stored words let it).
     CREATE TEMP TABLE members ON COMMIT DROP AS
     SELECT c.level, c.place, a.id, a.service_type_id, a.area_id, a.district_id, a.department_id, a.organisation_id,
            a.citizen_id, a.channel_id, a.created_at, a.lat, a.lon, a.address, a.duplicate_of, a.reopened_count,
-           a.is_critical, a.systemic_problem_id AS problem_id
+           a.is_critical, a.systemic_problem_id AS problem_id,
+           (a.service_type_id IN (SELECT id FROM vulnerable_types)
+            OR a.search @@ vulnerable_residents_words() AND mentions_vulnerable_residents(a.description)) AS vulnerable
     FROM cand c
     JOIN rescored r USING (level, service_type_id, place)
     JOIN appeals a ON a.service_type_id = c.service_type_id
@@ -99,7 +163,8 @@ BEGIN
                avg((ch.code = 'social')::int) AS social_share,
                avg(ch.is_digital::int) AS digital_share,
                avg(m.is_critical::int) AS critical_share,
-               avg((extract(month FROM m.created_at AT TIME ZONE 'Asia/Almaty') IN (11, 12, 1, 2, 3))::int) AS winter_share
+               avg((extract(month FROM m.created_at AT TIME ZONE 'Asia/Almaty') IN (11, 12, 1, 2, 3))::int) AS winter_share,
+               avg(m.vulnerable::int) AS vulnerable_share
         FROM members m JOIN channels ch ON ch.id = m.channel_id
         GROUP BY 1, 2, 3
     ), parts AS (
@@ -116,13 +181,15 @@ BEGIN
                least(1, f.duplicate_share * 5) AS s_duplicates,
                least(1, f.reopened_share * 5) AS s_reopened,
                least(1, f.social_share * 5) * 0.5 + f.digital_share * 0.5 AS s_channels,
-               -- criticality
+               -- criticality: life support 1.0, safety 0.6 (health and social support no longer stand in for vulnerable
+               -- residents here: the appeals that concern them count in c_vulnerable, threats to life in c_critical)
                CASE WHEN ar.code IN ('heating', 'water_supply', 'electricity', 'gas', 'sewerage', 'elevators') THEN 1.0
                     WHEN ar.code IN ('public_order', 'emergency_housing', 'snow_ice', 'storm_drainage', 'construction',
-                                     'stray_animals', 'roads_sidewalks', 'street_lighting', 'health', 'social_support') THEN 0.6
+                                     'stray_animals', 'roads_sidewalks', 'street_lighting') THEN 0.6
                     ELSE 0.3 END AS c_area,
                f.winter_share * CASE WHEN ar.code IN ('heating', 'water_supply', 'electricity', 'gas') THEN 1.0 ELSE 0.4 END AS c_winter,
                f.critical_share AS c_critical,
+               f.vulnerable_share AS c_vulnerable,
                least(1, r.citizens / 40.0) AS c_many
         FROM cand c
         JOIN facts f USING (level, service_type_id, place)
@@ -134,7 +201,7 @@ BEGIN
            type_name || ' · ' || CASE WHEN level = 1 THEN coalesce(address, '') ELSE 'окрестности ' || coalesce(address, '') END AS title,
            0.4 * r_weeks + 0.25 * r_regularity + 0.2 * r_duration + 0.15 * r_growth AS recurrence,
            0.35 * s_citizens + 0.2 * s_repeats + 0.15 * s_duplicates + 0.15 * s_reopened + 0.15 * s_channels AS resonance,
-           0.5 * c_area + 0.2 * c_winter + 0.15 * c_critical + 0.15 * c_many AS criticality,
+           0.4 * c_area + 0.15 * c_winter + 0.15 * c_critical + 0.15 * c_vulnerable + 0.15 * c_many AS criticality,
            (first_week > latest_week - 182 AND recent_8w >= 2 * recent_expected + 4 AND recent_8w > previous_8w) AS emerging
     FROM parts p;
     ANALYZE scored;
@@ -191,7 +258,8 @@ BEGIN
                                   'duplicates', round(s_duplicates::numeric, 3), 'reopened', round(s_reopened::numeric, 3),
                                   'channels', round(s_channels::numeric, 3)),
                jsonb_build_object('area', round(c_area::numeric, 3), 'winter', round(c_winter::numeric, 3),
-                                  'critical', round(c_critical::numeric, 3), 'many', round(c_many::numeric, 3)),
+                                  'critical', round(c_critical::numeric, 3), 'vulnerable', round(c_vulnerable::numeric, 3),
+                                  'many', round(c_many::numeric, 3)),
                run_at
         FROM scored
         ON CONFLICT (level, service_type_id, place) DO UPDATE SET
