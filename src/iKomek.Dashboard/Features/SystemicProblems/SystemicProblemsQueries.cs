@@ -8,8 +8,11 @@ public sealed record ProblemRow(
     long Rank, long Id, string Title, int ServiceTypeId, int AreaId, int? DistrictId, string? Address, string Status,
     int? DepartmentId, decimal Recurrence, decimal Resonance, decimal Criticality, decimal Score, int AppealsCount,
     int Citizens, int ExcessWeeks, bool IsEmerging, bool IsCurrent, DateTime FirstSeen, DateTime LastSeen,
-    long InPeriod, long InCompared, string TrendCsv)
+    long InPeriod, long InCompared, string TrendCsv, decimal Vulnerable)
 {
+    /// <summary>At least half of its appeals concern vulnerable residents (the list marks it).</summary>
+    public bool ConcernsVulnerable => Vulnerable >= 0.5m;
+
     /// <summary>Appeals in each of the 26 weeks up to the latest (sent as text: Dapper does not map int[] into records).</summary>
     public int[] Trend { get; } = TrendCsv.Length == 0 ? [] : TrendCsv.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
@@ -87,7 +90,8 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
                    p.recurrence AS Recurrence, p.resonance AS Resonance, p.criticality AS Criticality, p.score AS Score,
                    p.appeals_count AS AppealsCount, p.citizens AS Citizens, p.excess_weeks AS ExcessWeeks, p.is_emerging AS IsEmerging,
                    p.is_current AS IsCurrent, p.first_seen AS FirstSeen, p.last_seen AS LastSeen,
-                   coalesce(w.in_period, 0) AS InPeriod, coalesce(w.in_compared, 0) AS InCompared, coalesce(array_to_string(t.trend, ','), '') AS TrendCsv
+                   coalesce(w.in_period, 0) AS InPeriod, coalesce(w.in_compared, 0) AS InCompared, coalesce(array_to_string(t.trend, ','), '') AS TrendCsv,
+                   coalesce((p.criticality_parts->>'vulnerable')::numeric, 0) AS Vulnerable
             FROM picked p LEFT JOIN weeks w ON w.id = p.id LEFT JOIN trend t ON t.id = p.id
             ORDER BY p.rank
             """;
