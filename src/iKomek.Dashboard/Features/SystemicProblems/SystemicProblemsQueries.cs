@@ -10,8 +10,9 @@ public sealed record ProblemRow(
     int Citizens, int ExcessWeeks, bool IsEmerging, bool IsCurrent, DateTime FirstSeen, DateTime LastSeen,
     long InPeriod, long InCompared, string TrendCsv, decimal Vulnerable)
 {
-    /// <summary>At least half of its appeals concern vulnerable residents (the list marks it).</summary>
-    public bool ConcernsVulnerable => Vulnerable >= 0.5m;
+    /// <summary>At least a third of its appeals concern vulnerable residents (the list marks it; texts that name them by
+    /// chance are a few percent of any problem's).</summary>
+    public bool ConcernsVulnerable => Vulnerable >= 0.33m;
 
     /// <summary>Appeals in each of the 26 weeks up to the latest (sent as text: Dapper does not map int[] into records).</summary>
     public int[] Trend { get; } = TrendCsv.Length == 0 ? [] : TrendCsv.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
