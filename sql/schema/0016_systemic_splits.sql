@@ -235,7 +235,7 @@ BEGIN
     CREATE TEMP TABLE splits ON COMMIT DROP AS
     SELECT problem_id FROM split_parts
     GROUP BY problem_id, stays
-    HAVING count(*) + (stays AND NOT bool_or(owner_id = problem_id))::integer >= 2;
+    HAVING count(*) + (stays AND NOT bool_or(owner_id IS NOT DISTINCT FROM problem_id))::integer >= 2;
 
     UPDATE systemic_problems sp SET level = mv.level, place = mv.place, title = s.title
     FROM moves mv JOIN scored s USING (level, service_type_id, place)
@@ -297,8 +297,10 @@ BEGIN
     LEFT JOIN held own ON own.problem_id = pt.problem_id AND own.owner_id = pt.problem_id
     WHERE u.id <> pt.problem_id;
 
+    -- (a new problem holding parts of two split problems links to the one it holds more of)
     UPDATE systemic_problems sp SET split_from = l.from_id
-    FROM split_links l WHERE sp.id = l.part_id AND l.inserted;
+    FROM (SELECT DISTINCT ON (part_id) part_id, from_id FROM split_links WHERE inserted ORDER BY part_id, moved DESC, from_id) l
+    WHERE sp.id = l.part_id;
 
     INSERT INTO systemic_problem_events (problem_id, at, kind, actor, note)
     SELECT problem_id, run_at, kind, 'mining', note
