@@ -11,8 +11,7 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
     public async Task AppealPostedToNodeA_AppearsOnNodeBsLivePanel()
     {
         // Node B uses node A's PostgreSQL as an external server: it starts no server of its own.
-        var pidFile = await File.ReadAllLinesAsync(Path.Combine(fixture.DataFolder, "pg", "data", "postmaster.pid"));
-        var connection = $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
+        var connection = await fixture.DatabaseConnectionStringAsync();
         var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
         await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}"], TimeSpan.FromMinutes(1));
         Assert.False(Directory.Exists(Path.Combine(nodeBFolder, "pg")));

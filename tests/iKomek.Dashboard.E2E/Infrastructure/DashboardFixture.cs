@@ -77,6 +77,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.WaitForFunctionAsync("() => !document.querySelector('.rz-progressbar-circular')");
     }
 
+    /// <summary>The app's own PostgreSQL as another node would reach it (the port its pid file names).</summary>
+    public async Task<string> DatabaseConnectionStringAsync()
+    {
+        var pidFile = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "pg", "data", "postmaster.pid"));
+        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });
 

@@ -10,6 +10,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
     private CityReference.Snapshot? _reference;
     private IReadOnlyList<Option> _departments = [];
     private IReadOnlyList<ProblemEvent> _history = [];
+    private ProblemRelations? _relations;
     private int? _departmentId;
     private string? _text;
     private string? _error;
@@ -32,6 +33,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
     protected override async Task OnParametersSetAsync()
     {
         _reference ??= await Reference.GetAsync();
+        _relations ??= new ProblemRelations(T);
         _departments = _reference.Departments.Values.Select(d => new Option(d.Id, d.Name(T))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _departmentId ??= Problem.DepartmentId;
         _history = await Queries.GetHistoryAsync(Problem.Id);

@@ -17,6 +17,7 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
     private IReadOnlyList<ProblemAppeal> _appeals = [];
     private IReadOnlyList<RankedBars.Item> _departments = [], _organisations = [];
     private IReadOnlyList<NearbyProject> _projects = [];
+    private IReadOnlyList<long> _splitInto = [];
     private object[] _weekTraces = [], _mapTraces = [];
     private object? _weekLayout, _mapLayout;
     private IDisposable? _subscription;
@@ -43,6 +44,7 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         _p = await Queries.GetProblemAsync(Id);
         _loaded = true;
         if (_p is null) return;
+        _splitInto = await Queries.GetSplitIntoAsync(Id);
         _appeals = await Queries.GetAppealsAsync(Id, 500);
         var (orgs, depts) = await Queries.GetInvolvedAsync(Id);
         var organisations = (await AppealsQueries.GetOrganisationsAsync()).ToDictionary(o => o.Id, o => o.Name);

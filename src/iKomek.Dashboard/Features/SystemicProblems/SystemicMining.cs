@@ -15,8 +15,9 @@ public sealed record PlantedEvaluation(int Planted, int Found, int TopCount, int
 }
 
 /// <summary>
-/// Runs the set-based mining in PostgreSQL (sql/schema/0012: mine_systemic_problems): a full run recounts every
-/// appeal, an incremental run only those past the last run's watermark and rescores the groups they touched.
+/// Runs the set-based mining in PostgreSQL (sql/schema/0012: mine_systemic_problems; its ranking step, mining_rank, as
+/// replaced by 0016): a full run recounts every appeal, an incremental run only those past the last run's watermark and
+/// rescores the groups they touched and their standing neighbours.
 /// </summary>
 public sealed class SystemicMining(NpgsqlDataSource db, TimeProvider time)
 {

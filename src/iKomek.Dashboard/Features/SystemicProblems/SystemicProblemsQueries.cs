@@ -8,8 +8,12 @@ public sealed record ProblemRow(
     long Rank, long Id, string Title, int ServiceTypeId, int AreaId, int? DistrictId, string? Address, string Status,
     int? DepartmentId, decimal Recurrence, decimal Resonance, decimal Criticality, decimal Score, int AppealsCount,
     int Citizens, int ExcessWeeks, bool IsEmerging, bool IsCurrent, DateTime FirstSeen, DateTime LastSeen,
-    long InPeriod, long InCompared, string TrendCsv)
+    long InPeriod, long InCompared, string TrendCsv, decimal Vulnerable)
 {
+    /// <summary>At least a third of its appeals concern vulnerable residents (the list marks it; texts that name them by
+    /// chance are a few percent of any problem's).</summary>
+    public bool ConcernsVulnerable => Vulnerable >= 0.33m;
+
     /// <summary>Appeals in each of the 26 weeks up to the latest (sent as text: Dapper does not map int[] into records).</summary>
     public int[] Trend { get; } = TrendCsv.Length == 0 ? [] : TrendCsv.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
@@ -28,7 +32,7 @@ public sealed record ProblemDetail(
     int AppealsCount, int Citizens, int ExcessWeeks, decimal Expected, bool IsEmerging, bool IsCurrent, short? Level,
     DateTime FirstSeen, DateTime LastSeen, DateTime IdentifiedAt, string? RecurrenceParts, string? ResonanceParts,
     string? CriticalityParts, long? MergedInto, string? DismissedReason, string? RootCause, string? Measures,
-    DateTime? WorkedOutAt);
+    DateTime? WorkedOutAt, long? SplitFrom);
 
 /// <summary>A week of the problem's place: its appeals of the type against the baseline expected there.</summary>
 public sealed record ProblemWeek(DateTime Week, int Appeals, double Expected, int Threshold);
@@ -87,7 +91,8 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
                    p.recurrence AS Recurrence, p.resonance AS Resonance, p.criticality AS Criticality, p.score AS Score,
                    p.appeals_count AS AppealsCount, p.citizens AS Citizens, p.excess_weeks AS ExcessWeeks, p.is_emerging AS IsEmerging,
                    p.is_current AS IsCurrent, p.first_seen AS FirstSeen, p.last_seen AS LastSeen,
-                   coalesce(w.in_period, 0) AS InPeriod, coalesce(w.in_compared, 0) AS InCompared, coalesce(array_to_string(t.trend, ','), '') AS TrendCsv
+                   coalesce(w.in_period, 0) AS InPeriod, coalesce(w.in_compared, 0) AS InCompared, coalesce(array_to_string(t.trend, ','), '') AS TrendCsv,
+                   coalesce((p.criticality_parts->>'vulnerable')::numeric, 0) AS Vulnerable
             FROM picked p LEFT JOIN weeks w ON w.id = p.id LEFT JOIN trend t ON t.id = p.id
             ORDER BY p.rank
             """;
@@ -122,11 +127,19 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
                    is_emerging AS IsEmerging, is_current AS IsCurrent, level AS Level, first_seen AS FirstSeen, last_seen AS LastSeen,
                    identified_at AS IdentifiedAt, recurrence_parts::text AS RecurrenceParts, resonance_parts::text AS ResonanceParts,
                    criticality_parts::text AS CriticalityParts, merged_into AS MergedInto, dismissed_reason AS DismissedReason,
-                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt
+                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt, split_from AS SplitFrom
             FROM systemic_problems WHERE id = @id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<ProblemDetail>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
+
+    /// <summary>The problems that split off from this one (sql/schema/0016), oldest first.</summary>
+    public async Task<IReadOnlyList<long>> GetSplitIntoAsync(long id, CancellationToken ct = default)
+    {
+        const string sql = "SELECT id FROM systemic_problems WHERE split_from = @id ORDER BY id";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<long>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
     }
 
     /// <summary>Weekly counts of the problem's type at its place against the baseline the mining judged them by.</summary>

@@ -7,18 +7,19 @@ namespace IKomek.Dashboard.Tests.Features.SystemicProblems;
 internal static class HandBuiltAppeals
 {
     /// <summary>Appeals of one service type at one building at the given times, from a few residents.</summary>
-    public static async Task AddAsync(NpgsqlDataSource db, string tag, string typeCode, double lat, double lon, IEnumerable<DateTime> times, int residents = 5)
+    public static async Task AddAsync(NpgsqlDataSource db, string tag, string typeCode, double lat, double lon, IEnumerable<DateTime> times, int residents = 5,
+        string description = "Тестовое обращение")
     {
         const string sql = """
             INSERT INTO appeals (reg_number, created_at, channel_id, service_type_id, area_id, district_id, department_id, citizen_id,
                                  language, description, address, lat, lon, status, sla_due_at)
             SELECT 'TEST-' || @tag || '-' || x.n, x.t, 1, st.id, st.area_id, 1, st.department_id, 990000000 + x.n % @residents,
-                   'ru', 'Тестовое обращение', 'ул. Тестовая, ' || @tag, @lat, @lon, 'closed', x.t + interval '7 days'
+                   'ru', @description, 'ул. Тестовая, ' || @tag, @lat, @lon, 'closed', x.t + interval '7 days'
             FROM unnest(@times::timestamptz[]) WITH ORDINALITY AS x (t, n)
             JOIN service_types st ON st.code = @typeCode
             """;
         await using var conn = await db.OpenConnectionAsync();
-        await conn.ExecuteAsync(sql, new { tag, typeCode, lat, lon, residents, times = times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToArray() });
+        await conn.ExecuteAsync(sql, new { tag, typeCode, lat, lon, residents, description, times = times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToArray() });
     }
 
     /// <summary>Copies of the city's own appeals (every fourth, or only one type's) placed at one building.</summary>

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using IKomek.Dashboard.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace IKomek.Dashboard.Features.SystemicProblems;
+
+/// <summary>
+/// How a problem relates to others, as text with links to them: merged into, split from, split into, and the notes of
+/// the mining's merged, moved and split events (sql/schema/0016 describes their notes).
+/// </summary>
+public sealed class ProblemRelations(Texts texts)
+{
+    private Texts T => texts;
+
+    /// <summary>A text whose <c>{0}</c> becomes links to the problems (comma-separated).</summary>
+    public static MarkupString Linked(string format, params long[] ids) =>
+        new(string.Format(CultureInfo.CurrentCulture, Encode(format), string.Join(", ", ids.Select(Link))));
+
+    /// <summary>The note of a history row: the mining's merges, moves and splits as a sentence, an analyst's text as written.</summary>
+    public MarkupString? Note(ProblemEvent e)
+    {
+        if (e.Note is null) return null;
+        if (e.Actor != "mining") return new MarkupString(Encode(e.Note));
+        switch (e.Kind)
+        {
+            case "merged" when long.TryParse(e.Note, NumberStyles.None, CultureInfo.InvariantCulture, out var into):
+                return Linked(T["problems.note.merged"], into);
+            case "moved" or "split" or "split_from":
+                using (var json = JsonDocument.Parse(e.Note))
+                {
+                    var note = json.RootElement;
+                    if (e.Kind == "moved")
+                    {
+                        return new MarkupString(Encode(T.Format("problems.note.moved", T["problems.level." + note.GetProperty("level").GetInt32()],
+                            note.GetProperty("appeals").GetInt32())));
+                    }
+                    var text = string.Format(CultureInfo.CurrentCulture, Encode(T["problems.note." + e.Kind]),
+                        note.GetProperty("appeals").GetInt32(), note.GetProperty("kept").GetInt32(), Link(note.GetProperty("problem").GetInt64()));
+                    return new MarkupString(text);
+                }
+            default:
+                return new MarkupString(Encode(e.Note));
+        }
+    }
+
+    private static string Link(long id) => string.Create(CultureInfo.InvariantCulture, $"<a href=\"problems/{id}\" data-testid=\"problem-link\">#{id}</a>");
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
