@@ -80,6 +80,27 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         Assert.Equal(before, await ScalarAsync<long>("SELECT xmin::text::bigint FROM live_hourly ORDER BY hour DESC LIMIT 1"));
     }
 
+    [Fact]
+    public async Task ManyRowsUpdatedInOneStatementAfterSmallUpdates_RollupsStillEqualARecount()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        // Small updates first, so the session's trigger statements are planned for one row (PL/pgSQL keeps plans).
+        for (var i = 0; i < 8; i++)
+            await conn.ExecuteAsync("UPDATE appeals SET channel_id = channel_id WHERE id = (SELECT min(id) + @i FROM appeals)", new { i }, tx);
+        // Then a month of appeals: most keep their buckets (a status-like change), some move district or channel.
+        var changed = await conn.ExecuteAsync("""
+            UPDATE appeals SET systemic_problem_id = NULL,
+                               district_id = CASE WHEN id % 7 = 0 THEN (SELECT min(id) FROM districts) ELSE district_id END,
+                               channel_id = CASE WHEN id % 11 = 0 THEN 2 ELSE channel_id END
+            WHERE created_at >= (SELECT max(created_at) - interval '30 days' FROM appeals)
+            """, transaction: tx);
+
+        Assert.True(changed > 1000, $"{changed} appeals updated");
+        Assert.Equal(0, await conn.ExecuteScalarAsync<long>(Mismatches, transaction: tx));
+        await tx.RollbackAsync();
+    }
+
     private async Task<T> ScalarAsync<T>(string sql)
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
