@@ -95,8 +95,11 @@ public sealed class AccountsTests(DashboardFixture fixture)
 
         await page.GotoAsync("/admin");
         await DashboardFixture.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByTestId("access-hint")).ToContainTextAsync("Праздничные дни изменяет администратор");
+        await Assertions.Expect(page.Locator("[data-testid=access-hint][data-action=EditHolidays]")).ToContainTextAsync("Праздничные дни изменяет администратор");
         await Assertions.Expect(page.GetByTestId("holiday-add")).ToHaveCountAsync(0);
+        // The accounts (logins, last sign-ins) are not shown to an anonymous reader either.
+        await Assertions.Expect(page.Locator("[data-testid=access-hint][data-action=SeeAccounts]")).ToContainTextAsync("Учётные записи видит администратор");
+        await Assertions.Expect(page.GetByTestId("admin-users")).ToHaveCountAsync(0);
 
         using var api = new Open311Client(fixture.App.BaseUrl);
         var reg = await api.PostAsync(await api.ServiceCodeAsync(), "Не горит фонарь у подъезда", 51.13, 71.43);

@@ -56,6 +56,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
     public async Task Upload_FileWithoutThePresetsColumns_SaysSoInOneMessage()
     {
         var page = await fixture.OpenAsync("/admin", signedInAs: "admin");
+        await Assertions.Expect(page.GetByTestId("admin-users")).ToContainTextAsync("admin");
         await page.GetByTestId("admin-import").ClickAsync();
         await DashboardFixture.WaitForCircuitAsync(page);
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload

@@ -14,8 +14,17 @@ public sealed class LiveHub(LiveQueries queries, LiveHubClients clients) : Hub
     public override async Task OnConnectedAsync()
     {
         clients.Connected();
-        await Clients.Caller.SendAsync("counters", await queries.GetCountersAsync(Context.ConnectionAborted));
-        await base.OnConnectedAsync();
+        try
+        {
+            await Clients.Caller.SendAsync("counters", await queries.GetCountersAsync(Context.ConnectionAborted));
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // A connection that fails here never gets OnDisconnectedAsync: count it out now.
+            clients.Disconnected();
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

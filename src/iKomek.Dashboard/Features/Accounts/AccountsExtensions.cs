@@ -57,15 +57,17 @@ public static class AccountsExtensions
         new Claim(ClaimTypes.Name, account.Login),
         new Claim(ClaimTypes.Role, account.Role),
         new Claim(CityRoles.DisplayNameClaim, account.DisplayName),
+        new Claim(CityRoles.PasswordStampClaim, account.PasswordHash is { } hash ? AccountsQueries.PasswordStamp(hash) : ""),
     ], CookieAuthenticationDefaults.AuthenticationScheme));
 
-    /// <summary>An anonymous reader stays valid; a signed-in one while the account is enabled with the role it signed in with.</summary>
+    /// <summary>An anonymous reader stays valid; a signed-in one while the account is enabled with the role and the
+    /// password it signed in with (a cookie without the password's stamp is not valid).</summary>
     public static async Task<bool> IsStillValidAsync(this AccountsQueries accounts, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true) return true;
         return int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id)
                && user.Role() is { } role
-               && await accounts.IsActiveAsync(id, role, ct);
+               && await accounts.IsActiveAsync(id, role, user.FindFirstValue(CityRoles.PasswordStampClaim) ?? "", ct);
     }
 
     // A cookie is checked against the database at most once a minute (then reissued): a disabled account, or one

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -50,14 +52,24 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
         return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(sql, new { login = NormalizeLogin(login) }, cancellationToken: ct));
     }
 
-    /// <summary>Whether a signed-in account may still act as it signed in: not disabled, same role, a password still set.</summary>
-    public async Task<bool> IsActiveAsync(int id, string role, CancellationToken ct = default)
+    /// <summary>
+    /// Whether a signed-in account may still act as it signed in: not disabled, same role, a password still set and,
+    /// when <paramref name="passwordStamp"/> is given, the same password it signed in with.
+    /// </summary>
+    public async Task<bool> IsActiveAsync(int id, string role, string? passwordStamp = null, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM users WHERE id = @id AND role = @role AND NOT disabled AND password_hash IS NOT NULL)
+        var hash = await conn.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT password_hash FROM users WHERE id = @id AND role = @role AND NOT disabled AND password_hash IS NOT NULL
             """, new { id, role }, cancellationToken: ct));
+        return hash is not null && (passwordStamp is null || CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(PasswordStamp(hash)), Encoding.ASCII.GetBytes(passwordStamp)));
     }
+
+    /// <summary>A fingerprint of the stored password hash, carried in the sign-in cookie: a new password (a reset)
+    /// changes it, which ends the sessions signed in with the old one.</summary>
+    public static string PasswordStamp(string passwordHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)))[..16];
 
     /// <summary>Adds the account, or resets an existing login's password, role and (when given) name, and enables it.</summary>
     /// <returns>True when the login is new.</returns>

@@ -37,6 +37,8 @@ internal static class AccountsTexts
             "Analysts and administrators work on problems."),
         ["access.ReviewTopics"] = new("Подтверждать и исправлять темы могут аналитики и администраторы.", "Тақырыптарды талдаушылар мен әкімшілер растай және түзете алады.",
             "Analysts and administrators confirm and correct topics."),
+        ["access.SeeAccounts"] = new("Учётные записи видит администратор.", "Есептік жазбаларды әкімші көреді.",
+            "Accounts are shown to administrators."),
         ["access.WorkOnAppeals"] = new("Действия с обращением доступны операторам, аналитикам и администраторам.",
             "Өтінішпен әрекеттер операторларға, талдаушыларға және әкімшілерге қолжетімді.",
             "Operators, analysts and administrators act on appeals."),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace IKomek.Dashboard.Features.Accounts;
 
 /// <summary>What a signed-in person may change. Viewing needs no sign-in: wall screens run unattended.</summary>
-public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals }
+public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts }
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
 public static class CityRoles
@@ -17,10 +17,11 @@ public static class CityRoles
     public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator];
 
     public const string DisplayNameClaim = "ikomek:display_name";
+    public const string PasswordStampClaim = "ikomek:password_stamp";
 
     public static IReadOnlyList<string> AllowedTo(CityAction action) => action switch
     {
-        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals => [Admin],
+        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts => [Admin],
         CityAction.WorkOnProblems or CityAction.ReviewTopics => [Admin, Analyst],
         CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
         _ => throw new ArgumentOutOfRangeException(nameof(action)),

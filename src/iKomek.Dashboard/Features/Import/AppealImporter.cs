@@ -195,16 +195,22 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
 
     /// <summary>
     /// Whether this connection may skip the row-by-row foreign-key checks (migration 0017): it needs the right to set
-    /// session_replication_role (a superuser, as the embedded database's, or a grant), and every trigger on the
-    /// tables the import writes must fire always, or replica mode would skip it.
+    /// session_replication_role (a superuser, as the embedded database's, or a grant), and every trigger other than a
+    /// foreign key's on the tables the import writes, directly or through their triggers, must fire always, or replica
+    /// mode would skip it.
     /// </summary>
+    public const string CanCheckReferencesPerBatch = """
+        SELECT has_parameter_privilege('session_replication_role', 'SET')
+           AND NOT EXISTS (SELECT 1 FROM pg_trigger t
+                           WHERE t.tgrelid IN ('appeals'::regclass, 'appeal_events'::regclass, 'appeal_imports'::regclass,
+                                               'appeal_changes'::regclass, 'live_hourly'::regclass, 'live_daily'::regclass,
+                                               'live_daily_types'::regclass, 'live_answers'::regclass)
+                             AND t.tgenabled <> 'A'
+                             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.oid = t.tgconstraint AND c.contype = 'f'))
+        """;
+
     private static Task<bool> CanCheckReferencesPerBatchAsync(NpgsqlConnection conn, CancellationToken ct) =>
-        conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT has_parameter_privilege('session_replication_role', 'SET')
-               AND NOT EXISTS (SELECT 1 FROM pg_trigger
-                               WHERE tgrelid IN ('appeals'::regclass, 'appeal_events'::regclass, 'appeal_imports'::regclass)
-                                 AND NOT tgisinternal AND tgenabled <> 'A')
-            """, cancellationToken: ct));
+        conn.ExecuteScalarAsync<bool>(new CommandDefinition(CanCheckReferencesPerBatch, cancellationToken: ct));
 
     /// <summary>
     /// The foreign keys' guarantee for a whole batch at once: every referenced row is locked FOR KEY SHARE (what each

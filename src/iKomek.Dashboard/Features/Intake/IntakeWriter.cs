@@ -19,7 +19,8 @@ public sealed record IntakeSuggestion(int ModelId, int? SuggestedTypeId, float C
 /// each appeal duplicates among stored appeals) and written in one multi-row statement, so the change feed and the
 /// live rollups run once per group, not once per appeal. Duplicates within a group are linked here as they would be
 /// one by one: an appeal with no stored first report duplicates the earliest non-duplicate appeal before it in the
-/// group by the same rule. A group that fails is retried appeal by appeal, so one bad appeal fails alone.
+/// group by the same rule (a stored first report wins: on one node, stored appeals are older than the group's, whose
+/// registration times follow the queue). A group that fails is retried appeal by appeal, so one bad appeal fails alone.
 /// </summary>
 public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
 {

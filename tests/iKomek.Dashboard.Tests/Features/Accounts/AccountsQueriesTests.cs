@@ -72,8 +72,13 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.True(await Accounts.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
         Assert.True(await Accounts.IsStillValidAsync(user));
         Assert.False(await Accounts.IsStillValidAsync(forged));
-        await Accounts.SaveAsync("timur", "analyst", "long-enough");
+        // A reset password ends the sessions signed in with the old one, though the role is the same.
+        await Accounts.SaveAsync("timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(user));
+        var renewed = AccountsExtensions.Principal((await Accounts.SignInAsync("timur", "a-new-password")).Account!);
+        Assert.True(await Accounts.IsStillValidAsync(renewed));
+        await Accounts.DisableAsync("timur");
+        Assert.False(await Accounts.IsStillValidAsync(renewed));
     }
 
     [Theory]

@@ -132,6 +132,22 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Register_OneTokenSeveralTimesOnOneNode_StoresOneAppealAndReplaysItToTheOthers()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var client = await conn.ExecuteScalarAsync<int>("SELECT id FROM api_clients LIMIT 1");
+        var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
+        var appeal = new NewAppeal("Яма у подъезда", 5, 2, 51.13, 71.43, ApiClientId: client, Token: "one-node-token-" + Guid.NewGuid());
+        var intake = Intake;   // one writer: the submissions share groups, and a group replays its own first appeal
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => intake.RegisterAsync(appeal)));
+
+        Assert.Single(results.Select(r => r.AppealId).Distinct());
+        Assert.Single(results, r => !r.Replayed);
+        Assert.Equal(before + 1, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals"));
+    }
+
+    [Fact]
     public async Task Register_UnknownPlaceOrType_IsRejectedWithoutStoring()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
