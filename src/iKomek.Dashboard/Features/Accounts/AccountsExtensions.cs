@@ -24,6 +24,7 @@ public static class AccountsExtensions
     public static void AddCityAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AccountsQueries>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddDataProtection().SetApplicationName("iKomek.Dashboard");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((o, db) => o.XmlRepository = new PostgresKeyRepository(db));

@@ -17,6 +17,8 @@ internal static class AccountsTexts
         ["account.needLogin"] = new("Введите логин", "Логинді енгізіңіз", "Enter your login"),
         ["account.needPassword"] = new("Введите пароль", "Құпиясөзді енгізіңіз", "Enter your password"),
         ["account.wrong"] = new("Неверный логин или пароль", "Логин немесе құпиясөз қате", "Wrong login or password"),
+        ["account.throttled"] = new("Слишком много неудачных попыток входа. Попробуйте через 15 минут.",
+            "Кіру әрекеттері тым көп рет сәтсіз болды. 15 минуттан кейін қайталаңыз.", "Too many failed sign-in attempts. Try again in 15 minutes."),
         ["account.disabled"] = new("Учётная запись отключена. Обратитесь к администратору.", "Тіркелгі өшірілген. Әкімшіге хабарласыңыз.",
             "This account is disabled. Ask an administrator."),
         ["account.signedInAs"] = new("Сейчас вы вошли как {0} ({1}).", "Қазір сіз {0} ({1}) ретінде кірдіңіз.", "You are signed in as {0} ({1})."),

@@ -22,6 +22,7 @@ public sealed partial class SignInPage : ComponentBase
     [SupplyParameterFromQuery(Name = "returnUrl")] private string? ReturnTo { get; set; }
 
     [Inject] private AccountsQueries Accounts { get; set; } = default!;
+    [Inject] private SignInThrottle Throttle { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
 
@@ -44,12 +45,21 @@ public sealed partial class SignInPage : ComponentBase
         _passwordMissing = password.Length == 0;
         if (_loginMissing || _passwordMissing) return;
 
+        var key = AccountsQueries.NormalizeLogin(login);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (Throttle.IsBlocked(key, address))
+        {
+            _error = T["account.throttled"];
+            return;
+        }
         var attempt = await Accounts.SignInAsync(login, password, HttpContext.RequestAborted);
         if (attempt.Outcome != SignInOutcome.SignedIn)
         {
+            Throttle.Failed(key, address);
             _error = T[attempt.Outcome == SignInOutcome.Disabled ? "account.disabled" : "account.wrong"];
             return;
         }
+        Throttle.Succeeded(key);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsExtensions.Principal(attempt.Account!));
         Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
     }
