@@ -241,7 +241,6 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
     private static async Task<int> WriteBatchAsync(NpgsqlConnection conn, List<ImportedAppeal> batch, string source, long runId,
         bool referencesPerBatch, CancellationToken ct)
     {
-
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY import_staging (line, source_key, reg_number, year, created_at, channel_id, service_type_id, area_id, district_id,
