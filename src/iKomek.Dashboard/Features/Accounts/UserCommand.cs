@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Hosting;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Accounts;
@@ -25,7 +26,7 @@ public static class UserCommand
     public static async Task<int> RunAsync(NpgsqlDataSource db, string verb, IReadOnlyList<string> args, TextReader input, bool terminal,
         TextWriter output, CancellationToken ct)
     {
-        var (login, options) = Parse(args);
+        var (login, options, _) = VerbArguments.Parse(args, verb, "LOGIN", Options);
         var accounts = new AccountsQueries(db, TimeProvider.System);
         if (verb == "user-disable")
         {
@@ -40,29 +41,6 @@ public static class UserCommand
         var added = await accounts.SaveAsync(login, role, password, options.GetValueOrDefault("name"), ct);
         await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}).");
         return 0;
-    }
-
-    private static (string Login, Dictionary<string, string> Options) Parse(IReadOnlyList<string> args)
-    {
-        string? login = null;
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg.StartsWith("--ConnectionStrings", StringComparison.Ordinal) || arg.StartsWith("--City", StringComparison.Ordinal)) continue;
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (login is not null) throw new ArgumentException($"unexpected argument '{arg}' (one LOGIN at a time)");
-                login = arg;
-                continue;
-            }
-            var name = arg[2..];
-            if (!Options.Contains(name)) throw new ArgumentException($"unknown option --{name}");
-            if (i + 1 >= args.Count) throw new ArgumentException($"--{name} needs a value");
-            options[name] = args[++i];
-        }
-        if (string.IsNullOrWhiteSpace(login)) throw new ArgumentException("the verb needs a LOGIN");
-        return (login, options);
     }
 
     private static string ReadPassword(TextReader input, bool terminal, TextWriter output)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Hosting;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Import;
@@ -27,32 +28,7 @@ public static class ImportCommand
     /// <summary>The file and the mapping the arguments describe; throws <see cref="ArgumentException"/> on a bad one.</summary>
     public static (string File, ImportMapping Mapping, string? Report) Parse(IReadOnlyList<string> args)
     {
-        string? file = null;
-        var single = new Dictionary<string, string>();
-        var lists = Repeatable.ToDictionary(r => r, _ => new Dictionary<string, string>());
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg.StartsWith("--ConnectionStrings", StringComparison.Ordinal) || arg.StartsWith("--City", StringComparison.Ordinal)) continue;
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (file is not null) throw new ArgumentException($"unexpected argument '{arg}' (one file at a time)");
-                file = arg;
-                continue;
-            }
-            var name = arg[2..];
-            if (i + 1 >= args.Count) throw new ArgumentException($"--{name} needs a value");
-            var value = args[++i];
-            if (lists.TryGetValue(name, out var list))
-            {
-                var eq = value.LastIndexOf('=');
-                if (eq <= 0 || eq == value.Length - 1) throw new ArgumentException($"--{name} '{value}' is not of the form A=B");
-                list[value[..eq].Trim()] = value[(eq + 1)..].Trim();
-            }
-            else if (Single.Contains(name)) single[name] = value;
-            else throw new ArgumentException($"unknown option --{name}");
-        }
-        if (file is null) throw new ArgumentException("import needs a FILE");
+        var (file, single, lists) = VerbArguments.Parse(args, "import", "FILE", Single, Repeatable);
 
         var mappingFile = single.TryGetValue("mapping", out var path)
             ? MappingFile.Parse(File.Exists(path) ? File.ReadAllText(path) : throw new ArgumentException($"mapping file '{path}' not found"))
