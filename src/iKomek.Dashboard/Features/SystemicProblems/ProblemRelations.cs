@@ -18,22 +18,6 @@ public sealed class ProblemRelations(Texts texts)
     public static MarkupString Linked(string format, params long[] ids) =>
         new(string.Format(CultureInfo.CurrentCulture, Encode(format), string.Join(", ", ids.Select(Link))));
 
-    /// <summary>A note edited by hand into something else is shown as it is, not allowed to break the page.</summary>
-    private static bool IsJsonObject(string note)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(note);
-            var root = json.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("appeals", out var appeals) && appeals.ValueKind == JsonValueKind.Number
-                   && (root.TryGetProperty("level", out _) || (root.TryGetProperty("kept", out _) && root.TryGetProperty("problem", out _)));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The note of a history row: the mining's merges, moves and splits as a sentence, an analyst's text as written.</summary>
     public MarkupString? Note(ProblemEvent e)
     {
@@ -43,9 +27,11 @@ public sealed class ProblemRelations(Texts texts)
         {
             case "merged" when long.TryParse(e.Note, NumberStyles.None, CultureInfo.InvariantCulture, out var into):
                 return Linked(T["problems.note.merged"], into);
-            case "moved" or "split" or "split_from" when IsJsonObject(e.Note):
-                using (var json = JsonDocument.Parse(e.Note))
+            case "moved" or "split" or "split_from":
+                // A note edited by hand into something else is shown as it is rather than breaking the page.
+                try
                 {
+                    using var json = JsonDocument.Parse(e.Note);
                     var note = json.RootElement;
                     if (e.Kind == "moved")
                     {
@@ -55,6 +41,10 @@ public sealed class ProblemRelations(Texts texts)
                     var text = string.Format(CultureInfo.CurrentCulture, Encode(T["problems.note." + e.Kind]),
                         note.GetProperty("appeals").GetInt32(), note.GetProperty("kept").GetInt32(), Link(note.GetProperty("problem").GetInt64()));
                     return new MarkupString(text);
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    return new MarkupString(Encode(e.Note));
                 }
             default:
                 return new MarkupString(Encode(e.Note));

@@ -32,6 +32,15 @@ public sealed class ProblemRelationsTests
         Assert.Null(_relations.Note(new ProblemEvent(DateTime.UtcNow, "identified", "mining", null)));
     }
 
+    [Theory]
+    [InlineData("split", "not json <b>")]
+    [InlineData("split", "{\"problem\": 4}")]
+    [InlineData("moved", "[1, 2]")]
+    public void MalformedMiningNote_IsShownAsWritten(string kind, string note)
+    {
+        Assert.Equal(System.Net.WebUtility.HtmlEncode(note), _relations.Note(new ProblemEvent(DateTime.UtcNow, kind, "mining", note))?.Value);
+    }
+
     [Fact]
     public void Linked_ListsEveryProblem()
     {
