@@ -36,6 +36,10 @@ public static class CityRoles
     public static string? DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(DisplayNameClaim) ?? user.Login();
 
     public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The user of a cascading authentication state: an anonymous reader where there is none.</summary>
+    public static async Task<ClaimsPrincipal> UserAsync(this Task<AuthenticationState>? authentication) =>
+        authentication is null ? new ClaimsPrincipal() : (await authentication).User;
 }
 
 /// <summary>

@@ -17,4 +17,7 @@ public static class ReturnUrl
     /// <summary>The sign-in page's address that comes back to <paramref name="current"/>.</summary>
     public static string SignInFrom(string current) =>
         $"{AccountsExtensions.SignInPath.TrimStart('/')}?returnUrl={Uri.EscapeDataString(Local(current))}";
+
+    /// <summary>The page being shown, as a local path to come back to.</summary>
+    public static string Here(Microsoft.AspNetCore.Components.NavigationManager nav) => "/" + nav.ToBaseRelativePath(nav.Uri);
 }
