@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 using Radzen;
 
 namespace IKomek.Dashboard.Hosting;
@@ -18,6 +19,7 @@ public static class DashboardUiExtensions
         // Write Cyrillic and Kazakh letters as they are, not as &#x...; entities: half the page weight.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AstanaClock>();
         builder.Services.AddScoped<Texts>();
