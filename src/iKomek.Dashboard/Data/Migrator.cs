@@ -12,7 +12,8 @@ public sealed class MigrationChecksumException(string message) : Exception(messa
 
 /// <summary>
 /// Applies <c>sql/schema/NNNN_*.sql</c> in order, each once and in its own transaction, recorded with a
-/// SHA-256 checksum; then (re)creates every view of <c>sql/views/</c>.
+/// SHA-256 checksum; then applies the current body of every function in <c>sql/functions/</c> and (re)creates every
+/// view of <c>sql/views/</c>: migrations are history, functions and views are code.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log = null)
 {
@@ -65,6 +66,7 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
                 _log.LogInformation("Applied migration {File}", file);
             }
 
+            await ApplyFunctionsAsync(conn, ct);
             await ApplyViewsAsync(conn, ct);
             return newlyApplied;
         }
@@ -75,6 +77,23 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
     }
 
     /// <summary>
+    /// The current body of every function, <c>CREATE OR REPLACE</c>d at every start after the migrations, in path order
+    /// (a file that calls another function's result at apply time sorts after it). Bodies are checked when called, not
+    /// here, so one function may call another defined later in the order. A changed signature still needs a migration
+    /// that drops the old one.
+    /// </summary>
+    private async Task ApplyFunctionsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var folder = Path.Combine(sqlFolder, "functions");
+        if (!Directory.Exists(folder)) return;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("SET LOCAL check_function_bodies = off", transaction: tx, cancellationToken: ct));
+        foreach (var path in SqlFiles(folder))
+            await conn.ExecuteAsync(new CommandDefinition(await File.ReadAllTextAsync(path, ct), transaction: tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
     /// Views are code, not history: each start drops every view of sql/views (file name = view name) and creates
     /// them again. A view that reads another view waits for a later pass, so files need no ordering prefix.
     /// </summary>
@@ -82,7 +101,7 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
     {
         var folder = Path.Combine(sqlFolder, "views");
         if (!Directory.Exists(folder)) return;
-        var pending = Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal)
+        var pending = SqlFiles(folder)
             .ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => File.ReadAllText(path));
 
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -121,6 +140,10 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
             throw new DirectoryNotFoundException($"Migration folder {folder} does not exist");
         return Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal);
     }
+
+    /// <summary>Every .sql file under the folder, its feature subfolders included, in ordinal path order.</summary>
+    private static IEnumerable<string> SqlFiles(string folder) =>
+        Directory.GetFiles(folder, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
     private static string Checksum(string sql) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));

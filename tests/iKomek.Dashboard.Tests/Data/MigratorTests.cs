@@ -101,6 +101,61 @@ public sealed class MigratorTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await conn.ExecuteScalarAsync<long>("SELECT n FROM v_a_total"));
     }
 
+    [Fact]
+    public async Task Migrate_EditedFunctionFile_TakesEffectAtTheNextStart()
+    {
+        Write("0001_f.sql", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;");
+        WriteFunction("feature/f.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;");
+        await Migrate();
+        await using var conn = await _db.OpenConnectionAsync();
+        Assert.Equal(2, await conn.ExecuteScalarAsync<int>("SELECT f()"));
+
+        WriteFunction("feature/f.sql", "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 3 $$;");
+        Assert.Empty(await Migrate());
+
+        Assert.Equal(3, await conn.ExecuteScalarAsync<int>("SELECT f()"));
+    }
+
+    [Fact]
+    public async Task Migrate_FunctionsInViewsSubfolders_AreAppliedBeforeTheViews()
+    {
+        Write("0001_a.sql", "CREATE TABLE a (id int);");
+        WriteFunction("b/double_it.sql", "CREATE OR REPLACE FUNCTION double_it(x int) RETURNS int LANGUAGE sql AS $$ SELECT 2 * x $$;");
+        Directory.CreateDirectory(Path.Combine(_sql, "views", "a"));
+        File.WriteAllText(Path.Combine(_sql, "views", "a", "v_a_doubled.sql"), "CREATE VIEW v_a_doubled AS SELECT double_it(id) AS d FROM a;");
+
+        await Migrate();
+
+        await using var conn = await _db.OpenConnectionAsync();
+        await conn.ExecuteAsync("INSERT INTO a VALUES (21)");
+        Assert.Equal(42, await conn.ExecuteScalarAsync<int>("SELECT d FROM v_a_doubled"));
+    }
+
+    /// <summary>The current body of each function lives in one place: sql/functions, not only in a migration.</summary>
+    [Fact]
+    public async Task RealSqlFolder_EveryFunctionOfTheSchema_HasItsFileInSqlFunctions()
+    {
+        await new Migrator(_db, Migrator.DefaultSqlFolder).MigrateAsync();
+        var files = Directory.GetFiles(Path.Combine(Migrator.DefaultSqlFolder, "functions"), "*.sql", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).ToList();
+
+        await using var conn = await _db.OpenConnectionAsync();
+        var functions = await conn.QueryAsync<string>("""
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+            """);
+
+        Assert.NotEmpty(functions);
+        Assert.All(functions, f => Assert.Contains(files, text => text.Contains($"FUNCTION {f}(", StringComparison.Ordinal)));
+    }
+
+    private void WriteFunction(string relativePath, string sql)
+    {
+        var path = Path.Combine(_sql, "functions", relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, sql);
+    }
+
     private void Write(string file, string sql) => File.WriteAllText(Path.Combine(_sql, "schema", file), sql);
 
     private async Task<IReadOnlyList<string>> Migrate() => await new Migrator(_db, _sql).MigrateAsync();

@@ -10,7 +10,7 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
     {
         { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric" },
         { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
-        { "v_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
+        { "v_ratings_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
     };
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
     [Fact]
     public async Task EveryViewFile_IsPinnedHere()
     {
-        var files = Directory.GetFiles(Path.Combine(IKomek.Dashboard.Data.Migrator.DefaultSqlFolder, "views"), "*.sql")
+        var files = Directory.GetFiles(Path.Combine(IKomek.Dashboard.Data.Migrator.DefaultSqlFolder, "views"), "*.sql", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension).Order();
 
         Assert.Equal(Views.Select(v => (string)v[0]).Order(), files);

@@ -29,7 +29,7 @@ public sealed class RatingsQueries(NpgsqlDataSource db)
             SELECT manager_id AS ManagerId, full_name AS FullName, position_ru AS PositionRu, department_id::int AS DepartmentId,
                    kpi_pct AS KpiPct, projects_pct AS ProjectsPct, appeals_pct AS AppealsPct, systemic_pct AS SystemicPct,
                    projects AS Projects, appeals AS Appeals, systemic_assigned AS SystemicAssigned
-            FROM v_manager_scorecard
+            FROM v_ratings_manager_scorecard
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<ManagerScore>(new CommandDefinition(sql, cancellationToken: ct));

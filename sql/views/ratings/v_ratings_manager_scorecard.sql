@@ -1,7 +1,7 @@
 -- The managers' rating, four indicators (DOMAIN.md), computed live from the data until the rating job stores
 -- periods of its own: KPI execution over the last 12 months; projects against plan; appeals of the last 90 days
 -- answered within their SLA; systemic problems worked out of those assigned (100 % when none are assigned).
-CREATE VIEW v_manager_scorecard AS
+CREATE VIEW v_ratings_manager_scorecard AS
 WITH kpi AS (
     SELECT department_id, avg(execution_pct) AS pct
     FROM v_kpi_execution
