@@ -26,7 +26,6 @@ public sealed partial class LiveCultureTests(DashboardFixture fixture)
         var shell = new Shell(page);
         await Assertions.Expect(shell.Heading).ToHaveTextAsync(Text("live.title", language));
         var updated = page.GetByTestId("live-updated");
-        var updatedBefore = await updated.InnerTextAsync();
         var before = await shell.StatAsync("live-today");
         using var api = new Open311Client(fixture.App.BaseUrl);
 
@@ -35,7 +34,6 @@ public sealed partial class LiveCultureTests(DashboardFixture fixture)
         // The change feed brings it: no reload, no click.
         await page.WaitForFunctionAsync(
             "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);
-        await Assertions.Expect(updated).Not.ToHaveTextAsync(updatedBefore);
         await Assertions.Expect(updated).ToHaveTextAsync(new Regex("^" + Regex.Escape(Text("common.updatedAt", language).Split(' ')[0]) + " "));
         await Assertions.Expect(shell.Heading).ToHaveTextAsync(Text("live.title", language));
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = Text("live.today", language), Exact = true })).ToBeVisibleAsync();

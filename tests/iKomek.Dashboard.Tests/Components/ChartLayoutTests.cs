@@ -14,7 +14,7 @@ public sealed class ChartLayoutTests
         Assert.Equal(320, layout.Height);
         Assert.Equal(48, layout.Margin.L);
         Assert.Equal(16, layout.Margin.R);
-        Assert.Equal(Palette.Series, layout.Colorway.Cast<string>());
+        Assert.Equal(ChartLayout.Palette.Series, layout.Colorway.Cast<string>());
         Assert.Single(layout.XAxis);
         Assert.Single(layout.YAxis);
     }
@@ -48,8 +48,8 @@ public sealed class ChartLayoutTests
         var bars = Traces.Bars("today", [1, 2], [3, 4]);
         var typical = Traces.ReferenceLine("typical", [1, 2], [3.5, 4.5]);
 
-        Assert.Equal(Palette.Sky, bars.Marker.Color);
-        Assert.Equal(Palette.Grey, typical.Line.Color);
+        Assert.Equal(ChartLayout.Palette.Sky, bars.Marker.Color);
+        Assert.Equal(ChartLayout.Palette.Grey, typical.Line.Color);
         Assert.Equal([1, 2], bars.X.Cast<int>());
         Assert.IsType<Scatter>(typical);
     }

@@ -4,7 +4,7 @@ using Plotly.Blazor.LayoutLib;
 namespace IKomek.Dashboard.Components.Charts;
 
 /// <summary>The panel's shared plotly look: its font, ru-KZ number separators, tight margins, the city palette.</summary>
-public static class ChartLayout
+public static partial class ChartLayout
 {
     /// <summary>
     /// ru-KZ as the rest of the page writes numbers: decimal comma, no-break space between thousands (the space that

@@ -9,6 +9,8 @@ using MarkerOutline = Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line;
 
 namespace IKomek.Dashboard.Components.Charts;
 
+using Palette = ChartLayout.Palette;
+
 /// <summary>
 /// The kinds of trace the panel draws, each with its look decided here (line widths, dashes, marker sizes) and its
 /// colour picked by role from <see cref="Palette"/>. Everything these build is in plotly's basic bundle.

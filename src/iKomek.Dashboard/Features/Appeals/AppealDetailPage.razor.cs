@@ -52,9 +52,9 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
             var centres = r.DistrictCentres.OrderBy(c => c.Key).ToList();
             _mapTraces =
             [
-                Traces.Points(T["common.district"], centres.Select(c => c.Value), Palette.Grey, 10,
+                Traces.Points(T["common.district"], centres.Select(c => c.Value), ChartLayout.Palette.Grey, 10,
                     texts: centres.Select(c => Name(r.Districts, c.Key)), showText: true),
-                Traces.Points(a.RegNumber, [(lat, lon)], a.IsCritical ? Palette.Red : Palette.Sky, 16, symbol: "star"),
+                Traces.Points(a.RegNumber, [(lat, lon)], a.IsCritical ? ChartLayout.Palette.Red : ChartLayout.Palette.Sky, 16, symbol: "star"),
             ];
             _mapLayout = ChartLayout.Base();
             _mapLayout.ShowLegend = false;

@@ -33,7 +33,7 @@ public sealed partial class ClassificationPage : ComponentBase
         _drift =
         [
             Traces.Line(T["cls.lowShare"], x, weeks.Select(w => w.Classified == 0 ? 0 : Math.Round((double)w.LowConfidence / w.Classified, 4)),
-                Palette.Orange, markers: true),
+                ChartLayout.Palette.Orange, markers: true),
             Traces.Line(T["cls.agreement"], x, weeks.Select(w => w.WithOperatorType == 0 ? (double?)null : Math.Round((double)w.Agreed / w.WithOperatorType, 4)),
                 markers: true),
         ];

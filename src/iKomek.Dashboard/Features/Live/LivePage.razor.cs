@@ -111,11 +111,11 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         var share = districts.ToDictionary(d => d.Key, d => today.GetValueOrDefault(d.Key) / (double)most);
         _districtMap =
         [
-            .. districts.Select(d => Traces.Outline(_cells[d.Key], Palette.Shade(share[d.Key]))),
+            .. districts.Select(d => Traces.Outline(_cells[d.Key], ChartLayout.Palette.Shade(share[d.Key]))),
             Traces.Labels(
                 districts.Select(d => _labelAt[d.Key]),
                 districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
-                districts.Select(d => Palette.OnShade(share[d.Key]))),
+                districts.Select(d => ChartLayout.Palette.OnShade(share[d.Key]))),
         ];
         _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
         _types = s.TopServiceTypes.Select(x => new RankedBars.Item(r.ServiceTypes[x.Id].Name(T), x.Count)).ToList();

@@ -10,7 +10,7 @@ public sealed partial class ProjectsPage : ComponentBase
 {
     private static readonly string[] Groups = ["roads", "construction", "engineering", "improvement", "social"];
     private static readonly (string Status, string Color)[] Statuses =
-        [("completed", Palette.Green), ("active", Palette.Sky), ("delayed", Palette.Amber), ("planned", Palette.Grey), ("archived", Palette.Slate)];
+        [("completed", ChartLayout.Palette.Green), ("active", ChartLayout.Palette.Sky), ("delayed", ChartLayout.Palette.Amber), ("planned", ChartLayout.Palette.Grey), ("archived", ChartLayout.Palette.Slate)];
 
     private IReadOnlyList<ProjectRow>? _rows;
     private CityReference.Snapshot? _reference;

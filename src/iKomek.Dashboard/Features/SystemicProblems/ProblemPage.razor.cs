@@ -69,8 +69,8 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         _weekTraces =
         [
             Traces.Bars(T["problems.appeals"], x, weeks.Select(w => w.Appeals)),
-            Traces.ReferenceLine(T["problems.baseline"], x, weeks.Select(w => Math.Round(w.Expected, 2)), Palette.Slate, dash: "solid"),
-            Traces.ReferenceLine(T["problems.threshold"], x, weeks.Select(w => w.Threshold), Palette.Red, dash: "dot", width: 1),
+            Traces.ReferenceLine(T["problems.baseline"], x, weeks.Select(w => Math.Round(w.Expected, 2)), ChartLayout.Palette.Slate, dash: "solid"),
+            Traces.ReferenceLine(T["problems.threshold"], x, weeks.Select(w => w.Threshold), ChartLayout.Palette.Red, dash: "dot", width: 1),
         ];
         _weekLayout = ChartLayout.Base();
         _weekLayout.ShowLegend = true;
@@ -85,9 +85,9 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         (double Lat, double Lon) centre = (p.Lat ?? 51.13, p.Lon ?? 71.43);
         _mapTraces =
         [
-            Traces.Rings(T["problems.appeals"], placed.Select(a => (a.Lat!.Value, a.Lon!.Value)), Palette.Sky, 11, 1, fill: Palette.SkyGlass,
+            Traces.Rings(T["problems.appeals"], placed.Select(a => (a.Lat!.Value, a.Lon!.Value)), ChartLayout.Palette.Sky, 11, 1, fill: ChartLayout.Palette.SkyGlass,
                 texts: placed.Select(a => a.RegNumber)),
-            Traces.Rings(T["problems.centre"], [centre], Palette.Red, 22, 2.5m,
+            Traces.Rings(T["problems.centre"], [centre], ChartLayout.Palette.Red, 22, 2.5m,
                 texts: [T.Format("problems.mapLabel", p.AppealsCount)], showText: true),
         ];
         const double span = 0.01;
