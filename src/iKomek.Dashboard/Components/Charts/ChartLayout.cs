@@ -28,8 +28,9 @@ public static partial class ChartLayout
         Colorway = [.. Palette.Series],
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.18m }],
         // Long Russian and Kazakh labels: let plotly widen the margins to fit them.
-        XAxis = [new XAxis { AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }],
-        YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }],
+        // Ticks group thousands from 1 000 on, as the tiles do (plotly starts at 10 000 otherwise).
+        XAxis = [new XAxis { AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True, SeparateThousands = true }],
+        YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, SeparateThousands = true }],
         HoverLabel = new HoverLabel { Font = new Plotly.Blazor.LayoutLib.HoverLabelLib.Font { Size = 13 } },
     };
 
