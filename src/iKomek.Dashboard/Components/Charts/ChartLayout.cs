@@ -1,49 +1,101 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
 
 namespace IKomek.Dashboard.Components.Charts;
 
-/// <summary>The panel's shared plotly look: its font, ru-KZ number separators, tight margins.</summary>
-public static class ChartLayout
+/// <summary>The panel's shared plotly look: its font, ru-KZ number separators, tight margins, the city palette.</summary>
+public static partial class ChartLayout
 {
-    /// <summary>City palette: sky blue of the flag first, then distinct, colour-blind-friendly hues.</summary>
-    public static readonly string[] Palette =
-        ["#0a84c6", "#f2a900", "#2e9d5b", "#d64541", "#7b5ea7", "#14a3a3", "#e8743b", "#5c6f82", "#b8860b", "#c2185b"];
+    /// <summary>
+    /// ru-KZ as the rest of the page writes numbers: decimal comma, no-break space between thousands (the space that
+    /// <c>ToString("N0")</c> gives for ru-KZ), so "3 125,5" reads the same in a tile and on an axis.
+    /// </summary>
+    public const string Separators = ",\u00a0";
 
-    public static object Base(int height) => new
+    /// <summary>Dates on axes and in hover labels as the panel writes them elsewhere (numbers only: no month names to translate).</summary>
+    public const string DayFormat = "%d.%m.%Y";
+
+    /// <summary>The chart's layout with the shared look; a page sets its axes and bar mode on the result.</summary>
+    public static Plotly.Blazor.Layout Base(int height = 300) => new()
     {
-        height,
-        autosize = true,
-        margin = new { l = 48, r = 16, t = 12, b = 40 },
-        font = new { family = "Roboto Flex, Roboto, Inter, sans-serif", size = 13, color = "#28323c" },
-        // ru-KZ: decimal comma, space between thousands.
-        separators = ", ",
-        paper_bgcolor = "rgba(0,0,0,0)",
-        plot_bgcolor = "rgba(0,0,0,0)",
-        colorway = Palette,
-        legend = new { orientation = "h", y = -0.18 },
+        Height = height,
+        AutoSize = true,
+        Margin = new Margin { L = 48, R = 16, T = 12, B = 40 },
+        Font = new Font { Family = "Roboto Flex, Roboto, Inter, sans-serif", Size = 13, Color = Palette.Ink },
+        Separators = Separators,
+        PaperBgColor = Palette.Transparent,
+        PlotBgColor = Palette.Transparent,
+        Colorway = [.. Palette.Series],
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.18m }],
         // Long Russian and Kazakh labels: let plotly widen the margins to fit them.
-        xaxis = new { automargin = true },
-        yaxis = new { automargin = true },
-        hoverlabel = new { font = new { size = 13 } },
+        // Ticks group thousands from 1 000 on, as the tiles do (plotly starts at 10 000 otherwise).
+        XAxis = [new XAxis { AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True, SeparateThousands = true }],
+        YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, SeparateThousands = true }],
+        HoverLabel = new HoverLabel { Font = new Plotly.Blazor.LayoutLib.HoverLabelLib.Font { Size = 13 } },
     };
 
-    /// <summary>Deep-merges a page's layout over the base layout.</summary>
-    public static JsonObject Merge(object? overrides, int height)
+    /// <summary>
+    /// Plotly's own config for the reader's language: no logo, follows the panel's width, and month and weekday names
+    /// (date axes, the mode bar's date hovers) in Russian or Kazakh; plotly itself ships English only.
+    /// </summary>
+    public static Config Config(string language) => new()
     {
-        var result = (JsonObject)JsonSerializer.SerializeToNode(Base(height))!;
-        if (overrides is null) return result;
-        var extra = JsonSerializer.SerializeToNode(overrides) as JsonObject ?? [];
-        MergeInto(result, extra);
-        return result;
-    }
+        DisplayLogo = false,
+        Responsive = true,
+        Locale = language,
+        Locales = Locales,
+    };
 
-    private static void MergeInto(JsonObject target, JsonObject source)
+    /// <summary>plotly's locale format for ru and kk (en is built in); the separators of <see cref="Separators"/> in both.</summary>
+    private static readonly Dictionary<string, object> Locales = new()
     {
-        foreach (var (key, value) in source.ToList())
+        ["ru"] = Locale(
+            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+            ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+            ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"],
+            ["вс", "пн", "вт", "ср", "чт", "пт", "сб"]),
+        ["kk"] = Locale(
+            ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
+            ["қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"],
+            ["жексенбі", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі"],
+            ["жс", "дс", "сс", "ср", "бс", "жм", "сб"]),
+    };
+
+    private static object Locale(string[] months, string[] shortMonths, string[] days, string[] shortDays) => new
+    {
+        dictionary = new Dictionary<string, string>(),
+        format = new
         {
-            if (value is JsonObject child && target[key] is JsonObject existing) MergeInto(existing, child);
-            else target[key] = value?.DeepClone();
-        }
-    }
+            months, shortMonths, days, shortDays,
+            @decimal = ",", thousands = "\u00a0",
+            date = "%d.%m.%Y", year = "%Y", month = "%b %Y", dayMonth = "%-d %b", dayMonthYear = "%-d %b %Y",
+        },
+    };
+
+    /// <summary>A date x axis with numeric ticks and hover (<paramref name="tickFormat"/> in d3's time format).</summary>
+    public static XAxis DateAxis(string tickFormat = DayFormat) => new()
+    {
+        AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+        Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date,
+        TickFormat = tickFormat,
+        HoverFormat = DayFormat,
+    };
+
+    /// <summary>An axis that only places things (the schematic maps): no ticks, no grid, no zoom.</summary>
+    public static XAxis HiddenX(double from, double to) => new()
+    {
+        Visible = false,
+        Range = [from, to],
+        FixedRange = true,
+    };
+
+    /// <summary>The y partner of <see cref="HiddenX"/>, scaled so that a degree of latitude looks right beside longitude.</summary>
+    public static YAxis HiddenY(double from, double to, decimal scaleRatio) => new()
+    {
+        Visible = false,
+        Range = [from, to],
+        FixedRange = true,
+        ScaleAnchor = "x",
+        ScaleRatio = scaleRatio,
+    };
 }

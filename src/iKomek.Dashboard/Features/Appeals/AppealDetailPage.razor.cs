@@ -1,8 +1,10 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Live;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.Appeals;
 
@@ -14,9 +16,9 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     private AppealDetail? _appeal;
     private bool _loaded;
     private CityReference.Snapshot? _reference;
-    private object[] _mapTraces = [];
-    private object? _mapLayout;
-    private IDisposable? _subscription;
+    private IList<ITrace> _mapTraces = [];
+    private Plotly.Blazor.Layout? _mapLayout;
+    private LiveSubscription? _live;
 
     [Parameter] public string RegNumber { get; set; } = "";
     [Inject] private AppealsQueries Queries { get; set; } = default!;
@@ -24,16 +26,21 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private ILogger<AppealDetailPage> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
         _reference = await Reference.GetAsync();
         await LoadAsync();
         // Another operator or node changing this appeal shows here at once.
-        _subscription ??= Feed.Subscribe(change =>
-        {
-            if (_appeal is { } a && change.FirstId <= a.Id && a.Id <= change.LastId) _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
-        });
+        _live ??= new LiveSubscription(Feed, change => _appeal is { } a && change.FirstId <= a.Id && a.Id <= change.LastId,
+            ReloadAsync, InvokeAsync, DispatchExceptionAsync, Log);
+    }
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
@@ -45,17 +52,19 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
             var centres = r.DistrictCentres.OrderBy(c => c.Key).ToList();
             _mapTraces =
             [
-                new { type = "scatter", mode = "markers+text", name = T["common.district"], x = centres.Select(c => c.Value.Lon), y = centres.Select(c => c.Value.Lat),
-                      text = centres.Select(c => Name(r.Districts, c.Key)), textposition = "top center", marker = new { size = 10, color = "#9aa7b4" } },
-                new { type = "scatter", mode = "markers", name = a.RegNumber, x = new[] { lon }, y = new[] { lat },
-                      marker = new { size = 16, color = a.IsCritical ? "#d64541" : "#0a84c6", symbol = "star" } },
+                Traces.Points(T["common.district"], centres.Select(c => c.Value), ChartLayout.Palette.Grey, 10,
+                    texts: centres.Select(c => Name(r.Districts, c.Key)), showText: true),
+                Traces.Points(a.RegNumber, [(lat, lon)], a.IsCritical ? ChartLayout.Palette.Red : ChartLayout.Palette.Sky, 16, symbol: "star"),
             ];
-            _mapLayout = new
-            {
-                showlegend = false,
-                xaxis = new { title = new { text = "долгота" }, range = new[] { 71.25, 71.65 } },
-                yaxis = new { title = new { text = "широта" }, range = new[] { 51.0, 51.3 }, scaleanchor = "x", scaleratio = 1.6 },
-            };
+            _mapLayout = ChartLayout.Base();
+            _mapLayout.ShowLegend = false;
+            var (x, y) = (_mapLayout.XAxis[0], _mapLayout.YAxis[0]);
+            x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = T["problems.lon"] };
+            x.Range = [71.25, 71.65];
+            y.Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = T["problems.lat"] };
+            y.Range = [51.0, 51.3];
+            y.ScaleAnchor = "x";
+            y.ScaleRatio = 1.6m;
         }
     }
 
@@ -77,5 +86,5 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
 
     private string Name(IReadOnlyDictionary<int, RefItem>? items, int id) => items?.GetValueOrDefault(id)?.Name(T) ?? "";
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => _live?.Dispose();
 }

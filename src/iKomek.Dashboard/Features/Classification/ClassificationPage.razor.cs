@@ -1,6 +1,8 @@
 using System.Text.Json;
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.Classification;
 
@@ -14,8 +16,8 @@ public sealed partial class ClassificationPage : ComponentBase
     private Version? _current;
     private IList<Version> _selected = [];
     private long _queue;
-    private object[] _drift = [];
-    private object? _driftLayout;
+    private IList<ITrace> _drift = [];
+    private Plotly.Blazor.Layout? _driftLayout;
 
     [Inject] private ClassificationQueries Queries { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
@@ -30,25 +32,17 @@ public sealed partial class ClassificationPage : ComponentBase
         var x = weeks.Select(w => w.WeekStart.ToString("yyyy-MM-dd")).ToArray();
         _drift =
         [
-            new
-            {
-                type = "scatter", mode = "lines+markers", name = T["cls.lowShare"], x,
-                y = weeks.Select(w => w.Classified == 0 ? 0 : Math.Round((double)w.LowConfidence / w.Classified, 4)),
-                line = new { color = "#d9822b", width = 3 },
-            },
-            new
-            {
-                type = "scatter", mode = "lines+markers", name = T["cls.agreement"], x,
-                y = weeks.Select(w => w.WithOperatorType == 0 ? (double?)null : Math.Round((double)w.Agreed / w.WithOperatorType, 4)),
-                line = new { color = "#0a84c6", width = 3 },
-            },
+            Traces.Line(T["cls.lowShare"], x, weeks.Select(w => w.Classified == 0 ? 0 : Math.Round((double)w.LowConfidence / w.Classified, 4)),
+                ChartLayout.Palette.Orange, markers: true),
+            Traces.Line(T["cls.agreement"], x, weeks.Select(w => w.WithOperatorType == 0 ? (double?)null : Math.Round((double)w.Agreed / w.WithOperatorType, 4)),
+                markers: true),
         ];
-        _driftLayout = new
-        {
-            yaxis = new { tickformat = ".0%", range = new[] { 0, 1 } },
-            xaxis = new { type = "date", tickformat = "%d.%m" },
-            legend = new { orientation = "h", y = -0.2 },
-        };
+        var layout = ChartLayout.Base();
+        layout.XAxis = [ChartLayout.DateAxis("%d.%m")];
+        layout.YAxis[0].TickFormat = ".0%";
+        layout.YAxis[0].Range = [0, 1];
+        layout.Legend[0].Y = -0.2m;
+        _driftLayout = layout;
     }
 
     private static EvaluationReport? Read(string json)

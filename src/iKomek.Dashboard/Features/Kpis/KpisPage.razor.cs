@@ -1,6 +1,8 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.Kpis;
 
@@ -9,8 +11,8 @@ public sealed partial class KpisPage : ComponentBase
     private IReadOnlyList<KpiRow>? _rows;
     private IList<KpiRow> _selected = [];
     private CityReference.Snapshot? _reference;
-    private object[] _traces = [];
-    private object? _layout;
+    private IList<ITrace> _traces = [];
+    private Plotly.Blazor.Layout? _layout;
 
     [Inject] private KpisQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
@@ -31,18 +33,14 @@ public sealed partial class KpisPage : ComponentBase
         var months = history.Select(p => p.PeriodStart.ToString("yyyy-MM-dd")).ToArray();
         _traces =
         [
-            new
-            {
-                type = "scatter", mode = "lines", name = T["kpis.target"], x = months, y = history.Select(p => p.Target),
-                line = new { color = "#9aa7b4", dash = "dash", width = 2 },
-            },
-            new
-            {
-                type = "scatter", mode = "lines+markers", name = T["kpis.actual"], x = months, y = history.Select(p => p.Actual),
-                line = new { color = "#0a84c6", width = 3 }, marker = new { size = 5 },
-            },
+            Traces.ReferenceLine(T["kpis.target"], months, history.Select(p => p.Target)),
+            Traces.Line(T["kpis.actual"], months, history.Select(p => p.Actual), markers: true),
         ];
-        _layout = new { yaxis = new { title = new { text = kpi.Unit }, rangemode = "tozero" }, xaxis = new { type = "date", tickformat = "%m.%Y" } };
+        var layout = ChartLayout.Base();
+        layout.XAxis = [ChartLayout.DateAxis("%m.%Y")];
+        layout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = kpi.Unit };
+        layout.YAxis[0].RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero;
+        _layout = layout;
     }
 
     private string ChartTitle => _selected.FirstOrDefault() is { } k ? T.Format("kpis.history", T.Pick(k.NameRu, k.NameKk, k.NameEn)) : T["kpis.pick"];

@@ -1,9 +1,12 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Components.Shared;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Live;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -11,29 +14,26 @@ public sealed partial class LivePage : ComponentBase, IDisposable
 {
     // New appeals arrive through the change feed; the clock alone moves overdue counts and the typical curve.
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(60);
-    // A panel redraws at most a few times a second however many appeals arrive.
-    private static readonly TimeSpan CoalesceWithin = TimeSpan.FromMilliseconds(300);
     // Data older than this (or a lost change feed) greys the tiles out.
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
     private LiveSnapshot? _snapshot;
     private CityReference.Snapshot? _reference;
-    private object[] _hourlyTraces = [];
+    private IList<ITrace> _hourlyTraces = [];
     private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _types = [], _overdue = [];
-    private object[] _districtMap = [];
+    private IList<ITrace> _districtMap = [];
     private IReadOnlyDictionary<int, (double Lat, double Lon)[]>? _cells;
     private IReadOnlyDictionary<int, (double Lat, double Lon)>? _labelAt;
     private int _level = 1;
     private Timer? _timer;
-    private IDisposable? _subscription;
-    private CoalescingTrigger? _onChange;
-    private readonly CancellationTokenSource _cts = new();
+    private LiveSubscription? _live;
 
     [Inject] private LiveQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
+    [Inject] private ILogger<LivePage> Log { get; set; } = default!;
 
     /// <summary>Wall-screen mode (<c>/?wall=1</c>): no navigation, larger type, for a 1920x1080 screen across a room.</summary>
     [SupplyParameterFromQuery(Name = "wall")] public int? WallParameter { get; set; }
@@ -45,48 +45,60 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     /// <summary>Greyed out when the change feed is down or the last load is too old.</summary>
     private bool Stale => !Feed.IsConnected || _snapshot is null || Clock.Now - _snapshot.AsOf > StaleAfter;
 
-    // Districts placed by their centres (north up): a schematic map of the city, bubbles sized by today's appeals.
-    private static readonly object DistrictMapLayout = new
-    {
-        showlegend = false,
-        margin = new { l = 8, r = 8, t = 8, b = 8 },
-        xaxis = new { visible = false, range = new[] { 71.26, 71.63 }, fixedrange = true },
-        yaxis = new { visible = false, range = new[] { 51.025, 51.262 }, scaleanchor = "x", scaleratio = 1.6, fixedrange = true },
-    };
+    // Districts placed by their centres (north up): a schematic map of the city, each district shaded by today's appeals.
+    private Layout DistrictMapLayout { get; } = WithMapAxes(ChartLayout.Base());
 
-    private static readonly object HourlyLayout = new
+    private Layout HourlyLayout { get; } = WithHourAxes(ChartLayout.Base());
+
+    private static Layout WithMapAxes(Layout layout)
     {
-        xaxis = new { dtick = 2, ticksuffix = ":00", range = new[] { -0.5, 23.5 } },
-        yaxis = new { rangemode = "tozero" },
-    };
+        layout.ShowLegend = false;
+        layout.Margin = new Margin { L = 8, R = 8, T = 8, B = 8 };
+        layout.XAxis = [ChartLayout.HiddenX(71.26, 71.63)];
+        layout.YAxis = [ChartLayout.HiddenY(51.025, 51.262, 1.6m)];
+        return layout;
+    }
+
+    private static Layout WithHourAxes(Layout layout)
+    {
+        var (x, y) = (layout.XAxis[0], layout.YAxis[0]);
+        x.DTick = 2;
+        x.TickSuffix = ":00";
+        x.Range = [-0.5, 23.5];
+        y.RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero;
+        return layout;
+    }
 
     protected override async Task OnInitializedAsync()
     {
-        await LoadAsync();
-        _onChange = new CoalescingTrigger(CoalesceWithin, () => InvokeAsync(RefreshAsync));
-        _subscription = Feed.Subscribe(_ => _onChange.Trigger());
+        // Every appeal change concerns the panel; the clock and the feed reconnecting go the same coalesced way.
+        _live = new LiveSubscription(Feed, _ => true, ReloadAsync, InvokeAsync, OnRefreshFailedAsync, Log);
+        await LoadAsync(_live.Stopping);
         Feed.ConnectionChanged += OnFeedConnectionChanged;
-        _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, RefreshEvery, RefreshEvery);
+        _timer = new Timer(_ => _live.Trigger(), null, RefreshEvery, RefreshEvery);
     }
 
-    private async Task RefreshAsync()
+    /// <summary>The refresh button: at once, handled like a live refresh.</summary>
+    private Task RefreshAsync() => _live?.RefreshNowAsync() ?? Task.CompletedTask;
+
+    private async Task ReloadAsync()
     {
-        if (_cts.IsCancellationRequested) return;
-        try
-        {
-            await LoadAsync();
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
-        {
-            // The tiles keep their last numbers and grey out once those are too old; the next change or tick retries.
-        }
+        await LoadAsync(_live!.Stopping);
         StateHasChanged();
     }
 
-    private async Task LoadAsync()
+    private async Task OnRefreshFailedAsync(Exception e)
     {
-        _reference = await Reference.GetAsync(_cts.Token);
-        var s = await Queries.GetSnapshotAsync(_cts.Token);
+        // The database out of reach: the tiles keep their last numbers and grey out once those are too old (the
+        // next change or tick retries). Anything else is a fault the layout's error boundary shows.
+        if (e is Npgsql.NpgsqlException or TimeoutException) StateHasChanged();
+        else await DispatchExceptionAsync(e);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        _reference = await Reference.GetAsync(ct);
+        var s = await Queries.GetSnapshotAsync(ct);
         var r = _reference;
         _channels = s.ByChannel.Select(x => new RankedBars.Item(r.Channels[x.Id].Name(T), x.Count)).ToList();
         _level = CityStatus.Level(s.OpenCriticalIncidents);
@@ -96,68 +108,38 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         _labelAt ??= _cells.ToDictionary(c => c.Key, c => DistrictMap.Centroid(c.Value));
         var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
         // One filled outline per district, darker with more appeals today, and the names with their counts on top.
+        var share = districts.ToDictionary(d => d.Key, d => today.GetValueOrDefault(d.Key) / (double)most);
         _districtMap =
         [
-            .. districts.Select(d => (object)new
-            {
-                type = "scatter", mode = "lines", fill = "toself", hoverinfo = "skip",
-                x = _cells[d.Key].Select(p => p.Lon), y = _cells[d.Key].Select(p => p.Lat),
-                fillcolor = Shade(today.GetValueOrDefault(d.Key) / (double)most),
-                line = new { color = "#ffffff", width = 2 },
-            }),
-            new
-            {
-                type = "scatter", mode = "text",
-                x = districts.Select(d => _labelAt[d.Key].Lon), y = districts.Select(d => _labelAt[d.Key].Lat),
-                text = districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
-                textfont = new { size = 14, color = districts.Select(d => today.GetValueOrDefault(d.Key) / (double)most > 0.55 ? "#ffffff" : "#0b2740") },
-                hovertemplate = "%{text}<extra></extra>",
-            },
+            .. districts.Select(d => Traces.Outline(_cells[d.Key], ChartLayout.Palette.Shade(share[d.Key]))),
+            Traces.Labels(
+                districts.Select(d => _labelAt[d.Key]),
+                districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
+                districts.Select(d => ChartLayout.Palette.OnShade(share[d.Key]))),
         ];
         _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
         _types = s.TopServiceTypes.Select(x => new RankedBars.Item(r.ServiceTypes[x.Id].Name(T), x.Count)).ToList();
         _overdue = s.OverdueByDepartment.Select(x => new RankedBars.Item(r.Departments[x.Id].Name(T), x.Count)).ToList();
         var currentHour = s.AsOf.Hour;
+        var sofar = s.Hourly.Where(h => h.Hour <= currentHour).ToList();
         _hourlyTraces =
         [
-            new
-            {
-                type = "scatter", mode = "lines", name = T["live.hourlyTypical"],
-                x = s.Hourly.Select(h => h.Hour), y = s.Hourly.Select(h => h.Typical),
-                line = new { color = "#9aa7b4", width = 2, dash = "dot", shape = "spline" },
-            },
-            new
-            {
-                type = "bar", name = T["live.hourlyToday"],
-                x = s.Hourly.Where(h => h.Hour <= currentHour).Select(h => h.Hour),
-                y = s.Hourly.Where(h => h.Hour <= currentHour).Select(h => h.Today),
-                marker = new { color = "#0a84c6" },
-            },
+            Traces.ReferenceLine(T["live.hourlyTypical"], s.Hourly.Select(h => h.Hour), s.Hourly.Select(h => h.Typical), dash: "dot", smooth: true),
+            Traces.Bars(T["live.hourlyToday"], sofar.Select(h => h.Hour), sofar.Select(h => h.Today)),
         ];
         _snapshot = s;
-    }
-
-    /// <summary>From a pale to a deep blue as a district's share of the busiest district's count grows.</summary>
-    private static string Shade(double share)
-    {
-        var t = Math.Clamp(share, 0, 1);
-        int Mix(int from, int to) => (int)Math.Round(from + (to - from) * t);
-        return $"rgb({Mix(222, 10)},{Mix(236, 94)},{Mix(248, 145)})";
     }
 
     private static string? FcrTone(double? share) => share switch { null => null, >= 0.9 => "good", >= 0.8 => "warn", _ => "bad" };
 
     private static string Share(double? share) => share?.ToString("P1") ?? "—";
 
-    private void OnFeedConnectionChanged(bool connected) => _onChange?.Trigger();
+    private void OnFeedConnectionChanged(bool connected) => _live?.Trigger();
 
     public void Dispose()
     {
         Feed.ConnectionChanged -= OnFeedConnectionChanged;
-        _subscription?.Dispose();
-        _onChange?.Dispose();
-        _cts.Cancel();
         _timer?.Dispose();
-        _cts.Dispose();
+        _live?.Dispose();
     }
 }

@@ -1,6 +1,8 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.Projects;
 
@@ -8,12 +10,12 @@ public sealed partial class ProjectsPage : ComponentBase
 {
     private static readonly string[] Groups = ["roads", "construction", "engineering", "improvement", "social"];
     private static readonly (string Status, string Color)[] Statuses =
-        [("completed", "#2e9d5b"), ("active", "#0a84c6"), ("delayed", "#e6a100"), ("planned", "#9aa7b4"), ("archived", "#5c6f82")];
+        [("completed", ChartLayout.Palette.Green), ("active", ChartLayout.Palette.Sky), ("delayed", ChartLayout.Palette.Amber), ("planned", ChartLayout.Palette.Grey), ("archived", ChartLayout.Palette.Slate)];
 
     private IReadOnlyList<ProjectRow>? _rows;
     private CityReference.Snapshot? _reference;
-    private object[] _traces = [];
-    private object? _layout;
+    private IList<ITrace> _traces = [];
+    private Plotly.Blazor.Layout? _layout;
 
     [Inject] private ProjectsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
@@ -27,13 +29,13 @@ public sealed partial class ProjectsPage : ComponentBase
         _reference = await Reference.GetAsync();
         _rows = await Queries.GetProjectsAsync();
         var groupNames = Groups.Select(g => T["group." + g]).ToArray();
-        _traces = Statuses.Select(s => (object)new
-        {
-            type = "bar", orientation = "h", name = T["pstatus." + s.Status], y = groupNames,
-            x = Groups.Select(g => _rows.Count(p => p.ProjectGroup == g && p.Status == s.Status)),
-            marker = new { color = s.Color },
-        }).ToArray();
-        _layout = new { barmode = "stack" };
+        _traces =
+        [
+            .. Statuses.Select(s => Traces.HorizontalBars(T["pstatus." + s.Status], groupNames,
+                Groups.Select(g => _rows.Count(p => p.ProjectGroup == g && p.Status == s.Status)), s.Color)),
+        ];
+        _layout = ChartLayout.Base();
+        _layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Stack;
     }
 
     private string Department(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";

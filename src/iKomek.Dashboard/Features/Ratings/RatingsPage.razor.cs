@@ -1,6 +1,8 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.Ratings;
 
@@ -8,8 +10,8 @@ public sealed partial class RatingsPage : ComponentBase
 {
     private List<ManagerScore>? _rows;
     private CityReference.Snapshot? _reference;
-    private object[] _traces = [];
-    private object? _layout;
+    private IList<ITrace> _traces = [];
+    private Plotly.Blazor.Layout? _layout;
 
     [Inject] private RatingsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
@@ -22,11 +24,12 @@ public sealed partial class RatingsPage : ComponentBase
         // Each indicator weighs a quarter of the total: stacked quarters add up to the total.
         var ordered = Enumerable.Reverse(_rows).ToList();
         var names = ordered.Select(r => ShortName(r.FullName)).ToList();
-        object Quarter(string key, Func<ManagerScore, decimal> pick) => new
+        Plotly.Blazor.Traces.Bar Quarter(string key, Func<ManagerScore, decimal> pick)
         {
-            type = "bar", orientation = "h", name = T[key], y = names, x = ordered.Select(r => Math.Round(pick(r) / 4, 1)),
-            hovertemplate = "%{y}: %{x:.1f}<extra>" + T[key] + "</extra>",
-        };
+            var bars = Traces.HorizontalBars(T[key], names, ordered.Select(r => Math.Round(pick(r) / 4, 1)));
+            bars.HoverTemplate = "%{y}: %{x:.1f}<extra>" + T[key] + "</extra>";
+            return bars;
+        }
         _traces =
         [
             Quarter("ratings.kpi", r => r.KpiPct),
@@ -34,7 +37,12 @@ public sealed partial class RatingsPage : ComponentBase
             Quarter("ratings.appeals", r => r.AppealsPct),
             Quarter("ratings.systemic", r => r.SystemicPct),
         ];
-        _layout = new { barmode = "stack", xaxis = new { range = new[] { 0, 100 }, ticksuffix = " %" }, legend = new { y = -0.06 } };
+        var layout = ChartLayout.Base();
+        layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Stack;
+        layout.XAxis[0].Range = [0, 100];
+        layout.XAxis[0].TickSuffix = " %";
+        layout.Legend[0].Y = -0.06m;
+        _layout = layout;
     }
 
     /// <summary>"Рахимова Динара Талгатовна" -> "Рахимова Д. Т.": fits the chart's axis.</summary>

@@ -1,9 +1,11 @@
+using IKomek.Dashboard.Components.Charts;
 using IKomek.Dashboard.Components.Shared;
 using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Live;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
+using Plotly.Blazor;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
@@ -18,9 +20,9 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
     private IReadOnlyList<RankedBars.Item> _departments = [], _organisations = [];
     private IReadOnlyList<NearbyProject> _projects = [];
     private IReadOnlyList<long> _splitInto = [];
-    private object[] _weekTraces = [], _mapTraces = [];
-    private object? _weekLayout, _mapLayout;
-    private IDisposable? _subscription;
+    private IList<ITrace> _weekTraces = [], _mapTraces = [];
+    private Plotly.Blazor.Layout? _weekLayout, _mapLayout;
+    private LiveSubscription? _live;
 
     [Parameter] public long Id { get; set; }
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
@@ -28,15 +30,21 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private ILogger<ProblemPage> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
         _reference = await Reference.GetAsync();
         await ReloadAsync();
-        _subscription ??= Feed.Subscribe(change =>
-        {
-            if (change.Kind == "problems" && change.FirstId <= Id && Id <= change.LastId) _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
-        });
+        // A lifecycle step or a mining run touching this problem, on any node, redraws it.
+        _live ??= new LiveSubscription(Feed, change => change.Kind == "problems" && change.FirstId <= Id && Id <= change.LastId,
+            RedrawAsync, InvokeAsync, DispatchExceptionAsync, Log);
+    }
+
+    private async Task RedrawAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
     }
 
     private async Task ReloadAsync()
@@ -60,31 +68,38 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         var x = weeks.Select(w => w.Week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         _weekTraces =
         [
-            new { type = "bar", name = T["problems.appeals"], x, y = weeks.Select(w => w.Appeals), marker = new { color = "#0a84c6" } },
-            new { type = "scatter", mode = "lines", name = T["problems.baseline"], x, y = weeks.Select(w => Math.Round(w.Expected, 2)), line = new { color = "#5c6f82", width = 2 } },
-            new { type = "scatter", mode = "lines", name = T["problems.threshold"], x, y = weeks.Select(w => w.Threshold), line = new { color = "#d64541", width = 1, dash = "dot" } },
+            Traces.Bars(T["problems.appeals"], x, weeks.Select(w => w.Appeals)),
+            Traces.ReferenceLine(T["problems.baseline"], x, weeks.Select(w => Math.Round(w.Expected, 2)), ChartLayout.Palette.Slate, dash: "solid"),
+            Traces.ReferenceLine(T["problems.threshold"], x, weeks.Select(w => w.Threshold), ChartLayout.Palette.Red, dash: "dot", width: 1),
         ];
-        _weekLayout = new { showlegend = true, legend = new { orientation = "h", y = 1.15 }, bargap = 0.1, xaxis = new { type = "date" } };
+        _weekLayout = ChartLayout.Base();
+        _weekLayout.ShowLegend = true;
+        _weekLayout.Legend[0].Y = 1.15m;
+        _weekLayout.BarGap = 0.1m;
+        _weekLayout.XAxis = [ChartLayout.DateAxis()];
     }
 
     private void DrawMap(ProblemDetail p)
     {
-        var placed = _appeals.Where(a => a.Lat is not null).ToList();
+        var placed = _appeals.Where(a => a.Lat is not null && a.Lon is not null).ToList();
+        (double Lat, double Lon) centre = (p.Lat ?? 51.13, p.Lon ?? 71.43);
         _mapTraces =
         [
-            new { type = "scatter", mode = "markers", name = T["problems.appeals"], x = placed.Select(a => a.Lon), y = placed.Select(a => a.Lat),
-                  text = placed.Select(a => a.RegNumber), marker = new { size = 11, color = "rgba(10,132,198,0.35)", line = new { color = "#0a84c6", width = 1 } } },
-            new { type = "scatter", mode = "markers+text", name = T["problems.centre"], x = new[] { p.Lon }, y = new[] { p.Lat },
-                  text = new[] { T.Format("problems.mapLabel", p.AppealsCount) }, textposition = "top center",
-                  marker = new { size = 22, color = "rgba(0,0,0,0)", line = new { color = "#d64541", width = 2.5 } } },
+            Traces.Rings(T["problems.appeals"], placed.Select(a => (a.Lat!.Value, a.Lon!.Value)), ChartLayout.Palette.Sky, 11, 1, fill: ChartLayout.Palette.SkyGlass,
+                texts: placed.Select(a => a.RegNumber)),
+            Traces.Rings(T["problems.centre"], [centre], ChartLayout.Palette.Red, 22, 2.5m,
+                texts: [T.Format("problems.mapLabel", p.AppealsCount)], showText: true),
         ];
         const double span = 0.01;
-        _mapLayout = new
-        {
-            showlegend = false,
-            xaxis = new { title = new { text = T["problems.lon"] }, range = new[] { (p.Lon ?? 71.43) - span * 1.6, (p.Lon ?? 71.43) + span * 1.6 } },
-            yaxis = new { title = new { text = T["problems.lat"] }, range = new[] { (p.Lat ?? 51.13) - span, (p.Lat ?? 51.13) + span }, scaleanchor = "x", scaleratio = 1.6 },
-        };
+        _mapLayout = ChartLayout.Base();
+        _mapLayout.ShowLegend = false;
+        var (x, y) = (_mapLayout.XAxis[0], _mapLayout.YAxis[0]);
+        x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = T["problems.lon"] };
+        x.Range = [centre.Lon - span * 1.6, centre.Lon + span * 1.6];
+        y.Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = T["problems.lat"] };
+        y.Range = [centre.Lat - span, centre.Lat + span];
+        y.ScaleAnchor = "x";
+        y.ScaleRatio = 1.6m;
     }
 
     private string TypeName(int id) => Name(_reference?.ServiceTypes, id);
@@ -93,5 +108,5 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
 
     private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => _live?.Dispose();
 }

@@ -19,7 +19,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     private string? _status;
     private int _periodDays;
     private bool _compare;
-    private IDisposable? _subscription;
+    private LiveSubscription? _live;
 
     private sealed record Option(int Id, string Label);
     private sealed record StatusOption(string Code, string Label);
@@ -30,6 +30,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private ILogger<SystemicProblemsPage> Log { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -42,10 +43,13 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
         _periods = [new(0, T["problems.allTime"]), new(28, T["problems.weeks4"]), new(91, T["problems.weeks13"]), new(182, T["problems.weeks26"]), new(365, T["problems.year"])];
         await ReloadAsync();
         // A mining run or a lifecycle step anywhere in the cluster redraws the list.
-        _subscription = Feed.Subscribe(change =>
-        {
-            if (change.Kind == "problems") _ = InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); });
-        });
+        _live = new LiveSubscription(Feed, change => change.Kind == "problems", RedrawAsync, InvokeAsync, DispatchExceptionAsync, Log);
+    }
+
+    private async Task RedrawAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
     }
 
     private async Task ReloadAsync()
@@ -77,5 +81,5 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
 
     private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose() => _live?.Dispose();
 }
