@@ -28,7 +28,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
             await conn.ExecuteAsync("CREATE TABLE test_fires (job_id text NOT NULL, node text NOT NULL, manual boolean NOT NULL)");
         }
         var job = ScheduledJob.For<CountingJob>("count-fires", EveryTwoSeconds, "jobs.slaSweep", j => j.RunAsync(null!, CancellationToken.None));
-        var from = DateTime.UtcNow;
+        var from = TimeProvider.System.GetUtcNow().UtcDateTime;
         await using var nodeA = await NodeAsync(job, "node-a");
         await using var nodeB = await NodeAsync(job, "node-b");
 
@@ -36,7 +36,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
         Assert.True(await nodeA.Provider.GetRequiredService<JobsQueries>().RunNowAsync("count-fires"));
         await Task.Delay(TimeSpan.FromSeconds(4));
         await Task.WhenAll(nodeA.StopAsync(), nodeB.StopAsync());
-        var to = DateTime.UtcNow;
+        var to = TimeProvider.System.GetUtcNow().UtcDateTime;
 
         await using var read = await db.DataSource.OpenConnectionAsync();
         var fires = (await read.QueryAsync<(string JobId, string Node, bool Manual)>("SELECT job_id, node, manual FROM test_fires")).ToList();
@@ -78,7 +78,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
         }
 
         await using var live = await NodeAsync(job, "live-node");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         List<(string Node, string Outcome)> runs;
         do
         {
@@ -86,7 +86,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
             await using var read = await db.DataSource.OpenConnectionAsync();
             runs = (await read.QueryAsync<(string, string)>("SELECT node, outcome FROM job_runs WHERE fire_id = @id ORDER BY id", new { id = jobId })).ToList();
         }
-        while (!runs.Any(r => r.Outcome == "succeeded") && DateTime.UtcNow < deadline);
+        while (!runs.Any(r => r.Outcome == "succeeded") && TimeProvider.System.GetUtcNow() < deadline);
 
         Assert.Equal([("dead-node", "interrupted"), ("live-node", "succeeded")], runs);
     }
