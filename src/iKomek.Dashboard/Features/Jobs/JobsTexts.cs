@@ -21,6 +21,7 @@ internal static class JobsTexts
             "Қазір бірде-бір түйін тапсырмаларды орындамайды (City:Scheduler:Enabled): қолмен іске қосылғаны кезекте күтеді",
             "No node runs jobs now (City:Scheduler:Enabled): a job started by hand waits in the queue"),
         ["jobs.hangfire"] = new("Панель Hangfire", "Hangfire панелі", "Hangfire dashboard"),
+        ["jobs.pagerInfo"] = new("{first_item}–{last_item} из {all_items}", "{first_item}–{last_item} / {all_items}", "{first_item}–{last_item} of {all_items}"),
         ["jobs.seconds"] = new("{0:0.0} с", "{0:0.0} с", "{0:0.0} s"),
         ["jobs.minutes"] = new("{0:N0} мин {1:00} с", "{0:N0} мин {1:00} с", "{0:N0} min {1:00} s"),
         ["jobs.never"] = new("ещё не запускалось", "әлі іске қосылмаған", "not run yet"),
