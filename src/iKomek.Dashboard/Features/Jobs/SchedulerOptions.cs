@@ -20,6 +20,9 @@ public sealed class SchedulerOptions
     /// <summary>How often this node looks for recurring jobs that are due, in seconds.</summary>
     public int PollSeconds { get; set; } = 5;
 
-    /// <summary>Hangfire workers on this node: jobs it may run at once.</summary>
-    public int Workers { get; set; } = 2;
+    /// <summary>
+    /// Hangfire workers on this node: jobs it may run at once. Four, not two: after a node died, runs of the mining wait
+    /// for its lock (up to 10 minutes) and hold a worker each; the SLA sweep must still find one free.
+    /// </summary>
+    public int Workers { get; set; } = 4;
 }
