@@ -31,6 +31,7 @@ app.MapLiveHub();
 app.MapAppealsExport();
 app.MapProblemExport();
 app.MapAccounts();
+app.MapSchedulerDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

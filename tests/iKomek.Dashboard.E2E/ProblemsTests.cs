@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
-using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.SystemicProblems;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E;
@@ -118,15 +120,26 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
     public async Task JobsPage_ListsEveryJob_AndAnAdministratorRunsOneNow()
     {
         var page = await fixture.OpenAsync("/admin/jobs", signedInAs: "admin");
-        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(ScheduledJobs.All.Count);
-        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=classifier-retrain]")).ToBeVisibleAsync();
+        string[] ids = [SystemicMiningJob.IncrementalId, SystemicMiningJob.FullId, SlaSweepJob.Id, RetrainClassifierJob.Id];
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tbody tr")).ToHaveCountAsync(ids.Length);
+        foreach (var id in ids)
+        {
+            await Assertions.Expect(page.GetByTestId("jobs-table").Locator($"tr:has([data-job={id}])")).ToBeVisibleAsync();
+        }
+        // The schedule declared beside the job, and the way to Hangfire's own dashboard.
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr:has([data-job=sla-sweep])")).ToContainTextAsync("*/5 * * * *");
+        await Assertions.Expect(page.GetByTestId("hangfire-link")).ToHaveAttributeAsync("href", "/admin/hangfire");
 
         await page.GetByTestId("run-sla-sweep").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = "запущено" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "запущено" })).ToBeVisibleAsync();
         var run = page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = "sla-sweep (вручную)" });
         await Assertions.Expect(run.First).ToContainTextAsync("успешно", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr[data-job=systemic-mining]")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
+        // The result and the duration in the reader's language: Russian here, no English left from the job.
+        await Assertions.Expect(run.First).ToContainTextAsync("предупреждений:");
+        await Assertions.Expect(run.First).ToContainTextAsync(new Regex(@"\d,\d с"));
+        await Assertions.Expect(run.First).Not.ToContainTextAsync("warning");
+        await Assertions.Expect(page.GetByTestId("jobs-table").Locator("tr:has([data-job=systemic-mining])")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
         await DashboardFixture.ScreenshotAsync(page, "jobs-1920x1080");
         await page.SetViewportSizeAsync(1366, 768);
         await page.WaitForTimeoutAsync(300);

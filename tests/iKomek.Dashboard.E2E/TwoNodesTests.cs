@@ -1,9 +1,14 @@
+using Dapper;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
+using Npgsql;
 
 namespace IKomek.Dashboard.E2E;
 
-/// <summary>Two app nodes on one database: an appeal posted to node A shows on node B's live panel.</summary>
+/// <summary>
+/// Two app nodes on one database: an appeal posted to node A shows on node B's live panel; both run jobs as one
+/// Hangfire cluster (that each fire runs once is tested in SchedulerClusterTests).
+/// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class TwoNodesTests(DashboardFixture fixture)
 {
@@ -29,5 +34,29 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         await page.WaitForFunctionAsync(
             "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NodeB_JoinsTheScheduler_WithoutDoublingTheRecurringJobs()
+    {
+        var connection = await fixture.DatabaseConnectionStringAsync();
+        var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var nodeB = await AppProcess.StartAsync(nodeBFolder,
+            [$"--ConnectionStrings:City={connection}", "--City:Scheduler:StartDelaySeconds=1"], TimeSpan.FromMinutes(1));
+
+        await using var db = NpgsqlDataSource.Create(connection);
+        await using var conn = await db.OpenConnectionAsync();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        long servers;
+        do
+        {
+            await Task.Delay(500);
+            servers = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM hangfire.server");
+        }
+        while (servers < 2 && TimeProvider.System.GetUtcNow() < deadline);
+        Assert.True(servers >= 2, $"{servers} Hangfire servers");
+        // Both nodes registered the same ids: one recurring job each, not one per node.
+        var recurring = (await conn.QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value")).ToList();
+        Assert.Equal(["classifier-retrain", "sla-sweep", "systemic-mining", "systemic-mining-full"], recurring);
     }
 }

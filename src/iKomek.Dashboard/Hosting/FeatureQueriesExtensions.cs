@@ -4,6 +4,7 @@ using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Intake.Open311;
+using IKomek.Dashboard.Features.Jobs;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
@@ -15,14 +16,17 @@ namespace IKomek.Dashboard.Hosting;
 
 public static class FeatureQueriesExtensions
 {
-    /// <summary>Each feature's services: stateless query classes over the one data source, and intake.</summary>
+    /// <summary>Each feature's services: stateless query classes over the one data source, intake, and each feature's
+    /// scheduled jobs (the job beside its schedule).</summary>
     public static IServiceCollection AddFeatureQueries(this IServiceCollection services) => services
         .AddSingleton<CityReference>()
         .AddSingleton<LiveQueries>()
         .AddSingleton<AppealsQueries>()
         .AddSingleton<AppealLifecycle>()
+        .AddScheduledJob<SlaSweepJob>(SlaSweepJob.Schedule)
         .AddSingleton<SystemicProblemsQueries>()
         .AddSingleton<SystemicMining>()
+        .AddScheduledJob<SystemicMiningJob>(SystemicMiningJob.Incremental, SystemicMiningJob.Full)
         .AddSingleton<ProblemLifecycle>()
         .AddSingleton<RatingsQueries>()
         .AddSingleton<ProjectsQueries>()

@@ -1,3 +1,5 @@
+using IKomek.Dashboard.Features.Jobs;
+
 namespace IKomek.Dashboard.Features.Classification;
 
 public static class ClassificationServiceExtensions
@@ -8,5 +10,6 @@ public static class ClassificationServiceExtensions
         .AddSingleton<TrainedAppealClassifier>()
         .AddSingleton<IAppealClassifier>(sp => sp.GetRequiredService<TrainedAppealClassifier>())
         .AddSingleton<ClassifierTraining>()
-        .AddHostedService<ClassifierModelWatcher>();
+        .AddHostedService<ClassifierModelWatcher>()
+        .AddScheduledJob<RetrainClassifierJob>(RetrainClassifierJob.Schedule);
 }

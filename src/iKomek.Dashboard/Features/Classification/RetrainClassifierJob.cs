@@ -1,4 +1,5 @@
-using Quartz;
+using Hangfire;
+using IKomek.Dashboard.Features.Jobs;
 
 namespace IKomek.Dashboard.Features.Classification;
 
@@ -7,16 +8,22 @@ namespace IKomek.Dashboard.Features.Classification;
 /// promoted only when it beats the current one on the held-out set (<see cref="ClassifierTraining"/>). Then the
 /// appeals the model has not looked at yet (arrived while none was loaded) are filed with the current model.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class RetrainClassifierJob(ClassifierTraining training) : IJob
+public sealed class RetrainClassifierJob(ClassifierTraining training)
 {
-    public static readonly JobKey Key = new("classifier-retrain");
+    public const string Id = "classifier-retrain";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Sundays at 03:00 Astana time, a quiet hour.</summary>
+    public static readonly ScheduledJob Schedule = ScheduledJob.For<RetrainClassifierJob>(Id, "0 3 * * 0",
+        "jobs.classifierRetrain", j => j.RunAsync(CancellationToken.None));
+
+    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<JobResult> RunAsync(CancellationToken cancellationToken)
     {
         var result = await training.RetrainAsync(cancellationToken);
         var backlog = await training.ClassifyBacklogAsync(7, cancellationToken);
-        context.Result = $"model {result.ModelId}: {(result.Promoted ? "promoted" : "kept the current one")} ({result.Reason}); " +
-                         $"{result.TrainingTexts} training texts in {result.Elapsed.TotalSeconds:0} s; {backlog} appeals filed";
+        return new JobResult(result.Promoted ? "jobs.result.classifierPromoted" : "jobs.result.classifierKept",
+            result.ModelId ?? 0, result.NewScore, result.CurrentScore ?? 0, result.TrainingTexts,
+            result.Elapsed.TotalSeconds, backlog);
     }
 }

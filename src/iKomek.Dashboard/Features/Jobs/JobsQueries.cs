@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Dapper;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 using Npgsql;
-using Quartz;
 
 namespace IKomek.Dashboard.Features.Jobs;
 
@@ -9,13 +12,35 @@ public sealed record JobRun(long Id, string JobName, string Node, bool Manual, D
     string Outcome, string? Summary, string? Error)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    /// <summary>The run's result as the job returned it, when it was one (older rows hold plain text).</summary>
+    public JobResult? Result => Summary is { Length: > 0 } s && s[0] == '{' ? Parse(s) : null;
+
+    private static JobResult? Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JobResult>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
-/// <summary>A job as the administration page shows it: its schedule, its next fire and its latest runs.</summary>
-public sealed record JobState(ScheduledJob Job, DateTimeOffset? NextFire, JobRun? LastRun, long Failures, JobRun? LastFailure);
+/// <summary>
+/// A job as the administration page shows it: its schedule and next and last fire from Hangfire's storage, the state
+/// of the run Hangfire created last, and its latest runs from job_runs.
+/// </summary>
+public sealed record JobState(ScheduledJob Job, DateTime? NextFire, DateTime? LastFire, string? LastFireState, string? ScheduleError,
+    JobRun? LastRun, long Failures, JobRun? LastFailure);
 
-public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, SchedulerOptions options)
+public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, IEnumerable<ScheduledJob> jobs)
 {
+    /// <summary>Every registered job, in the order the features registered them.</summary>
+    public IReadOnlyList<ScheduledJob> Jobs { get; } = jobs.ToList();
+
     public async Task<IReadOnlyList<JobState>> GetJobsAsync(CancellationToken ct = default)
     {
         const string sql = """
@@ -32,20 +57,13 @@ public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, 
         var last = (await grid.ReadAsync<JobRun>()).ToDictionary(r => r.JobName);
         var failed = (await grid.ReadAsync<JobRun>()).ToDictionary(r => r.JobName);
         var failures = (await grid.ReadAsync<(string JobName, long Count)>()).ToDictionary(r => r.JobName, r => r.Count);
-        var scheduler = await SchedulerAsync(ct);
-        var states = new List<JobState>();
-        foreach (var job in ScheduledJobs.All)
+        var recurring = await Task.Run(() => RecurringJobs(), ct);
+        return Jobs.Select(job =>
         {
-            DateTimeOffset? next = null;
-            if (scheduler is not null)
-            {
-                var trigger = await scheduler.GetTrigger(new TriggerKey(job.TriggerName), ct);
-                next = trigger?.NextFireTimeUtc;
-            }
-            states.Add(new JobState(job, next, last.GetValueOrDefault(job.Key.Name), failures.GetValueOrDefault(job.Key.Name),
-                failed.GetValueOrDefault(job.Key.Name)));
-        }
-        return states;
+            var r = recurring.GetValueOrDefault(job.Id);
+            return new JobState(job, r?.NextExecution, r?.LastExecution, r?.LastJobState, r?.Error,
+                last.GetValueOrDefault(job.Id), failures.GetValueOrDefault(job.Id), failed.GetValueOrDefault(job.Id));
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<JobRun>> GetRunsAsync(int limit, CancellationToken ct = default)
@@ -59,18 +77,31 @@ public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, 
         return (await conn.QueryAsync<JobRun>(new CommandDefinition(sql, new { limit }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Fires the job now, on whichever node of the cluster picks it up first.</summary>
-    public async Task<bool> RunNowAsync(string jobName, CancellationToken ct = default)
+    /// <summary>How many nodes run jobs now (Hangfire servers with a live heartbeat).</summary>
+    public Task<int> RunningServersAsync(CancellationToken ct = default) =>
+        Task.Run(() => Storage.GetMonitoringApi().Servers().Count, ct);
+
+    /// <summary>
+    /// Queues a run of the job now, marked manual; whichever node's worker is free first takes it. The caller checks
+    /// that the user may (<see cref="Accounts.CityAction.RunJobs"/>).
+    /// </summary>
+    public Task<bool> RunNowAsync(string jobId, CancellationToken ct = default)
     {
-        var job = ScheduledJobs.Find(jobName);
-        var scheduler = await SchedulerAsync(ct);
-        if (job is null || scheduler is null) return false;
-        await scheduler.TriggerJob(job.Key, new JobDataMap { [JobRunListener.ManualKey] = "true" }, ct);
-        return true;
+        var job = Jobs.FirstOrDefault(j => j.Id == jobId);
+        if (job is null) return Task.FromResult(false);
+        var client = (IBackgroundJobClientV2)services.GetRequiredService<IBackgroundJobClient>();
+        return Task.Run(() =>
+        {
+            client.Create(job.Job, new EnqueuedState(), JobRunFilter.Parameters(job.Id, manual: true));
+            return true;
+        }, ct);
     }
 
-    public bool SchedulerEnabled => options.Enabled;
+    private JobStorage Storage => services.GetRequiredService<JobStorage>();
 
-    private async Task<IScheduler?> SchedulerAsync(CancellationToken ct) =>
-        options.Enabled && services.GetService<ISchedulerFactory>() is { } factory ? await factory.GetScheduler(ct) : null;
+    private Dictionary<string, RecurringJobDto> RecurringJobs()
+    {
+        using var connection = Storage.GetConnection();
+        return connection.GetRecurringJobs(Jobs.Select(j => j.Id)).Where(r => !r.Removed).ToDictionary(r => r.Id);
+    }
 }

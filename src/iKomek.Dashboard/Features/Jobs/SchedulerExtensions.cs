@@ -1,72 +1,76 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using IKomek.Dashboard.Features.Accounts;
 using Npgsql;
-using Quartz;
 
 namespace IKomek.Dashboard.Features.Jobs;
 
 public static class SchedulerExtensions
 {
+    public const string DashboardPath = "/admin/hangfire";
+
+    /// <summary>Hangfire's tables live apart from the city's, in a schema the storage creates and upgrades itself.</summary>
+    public const string Schema = "hangfire";
+
     /// <summary>
-    /// Quartz on the city's PostgreSQL: a persistent, clustered job store (tables from sql/schema/0011, validated at
-    /// start), every job of <see cref="ScheduledJobs"/> with its cron trigger in Astana time, and our run history.
-    /// Each job fires once across all nodes that share the database.
+    /// Hangfire on the city's PostgreSQL: every <see cref="ScheduledJob"/> a feature registered becomes a recurring
+    /// job in Astana time, run once across all nodes that share the database, each run recorded in job_runs.
     /// </summary>
     public static void AddCityScheduler(this WebApplicationBuilder builder)
     {
-        var db = builder.Services.Single(d => d.ServiceType == typeof(NpgsqlDataSource)).ImplementationInstance as NpgsqlDataSource
-                 ?? throw new InvalidOperationException("Add the city database before the scheduler.");
         var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<JobsQueries>();
-        builder.Services.AddSingleton<JobRunListener>();
-        if (!options.Enabled) return;
-
-        builder.Services.AddQuartz(q =>
-        {
-            ConfigureCluster(q, options.SchedulerName, db.ConnectionString, ScheduledJobs.All);
-            // A node that starts mines what arrived while it was down (on a new city: everything), so the ranking
-            // is there without waiting for the first cron fire. Nodes starting together run it one after the other.
-            q.RunAtStartup(SystemicProblems.SystemicMiningJob.Incremental);
-        });
-        builder.Services.AddQuartzHostedService(o =>
-        {
-            o.WaitForJobsToComplete = true;
-            o.StartDelay = TimeSpan.FromSeconds(options.StartDelaySeconds);
-        });
+        builder.Services.AddCityScheduler(options);
     }
 
     /// <summary>The one scheduler configuration, shared by the app and the two-node test.</summary>
-    public static void ConfigureCluster(IQuartzBuilder q, string schedulerName, string connectionString,
-        IEnumerable<ScheduledJob> jobs, string? instanceId = null)
+    /// <param name="serverName">The node's name in Hangfire's server list and in job_runs; default: host name and process id.</param>
+    public static IServiceCollection AddCityScheduler(this IServiceCollection services, SchedulerOptions options, string? serverName = null)
     {
-        // The same name on every node makes them one cluster; each node has its own (generated) instance id.
-        q.ConfigureScheduler(s =>
+        services.AddSingleton(options);
+        services.AddSingleton<JobsQueries>();
+        services.AddSingleton<JobRunFilter>();
+        services.AddHangfire((sp, cfg) => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())),
+                StorageOptions(options)));
+        if (options.Enabled)
         {
-            s.InstanceName = schedulerName;
-            if (instanceId is not null) s.InstanceId = instanceId;
-        });
-        q.UseDefaultThreadPool(2);
-        q.UsePersistentStore(store =>
-        {
-            store.UsePostgres(connectionString);
-            store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
-            store.UseSystemTextJsonSerializer(_ => { });
-            store.ConfigureStore(s =>
-            {
-                s.TablePrefix = "qrtz_";
-                // The tables come from our migration; Quartz checks them and adds only what a newer version misses.
-                s.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
-            });
-        });
-        q.AddJobListener<JobRunListener>(sp => sp.GetRequiredService<JobRunListener>());
-        foreach (var job in jobs)
-        {
-            q.AddJob(job.JobType, j =>
-            {
-                j.WithIdentity(job.Key).StoreDurably();
-                foreach (var (k, v) in job.Data ?? new Dictionary<string, string>()) j.UsingJobData(k, v);
-            });
-            q.AddTrigger(t => t.ForJob(job.Key).WithIdentity(job.TriggerName)
-                .WithCronSchedule(job.Cron, c => c.InTimeZone(Hosting.AstanaClock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<CityScheduler>(sp,
+                serverName ?? $"{Environment.MachineName}-{Environment.ProcessId}"));
         }
+        return services;
     }
+
+    public static PostgreSqlStorageOptions StorageOptions(SchedulerOptions options) => new()
+    {
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = true,
+        // A worker renews its claim on a running job; a killed node's claim runs out and a live node runs the job
+        // again (jobs are idempotent). Without sliding, a long run would be taken twice after the timeout.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromSeconds(options.RecoverAfterSeconds),
+        // "Run now" should start within a second or two, not at the next 15-second poll.
+        EnableLongPolling = true,
+        QueuePollInterval = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>Hangfire's own dashboard, for administrators only (see <see cref="AdministratorsOnlyDashboard"/>).</summary>
+    public static void MapSchedulerDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnlyDashboard()],
+            AppPath = "/admin/jobs",
+            DashboardTitle = "iKomek · Hangfire",
+            DisplayStorageConnectionString = false,
+        })
+        // Sign-in first: an anonymous visitor goes to the sign-in page and comes back, another role is refused there.
+        .RequireAuthorization(p => p.RequireRole(CityRoles.Admin));
+}
+
+/// <summary>Hangfire's connections come from the city's one data source (its pool, its credentials).</summary>
+internal sealed class DataSourceConnectionFactory(NpgsqlDataSource db) : IConnectionFactory
+{
+    public NpgsqlConnection GetOrCreateConnection() => db.CreateConnection();
 }

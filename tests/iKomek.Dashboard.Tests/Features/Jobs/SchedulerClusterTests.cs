@@ -1,72 +1,160 @@
 using Dapper;
+using Hangfire;
+using Hangfire.Server;
 using IKomek.Dashboard.Features.Jobs;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Quartz;
 
 namespace IKomek.Dashboard.Tests.Features.Jobs;
 
-/// <summary>Two app nodes' schedulers on one database: every fire of a job runs on exactly one of them.</summary>
+/// <summary>
+/// Two app nodes' Hangfire servers on one database: every fire of a recurring job runs on exactly one of them, every
+/// run is recorded once; and a run whose node died is run again by a live node.
+/// </summary>
 public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
 {
+    // Every two seconds (Hangfire reads six fields as seconds first); each run takes a second, so both nodes are busy
+    // at once if they both take a fire.
+    private const string EveryTwoSeconds = "*/2 * * * * *";
+
     [Fact]
-    public async Task TwoSchedulersOnOneDatabase_RunEachFireOnce_AndRecordEveryRun()
+    public async Task TwoServersOnOneDatabase_RunEachFireOnce_AndRecordEveryRun()
     {
         await using (var conn = await db.DataSource.OpenConnectionAsync())
         {
-            await conn.ExecuteAsync("CREATE TABLE test_fires (fire_id text NOT NULL, scheduled_at timestamptz NOT NULL, node text NOT NULL)");
+            await conn.ExecuteAsync("CREATE TABLE test_fires (job_id text NOT NULL, node text NOT NULL, manual boolean NOT NULL)");
         }
-        // Every two seconds; each run takes a second, so both nodes are busy at once if they both take it.
-        var job = new ScheduledJob(new JobKey("count-fires"), typeof(CountingJob), "0/2 * * * * ?", "jobs.slaSweep");
-        await using var nodeA = Node(job, "node-a");
-        await using var nodeB = Node(job, "node-b");
-        var a = await nodeA.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var b = await nodeB.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = ScheduledJob.For<CountingJob>("count-fires", EveryTwoSeconds, "jobs.slaSweep", j => j.RunAsync(null!, CancellationToken.None));
+        var from = TimeProvider.System.GetUtcNow().UtcDateTime;
+        await using var nodeA = await NodeAsync(job, "node-a");
+        await using var nodeB = await NodeAsync(job, "node-b");
 
-        await Task.WhenAll(a.Start().AsTask(), b.Start().AsTask());
-        await Task.Delay(TimeSpan.FromSeconds(9));
-        await a.TriggerJob(job.Key, new JobDataMap { [JobRunListener.ManualKey] = "true" });
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        await Task.WhenAll(a.Shutdown(waitForJobsToComplete: true).AsTask(), b.Shutdown(waitForJobsToComplete: true).AsTask());
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        Assert.True(await nodeA.Provider.GetRequiredService<JobsQueries>().RunNowAsync("count-fires"));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.WhenAll(nodeA.StopAsync(), nodeB.StopAsync());
+        var to = TimeProvider.System.GetUtcNow().UtcDateTime;
 
         await using var read = await db.DataSource.OpenConnectionAsync();
-        var fires = (await read.QueryAsync<(string FireId, DateTime ScheduledAt, string Node)>("SELECT fire_id, scheduled_at, node FROM test_fires")).ToList();
-        var cronFires = fires.Where(f => f.ScheduledAt.Second % 2 == 0 && f.ScheduledAt.Millisecond == 0).ToList();
+        var fires = (await read.QueryAsync<(string JobId, string Node, bool Manual)>("SELECT job_id, node, manual FROM test_fires")).ToList();
+        var cronFires = fires.Where(f => !f.Manual).ToList();
+        // The schedule had this many fires while the nodes ran; a fire taken by both nodes would be counted twice.
+        var scheduled = EvenSeconds(to) - EvenSeconds(from);
         Assert.True(cronFires.Count >= 3, $"{cronFires.Count} cron fires");
-        Assert.Equal(cronFires.Count, cronFires.Select(f => f.ScheduledAt).Distinct().Count());
-        Assert.Equal(fires.Count, fires.Select(f => f.FireId).Distinct().Count());
+        Assert.True(cronFires.Count <= scheduled, $"{cronFires.Count} runs for {scheduled} fires");
+        Assert.Single(fires, f => f.Manual);
+        Assert.Equal(fires.Count, fires.Select(f => f.JobId).Distinct().Count());
         Assert.All(fires, f => Assert.Contains(f.Node, new[] { "node-a", "node-b" }));
         // The run history has each run once, the manual one marked, all finished.
-        var runs = (await read.QueryAsync<(string Outcome, bool Manual, string Node)>(
-            "SELECT outcome, manual, node FROM job_runs WHERE job_name = 'count-fires'")).ToList();
-        Assert.Equal(fires.Count, runs.Count);
+        var runs = (await read.QueryAsync<(string FireId, string Outcome, bool Manual, string Node)>(
+            "SELECT fire_id, outcome, manual, node FROM job_runs WHERE job_name = 'count-fires'")).ToList();
+        Assert.Equal(fires.Select(f => f.JobId).Order(), runs.Select(r => r.FireId).Order());
         Assert.Single(runs, r => r.Manual);
         Assert.All(runs, r => Assert.Equal("succeeded", r.Outcome));
+        Assert.All(runs, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
     }
 
-    private ServiceProvider Node(ScheduledJob job, string instanceId)
+    [Fact]
+    public async Task ARunWhoseNodeDied_IsRunAgainByALiveNode_AndTheDeadRunIsMarkedInterrupted()
+    {
+        var job = ScheduledJob.For<SucceedingJob>("dead-node-job", "0 0 1 1 *", "jobs.slaSweep", j => j.RunAsync());
+        // The dead node's traces, as a kill -9 leaves them: Hangfire's queue entry taken (fetched) long ago and never
+        // removed, and the run history's row still "running".
+        string jobId;
+        await using (var dead = await NodeAsync(job, "dead-node", start: false))
+        {
+            jobId = dead.Provider.GetRequiredService<IBackgroundJobClient>().Enqueue<SucceedingJob>(j => j.RunAsync());
+        }
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("UPDATE hangfire.jobqueue SET fetchedat = now() - interval '1 hour' WHERE jobid = @id", new { id = long.Parse(jobId) });
+            await conn.ExecuteAsync("""
+                INSERT INTO job_runs (job_name, node, fire_id, manual, started_at, outcome)
+                VALUES ('dead-node-job', 'dead-node', @id, false, now() - interval '1 hour', 'running')
+                """, new { id = jobId });
+        }
+
+        await using var live = await NodeAsync(job, "live-node");
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        List<(string Node, string Outcome)> runs;
+        do
+        {
+            await Task.Delay(500);
+            await using var read = await db.DataSource.OpenConnectionAsync();
+            runs = (await read.QueryAsync<(string, string)>("SELECT node, outcome FROM job_runs WHERE fire_id = @id ORDER BY id", new { id = jobId })).ToList();
+        }
+        while (!runs.Any(r => r.Outcome == "succeeded") && TimeProvider.System.GetUtcNow() < deadline);
+
+        Assert.Equal([("dead-node", "interrupted"), ("live-node", "succeeded")], runs);
+    }
+
+    private static long EvenSeconds(DateTime utc) => (long)Math.Floor((utc - DateTime.UnixEpoch).TotalSeconds / 2);
+
+    private async Task<Node> NodeAsync(ScheduledJob job, string name, bool start = true)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(db.DataSource)
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<JobRunListener>();
-        services.AddQuartz(q => SchedulerExtensions.ConfigureCluster(q, "test-cluster", db.ConnectionString, [job], instanceId));
-        return services.BuildServiceProvider();
+            .AddScheduledJob<CountingJob>(job)
+            .AddTransient<SucceedingJob>();
+        // A dead node's claim runs out after 5 s here (5 min in the app); the schedule is looked at every second.
+        services.AddCityScheduler(new SchedulerOptions { StartDelaySeconds = 0, PollSeconds = 1, RecoverAfterSeconds = 5 }, name);
+        var node = new Node(services.BuildServiceProvider());
+        // The storage creates its schema on first use: one node at a time.
+        node.Provider.GetRequiredService<JobStorage>();
+        if (start) await node.StartAsync();
+        return node;
     }
 
-    /// <summary>Records which node ran which fire, and takes a second.</summary>
-    [DisallowConcurrentExecution]
-    private sealed class CountingJob(NpgsqlDataSource db) : IJob
+    private sealed class Node(ServiceProvider provider) : IAsyncDisposable
     {
-        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        private bool _started;
+
+        public ServiceProvider Provider => provider;
+
+        public async Task StartAsync()
+        {
+            foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
+            _started = true;
+        }
+
+        public async Task StopAsync()
+        {
+            if (!_started) return;
+            _started = false;
+            foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StopAsync(CancellationToken.None);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            await provider.DisposeAsync();
+        }
+    }
+
+    /// <summary>Records which node ran which run, and takes a second.</summary>
+    public sealed class CountingJob(NpgsqlDataSource db)
+    {
+        public async Task<JobResult> RunAsync(PerformContext context, CancellationToken cancellationToken)
         {
             await using var conn = await db.OpenConnectionAsync(cancellationToken);
-            await conn.ExecuteAsync("INSERT INTO test_fires VALUES (@fire, @at, @node)",
-                new { fire = context.FireInstanceId, at = context.ScheduledFireTimeUtc ?? context.FireTimeUtc, node = context.Scheduler.SchedulerInstanceId });
+            await conn.ExecuteAsync("INSERT INTO test_fires VALUES (@id, @node, @manual)", new
+            {
+                id = context.BackgroundJob.Id,
+                node = JobRunFilter.NodeName(context.ServerId),
+                manual = context.GetJobParameter<bool>(JobRunFilter.ManualParameter),
+            });
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return new JobResult("jobs.result.slaSweep", 0, 0);
         }
+    }
+
+    public sealed class SucceedingJob
+    {
+        public Task<JobResult> RunAsync() => Task.FromResult(new JobResult("jobs.result.slaSweep", 1, 2));
     }
 }

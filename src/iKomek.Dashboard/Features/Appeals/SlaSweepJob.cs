@@ -1,22 +1,29 @@
 using Dapper;
+using Hangfire;
+using IKomek.Dashboard.Features.Jobs;
 using Npgsql;
-using Quartz;
 
-namespace IKomek.Dashboard.Features.Jobs;
+namespace IKomek.Dashboard.Features.Appeals;
 
 /// <summary>
 /// Records, once each, the moment an open appeal passed 75 % of its answer time and the moment it became overdue
 /// (sla_alerts). Counts of open and overdue appeals stay computed on read; this keeps when each line was crossed.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class SlaSweepJob(NpgsqlDataSource db, TimeProvider time) : IJob
+public sealed class SlaSweepJob(NpgsqlDataSource db, TimeProvider time)
 {
-    public static readonly JobKey Key = new("sla-sweep");
+    public const string Id = "sla-sweep";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Every five minutes: an appeal crosses a line at most five minutes before the sweep records it.</summary>
+    public static readonly ScheduledJob Schedule =
+        ScheduledJob.For<SlaSweepJob>(Id, "*/5 * * * *", "jobs.slaSweep", j => j.RunAsync(CancellationToken.None));
+
+    // Two sweeps at once would only race on ON CONFLICT; one at a time keeps the moments recorded by one sweep.
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<JobResult> RunAsync(CancellationToken cancellationToken)
     {
         var (warnings, overdue) = await SweepAsync(db, time.GetUtcNow(), cancellationToken);
-        context.Result = $"warning {warnings}, overdue {overdue}";
+        return new JobResult("jobs.result.slaSweep", warnings, overdue);
     }
 
     public static async Task<(int Warnings, int Overdue)> SweepAsync(NpgsqlDataSource db, DateTimeOffset now, CancellationToken ct)
