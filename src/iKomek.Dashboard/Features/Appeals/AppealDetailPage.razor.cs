@@ -53,8 +53,8 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
             _mapLayout = new
             {
                 showlegend = false,
-                xaxis = new { title = new { text = "долгота" }, range = new[] { 71.25, 71.65 } },
-                yaxis = new { title = new { text = "широта" }, range = new[] { 51.0, 51.3 }, scaleanchor = "x", scaleratio = 1.6 },
+                xaxis = new { title = new { text = T["appeal.longitude"] }, range = new[] { 71.25, 71.65 } },
+                yaxis = new { title = new { text = T["appeal.latitude"] }, range = new[] { 51.0, 51.3 }, scaleanchor = "x", scaleratio = 1.6 },
             };
         }
     }
