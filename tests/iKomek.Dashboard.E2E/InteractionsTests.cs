@@ -77,7 +77,7 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/appeals\?period=all&overdue=true$"));
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Обращения");
         await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Только просроченные" })).ToBeCheckedAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Период" })).ToHaveValueAsync("Всё время");
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Период" })).ToHaveTextAsync("Всё время");
         Assert.Equal(overdue, await shell.StatAsync("appeals-total"));
         await page.Context.CloseAsync();
     }
