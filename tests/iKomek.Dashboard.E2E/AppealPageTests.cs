@@ -14,8 +14,9 @@ public sealed class AppealPageTests(DashboardFixture fixture)
         using var api = new Open311Client(fixture.App.BaseUrl);
         var id = await api.PostAsync(await api.ServiceCodeAsync("water_supply"), "Нет холодной воды во всём подъезде", 51.141, 71.412);
         var page = await fixture.OpenAsync("/appeals", signedInAs: "operator");
-        await page.GetByTestId("filter-text").FillAsync(id);
-        await page.GetByTestId("filter-text").PressAsync("Enter");
+        var search = page.GetByRole(AriaRole.Textbox, new() { Name = "Поиск" });
+        await search.FillAsync(id);
+        await search.PressAsync("Enter");
 
         await page.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
 
@@ -29,8 +30,8 @@ public sealed class AppealPageTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("action-message")).ToContainTextAsync("Choose the organisation");
         await Assertions.Expect(page.GetByTestId("appeal-history").Locator("li")).ToHaveCountAsync(1);
 
-        await page.GetByTestId("action-organisation").ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible").First.ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Организация" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
         await page.GetByTestId("action-Assign").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("appeal-history").Locator("li")).ToHaveCountAsync(2);

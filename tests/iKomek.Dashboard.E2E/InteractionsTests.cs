@@ -54,7 +54,31 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("city-level").Locator(".level-value")).ToHaveTextAsync(new Regex("^[1-5]$"));
         await Assertions.Expect(page.GetByTestId("city-level")).ToHaveAttributeAsync("title", new Regex("^Правило: критические инциденты"));
         await Assertions.Expect(page.GetByTestId("district-map").Locator(".main-svg").First).ToBeVisibleAsync();
+        // The rule is on the screen, not only in a tooltip, and nothing runs below the bottom of a 1920x1080 wall.
+        await Assertions.Expect(page.GetByTestId("level-rule")).ToContainTextAsync("Правило: критические инциденты");
+        await Assertions.Expect(page.Locator(".city-wall")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight + 1"), "the wall scrolls");
+        var bottom = await page.GetByRole(AriaRole.Region, new() { Name = "Критические инциденты (24 ч)" }).EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+        Assert.True(bottom <= 1080, $"incidents end at {bottom}px");
         await DashboardFixture.ScreenshotAsync(page, "live-wall-1920x1080");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LivePanel_OverdueNumber_OpensTheAppealsBehindIt()
+    {
+        var page = await fixture.OpenAsync("/");
+        var shell = new Shell(page);
+        var overdue = await shell.StatAsync("live-overdue");
+
+        // One click from the number to the explorer, filtered to exactly what the number counts.
+        await page.GetByTestId("live-overdue").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/appeals\?period=all&overdue=true$"));
+        await Assertions.Expect(shell.Heading).ToHaveTextAsync("Обращения");
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Только просроченные" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Период" })).ToHaveTextAsync("Всё время");
+        Assert.Equal(overdue, await shell.StatAsync("appeals-total"));
         await page.Context.CloseAsync();
     }
 
@@ -69,18 +93,17 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var total = await shell.StatAsync("appeals-total");
 
         // Page: the second page starts with another appeal.
-        await grid.Locator("button.rz-pager-page").GetByText("2", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Страницы" }).GetByRole(AriaRole.Button, new() { Name = "Page 2", Exact = true }).ClickAsync();
         await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
 
         // Sort: by number ascending gives the smallest registration number of the period first.
-        await grid.Locator("th").Filter(new() { HasText = "Номер" }).Locator(".rz-column-title").ClickAsync();
+        await grid.GetByRole(AriaRole.Columnheader, new() { Name = "Номер" }).GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
         var ascending = await firstReg.InnerTextAsync();
         Assert.True(string.CompareOrdinal(ascending, newest) < 0, $"{ascending} should sort before {newest}");
 
         // Filter: one district leaves fewer appeals, all of that district.
-        await page.GetByTestId("filter-district").ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Есиль" }).First.ClickAsync();
+        await shell.ChooseAsync("Район", "Есиль");
         await Assertions.Expect(page.GetByTestId("appeals-total")).Not.ToHaveTextAsync(new Regex($"^.*\\b{total}$"));
         await page.WaitForTimeoutAsync(300);
         var filtered = await shell.StatAsync("appeals-total");
@@ -96,10 +119,10 @@ public sealed class InteractionsTests(DashboardFixture fixture)
     {
         var page = await fixture.OpenAsync("/appeals");
         var shell = new Shell(page);
-        await page.GetByTestId("filter-district").ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Нура" }).First.ClickAsync();
-        await page.GetByTestId("filter-overdue").ClickAsync();
-        await page.GetByTestId("filter-overdue").ClickAsync();
+        await shell.ChooseAsync("Район", "Нура");
+        var overdue = page.GetByRole(AriaRole.Checkbox, new() { Name = "Только просроченные" });
+        await overdue.ClickAsync();
+        await overdue.ClickAsync();
         await Assertions.Expect(page.GetByTestId("appeals-export")).ToHaveAttributeAsync("href", new Regex("district=5"));
         // The grid has reloaded for the filter once its rows are all Nura's; the total is then the filtered one.
         await Assertions.Expect(page.GetByTestId("appeals-grid").Locator("tbody tr td:nth-child(4) div:first-child").First).ToHaveTextAsync("Нура");

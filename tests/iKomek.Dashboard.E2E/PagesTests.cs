@@ -49,7 +49,7 @@ public sealed class PagesTests(DashboardFixture fixture)
                 Assert.True(await shell.StatAsync("live-today") > 0, "appeals today");
                 Assert.True(await shell.StatAsync("live-open") > 0, "open appeals");
                 // Every tile says how fresh it is; the map draws the five districts as filled outlines.
-                Assert.Equal(12, await page.Locator("[data-testid=freshness][data-stale=false]").CountAsync());
+                Assert.Equal(13, await page.Locator("[data-testid=freshness][data-stale=false]").CountAsync());
                 await Assertions.Expect(page.Locator("[data-testid=district-map] .js-fill")).ToHaveCountAsync(5);
                 await Assertions.Expect(page.Locator("[data-testid=top-types] li").First).ToBeVisibleAsync();
                 await Assertions.Expect(page.Locator("[data-testid=hourly-chart] .main-svg").First).ToBeVisibleAsync();

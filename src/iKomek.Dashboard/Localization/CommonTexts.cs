@@ -10,6 +10,7 @@ internal static class CommonTexts
         ["app.subtitle"] = new("iKomek 109", "iKomek 109", "iKomek 109"),
         ["app.astanaTime"] = new("Время Астаны", "Астана уақыты", "Astana time"),
         ["app.language"] = new("Язык", "Тіл", "Language"),
+        ["app.menu"] = new("Разделы панели", "Панель бөлімдері", "Sections of the panel"),
         ["app.reconnecting"] = new("Связь с сервером потеряна, переподключаемся…", "Сервермен байланыс үзілді, қайта қосылуда…", "Connection lost, reconnecting…"),
         ["app.reconnectFailed"] = new("Не удалось переподключиться. Повторите или обновите страницу.", "Қайта қосылу мүмкін болмады. Қайталаңыз немесе бетті жаңартыңыз.", "Could not reconnect. Retry or reload the page."),
         ["app.reconnectRetryIn"] = new("Не получилось, новая попытка через", "Болмады, келесі әрекет", "Failed, trying again in"),

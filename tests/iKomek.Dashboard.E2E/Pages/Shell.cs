@@ -11,12 +11,19 @@ public sealed class Shell(IPage page)
 
     public ILocator Clock => Page.Locator(".clock-time");
 
-    public ILocator NavLink(string name) => Page.Locator(".city-sidebar").GetByText(name, new() { Exact = true });
+    public ILocator NavLink(string name) => Page.Locator(".city-sidebar").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public ILocator Language(string label) => Page.GetByRole(AriaRole.Navigation, new() { Name = "Язык" })
         .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Тіл" }))
         .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }))
         .GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+
+    /// <summary>A filter of the appeals explorer (a MudSelect): opened through its combobox, an option picked by name.</summary>
+    public async Task ChooseAsync(string filter, string option)
+    {
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = filter, Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+    }
 
     /// <summary>A headline number by its test id, parsed from ru-KZ formatting ("1 234" with a no-break space).</summary>
     public async Task<long> StatAsync(string testId)

@@ -64,7 +64,7 @@ public sealed partial class SignInPage : ComponentBase
         Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
     }
 
-    private static string FieldClass(bool missing) => missing ? "rz-textbox field invalid" : "rz-textbox field";
+    private static string FieldClass(bool missing) => missing ? "field invalid" : "field";
 
     /// <summary>What the form posts.</summary>
     public sealed class SignInForm

@@ -10,6 +10,8 @@ internal static class AdministrationTexts
         ["admin.database"] = new("База данных", "Дерекқор", "Database"),
         ["admin.server"] = new("Сервер", "Сервер", "Server"),
         ["admin.size"] = new("Размер базы", "Дерекқор көлемі", "Database size"),
+        ["admin.mbUnit"] = new("МБ", "МБ", "MB"),
+        ["admin.megabytes"] = new("{0:N0} МБ", "{0:N0} МБ", "{0:N0} MB"),
         ["admin.started"] = new("Сервер запущен", "Сервер іске қосылды", "Server started"),
         ["admin.tables"] = new("Таблицы", "Кестелер", "Tables"),
         ["admin.table"] = new("Таблица", "Кесте", "Table"),

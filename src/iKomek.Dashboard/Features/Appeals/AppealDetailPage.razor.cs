@@ -59,9 +59,9 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
             _mapLayout = ChartLayout.Base();
             _mapLayout.ShowLegend = false;
             var (x, y) = (_mapLayout.XAxis[0], _mapLayout.YAxis[0]);
-            x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = T["problems.lon"] };
+            x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = T["appeal.longitude"] };
             x.Range = [71.25, 71.65];
-            y.Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = T["problems.lat"] };
+            y.Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = T["appeal.latitude"] };
             y.Range = [51.0, 51.3];
             y.ScaleAnchor = "x";
             y.ScaleRatio = 1.6m;

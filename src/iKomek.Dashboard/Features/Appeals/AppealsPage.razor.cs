@@ -2,88 +2,126 @@ using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
 
 namespace IKomek.Dashboard.Features.Appeals;
 
 public sealed partial class AppealsPage : ComponentBase
 {
+    private const int PageSize = 25;
+    private const string DefaultPeriod = "30";
     private static readonly string[] Statuses = ["registered", "assigned", "forwarded", "in_progress", "waiting_citizen", "resolved", "closed", "reopened"];
+    private static readonly string[] Periods = ["today", "7", "30", "month", "90", "365", "all"];
 
-    private RadzenDataGrid<AppealRow>? _grid;
-    // Null until the first load: the grid calls LoadData on its first render only when it has no data.
+    // Null until the first load.
     private IReadOnlyList<AppealRow>? _rows;
+    private int _page;
     private long _total;
     private bool _counting;
     private bool _loading;
+    private string? _sort = nameof(AppealRow.CreatedAt);
+    private bool _descending = true;
     // What the rows on screen were read with: the next or previous page seeks from them (keyset paging).
     private (AppealFilter Filter, string? Sort, bool Descending, int Skip)? _shown;
     private AppealFilter? _counted;
     private DateTime _nowUtc;
     private CityReference.Snapshot? _reference;
+    private string? _appliedQuery;
 
-    private int _periodDays = 30;
+    private string _period = DefaultPeriod;
     private int? _districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId;
     private bool? _duplicates;
-    private bool _overdueOnly;
+    private bool _overdueOnly, _criticalOnly;
     private string? _status, _text;
-    private IReadOnlyList<Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
-    private IReadOnlyList<FlagOption> _duplicateOptions = [];
-    private IReadOnlyList<StatusOption> _statusOptions = [];
-
-    private sealed record Option(int Id, string Label);
-    private sealed record StatusOption(string Code, string Label);
-    private sealed record PeriodOption(int Days, string Label);
-    private sealed record FlagOption(bool Value, string Label);
+    private IReadOnlyList<FilterSelect.Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
 
     [Inject] private AppealsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
 
-    private IEnumerable<PeriodOption> Periods =>
-        new[] { 7, 30, 90, 365, 0 }.Select(d => new PeriodOption(d, T[d == 0 ? "appeals.period.all" : $"appeals.period.{d}"]));
+    // The explorer opens filtered by its address: the live panel's numbers link here with the filters behind them.
+    [SupplyParameterFromQuery(Name = "period")] public string? PeriodQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "district")] public int? DistrictQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "area")] public int? AreaQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "channel")] public int? ChannelQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "type")] public int? TypeQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "department")] public int? DepartmentQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "organisation")] public int? OrganisationQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "overdue")] public bool? OverdueQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "critical")] public bool? CriticalQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "duplicates")] public bool? DuplicatesQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "text")] public string? TextQuery { get; set; }
 
-    private string PagingSummary => T["grid.pager"].Replace("{2}", "{2:N0}", StringComparison.Ordinal);
+    private int PageCount => (int)Math.Max(1, (Math.Max(_total, (long)_page * PageSize + (_rows?.Count ?? 0)) + PageSize - 1) / PageSize);
+
+    private string PagerSummary
+    {
+        get
+        {
+            if (_rows is not { Count: > 0 } rows) return "";
+            var (first, last) = (_page * PageSize + 1, _page * PageSize + rows.Count);
+            return _counting ? T.Format("appeals.pagerCounting", first, last)
+                : _total > AppealsQueries.CountCap ? T.Format("appeals.pagerMany", first, last, AppealsQueries.CountCap)
+                : T.Format("appeals.pager", first, last, _total);
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
         _reference = await Reference.GetAsync();
-        static List<Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
-            items.Values.Select(i => new Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
+        static List<FilterSelect.Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
+            items.Values.Select(i => new FilterSelect.Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _districtOptions = Options(_reference.Districts, T);
         _areaOptions = Options(_reference.Areas, T);
         _channelOptions = Options(_reference.Channels, T);
         _typeOptions = Options(_reference.ServiceTypes, T);
         _departmentOptions = Options(_reference.Departments, T);
-        _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new Option(o.Id, o.Name)).ToList();
-        _duplicateOptions = [new FlagOption(false, T["appeals.firstReports"]), new FlagOption(true, T["appeals.repeatReports"])];
-        _statusOptions = Statuses.Select(s => new StatusOption(s, T["status." + s])).ToList();
+        _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new FilterSelect.Option(o.Id, o.Name)).ToList();
     }
 
-    private async Task LoadAsync(LoadDataArgs args)
+    protected override async Task OnParametersSetAsync()
+    {
+        var query = new Uri(Nav.Uri).Query;
+        if (query == _appliedQuery) return;
+        _appliedQuery = query;
+        _period = PeriodQuery is { } p && Periods.Contains(p) ? p : DefaultPeriod;
+        (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, DepartmentQuery, OrganisationQuery);
+        (_status, _text, _duplicates) = (StatusQuery, TextQuery, DuplicatesQuery);
+        (_overdueOnly, _criticalOnly) = (OverdueQuery == true, CriticalQuery == true);
+        // Prerendering shows the page's frame; the rows are read once, when the circuit is up.
+        if (RendererInfo.IsInteractive) await LoadPageAsync(0);
+    }
+
+    private async Task LoadPageAsync(int page)
     {
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
-        var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-        var (filter, skip, take, descending) = (CurrentFilter(), args.Skip ?? 0, args.Top ?? 25, sort?.SortOrder == SortOrder.Descending);
+        var (filter, skip) = (CurrentFilter(), page * PageSize);
         PageCursor? cursor = null;
-        if (_shown is { } shown && _rows is { Count: > 0 } rows && shown.Filter == filter && shown.Sort == sort?.Property && shown.Descending == descending)
+        if (_shown is { } shown && _rows is { Count: > 0 } rows && shown.Filter == filter && shown.Sort == _sort && shown.Descending == _descending)
         {
             if (skip == shown.Skip + rows.Count) cursor = new PageCursor(rows[^1], Before: false);
-            else if (skip == shown.Skip - take) cursor = new PageCursor(rows[0], Before: true);
+            else if (skip == shown.Skip - PageSize) cursor = new PageCursor(rows[0], Before: true);
         }
-        _rows = await Queries.PageAsync(filter, skip, take, sort?.Property, descending, cursor);
-        _shown = (filter, sort?.Property, descending, skip);
-        if (filter != _counted)
+        try
         {
-            // The rows show at once; the total follows when counted. Meanwhile the pager knows there is a next page.
-            _counted = filter;
-            _total = skip + _rows.Count + (_rows.Count == take ? 1 : 0);
-            _ = CountAsync(filter);
+            _rows = await Queries.PageAsync(filter, skip, PageSize, _sort, _descending, cursor);
+            _page = page;
+            _shown = (filter, _sort, _descending, skip);
+            if (filter != _counted)
+            {
+                // The rows show at once; the total follows when counted. Meanwhile the pager knows there is a next page.
+                _counted = filter;
+                _total = skip + _rows.Count + (_rows.Count == PageSize ? 1 : 0);
+                _ = CountAsync(filter);
+            }
         }
-        _loading = false;
+        finally
+        {
+            _loading = false;
+        }
     }
 
     private async Task CountAsync(AppealFilter filter)
@@ -108,23 +146,36 @@ public sealed partial class AppealsPage : ComponentBase
 
     private AppealFilter CurrentFilter()
     {
-        var from = _periodDays == 0 ? (DateTime?)null : AstanaClock.StartOfDay(Clock.Today.AddDays(1 - _periodDays)).UtcDateTime;
-        return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, _text, _serviceTypeId, _departmentId, _organisationId,
-            _overdueOnly ? true : null, _duplicates);
+        var today = Clock.Today;
+        DateOnly? fromDay = _period switch
+        {
+            "all" => null,
+            "today" => today,
+            "month" => new DateOnly(today.Year, today.Month, 1),
+            _ => today.AddDays(1 - int.Parse(_period, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        var from = fromDay is { } day ? AstanaClock.StartOfDay(day).UtcDateTime : (DateTime?)null;
+        return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, string.IsNullOrWhiteSpace(_text) ? null : _text,
+            _serviceTypeId, _departmentId, _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
     }
 
     /// <summary>The CSV export of exactly what the grid shows.</summary>
     private string ExportHref => "appeals/export.csv?" + CurrentFilter().ToQueryString();
 
-    private async Task ReloadAsync()
+    private Task ReloadAsync() => LoadPageAsync(0);
+
+    private Task GoToAsync(int page) => LoadPageAsync(page - 1);
+
+    private async Task SortAsync(string column)
     {
-        if (_grid is not null) await _grid.FirstPage(forceReload: true);
+        (_sort, _descending) = (column, _sort == column && !_descending);
+        await LoadPageAsync(0);
     }
 
     private async Task ResetAsync()
     {
-        (_periodDays, _districtId, _areaId, _channelId, _status, _text) = (30, null, null, null, null, null);
-        (_serviceTypeId, _departmentId, _organisationId, _duplicates, _overdueOnly) = (null, null, null, null, false);
+        (_period, _districtId, _areaId, _channelId, _status, _text) = (DefaultPeriod, null, null, null, null, null);
+        (_serviceTypeId, _departmentId, _organisationId, _duplicates, _overdueOnly, _criticalOnly) = (null, null, null, null, false, false);
         await ReloadAsync();
     }
 

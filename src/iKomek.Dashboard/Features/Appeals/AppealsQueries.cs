@@ -121,7 +121,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@DistrictId::int IS NULL OR district_id = @DistrictId)
               AND (@AreaId::int IS NULL OR area_id = @AreaId)
               AND (@ChannelId::int IS NULL OR channel_id = @ChannelId)
-              AND (@Status::text IS NULL OR status = @Status)
+              AND (@Status::text IS NULL OR status = @Status OR (@Status = 'open' AND status NOT IN ('resolved', 'closed')))
               AND (@Text::text IS NULL OR reg_number = @Text
                    OR search @@ appeal_search_query(@Text))
               AND (@ServiceTypeId::int IS NULL OR service_type_id = @ServiceTypeId)
@@ -129,12 +129,13 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@OrganisationId::int IS NULL OR organisation_id = @OrganisationId)
               AND (@Overdue::boolean IS NULL OR (status NOT IN ('resolved', 'closed') AND sla_due_at < now()) = @Overdue)
               AND (@Duplicates::boolean IS NULL OR (duplicate_of IS NOT NULL) = @Duplicates)
+              AND (@Critical::boolean IS NULL OR is_critical = @Critical)
             """;
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
         var args = new DynamicParameters(new
         {
             filter.FromUtc, filter.ToUtc, filter.DistrictId, filter.AreaId, filter.ChannelId, filter.Status, Text = text,
-            filter.ServiceTypeId, filter.DepartmentId, filter.OrganisationId, filter.Overdue, filter.Duplicates,
+            filter.ServiceTypeId, filter.DepartmentId, filter.OrganisationId, filter.Overdue, filter.Duplicates, filter.Critical,
         });
         return (where, args);
     }

@@ -11,6 +11,8 @@ internal static class AppealsTexts
         ["appeals.foundMany"] = new("Найдено: более {0:N0}", "Табылды: {0:N0}-нан астам", "Found: more than {0:N0}"),
         ["appeals.counting"] = new("Считаем…", "Санап жатырмыз…", "Counting…"),
         ["appeals.period"] = new("Период", "Кезең", "Period"),
+        ["appeals.period.today"] = new("Сегодня", "Бүгін", "Today"),
+        ["appeals.period.month"] = new("Этот месяц", "Осы ай", "This month"),
         ["appeals.period.7"] = new("7 дней", "7 күн", "7 days"),
         ["appeals.period.30"] = new("30 дней", "30 күн", "30 days"),
         ["appeals.period.90"] = new("90 дней", "90 күн", "90 days"),
@@ -34,5 +36,13 @@ internal static class AppealsTexts
         ["appeals.overdueOnly"] = new("Только просроченные", "Тек мерзімі өткендер", "Overdue only"),
         ["appeals.export"] = new("Выгрузить в CSV", "CSV-ге түсіру", "Export to CSV"),
         ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
+        ["appeals.statusOpen"] = new("Все незакрытые", "Барлық ашық", "All open"),
+        ["appeals.critical"] = new("Критические", "Сыни", "Critical"),
+        ["appeals.criticalOnly"] = new("Только критические", "Тек сыни", "Critical only"),
+        ["appeals.pager"] = new("{0:N0}–{1:N0} из {2:N0}", "{0:N0}–{1:N0}, барлығы {2:N0}", "{0:N0}–{1:N0} of {2:N0}"),
+        ["appeals.pagerMany"] = new("{0:N0}–{1:N0} из более {2:N0}", "{0:N0}–{1:N0}, {2:N0}-нан астам", "{0:N0}–{1:N0} of more than {2:N0}"),
+        ["appeals.pagerCounting"] = new("{0:N0}–{1:N0}, считаем…", "{0:N0}–{1:N0}, санап жатырмыз…", "{0:N0}–{1:N0}, counting…"),
+        ["appeals.pages"] = new("Страницы", "Беттер", "Pages"),
+        ["appeals.sortBy"] = new("Сортировать", "Сұрыптау", "Sort"),
     };
 }

@@ -35,10 +35,10 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private ILogger<LivePage> Log { get; set; } = default!;
 
-    /// <summary>Wall-screen mode (<c>/?wall=1</c>): no navigation, larger type, for a 1920x1080 screen across a room.</summary>
+    /// <summary>Wall-screen mode (<c>/?wall=1</c> or <c>/wall</c>): no navigation, larger type, for a 1920x1080 screen across a room.</summary>
     [SupplyParameterFromQuery(Name = "wall")] public int? WallParameter { get; set; }
 
-    private bool Wall => WallParameter == 1;
+    private bool Wall => WallParameter == 1 || IsWallRoute;
 
     private string LevelRule => T.Format("live.levelRule", CityStatus.Thresholds[0], CityStatus.Thresholds[1], CityStatus.Thresholds[2], CityStatus.Thresholds[3]);
 

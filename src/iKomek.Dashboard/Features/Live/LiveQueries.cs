@@ -39,7 +39,10 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                 (SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND is_critical AND duplicate_of IS NULL) AS critical_open,
                 -- Answer time this month, in working days, of appeals not resolved at the first contact.
                 (SELECT sum(n * working_days_between(received, resolved))::float8 / nullif(sum(n), 0)
-                 FROM live_answers WHERE resolved >= @monthDay::date) AS answer_days;
+                 FROM live_answers WHERE resolved >= @monthDay::date) AS answer_days,
+                -- The samples behind the shares: a share of a handful of appeals is not news.
+                (SELECT coalesce(sum(created), 0)::bigint FROM live_hourly WHERE hour >= @monthStart AND hour < @now) AS month_count,
+                (SELECT coalesce(sum(n), 0)::bigint FROM live_answers WHERE resolved >= @monthDay::date) AS answered_month;
 
             -- 2-5: today by channel, district, area, service type
             SELECT channel_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
@@ -59,16 +62,19 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                       ON hour = @dayStart - make_interval(days => 7 * w) + make_interval(hours => h))::float8 AS Typical
             FROM generate_series(0, 23) h;
 
-            -- 8: critical incidents of the last 24 hours, newest first
-            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, service_type_id AS ServiceTypeId,
-                   district_id::int AS DistrictId, address AS Address, status AS Status
-            FROM appeals WHERE is_critical AND created_at >= @now - interval '24 hours' AND created_at < @now
-            ORDER BY created_at DESC LIMIT 12;
+            -- 8: critical incidents of the last 24 hours, latest report first; repeat reports fold into their first report.
+            SELECT f.id AS Id, f.reg_number AS RegNumber, f.created_at AS CreatedAt, f.service_type_id AS ServiceTypeId,
+                   f.district_id::int AS DistrictId, f.address AS Address, f.status AS Status, g.reports AS Reports, g.last_at AS LastReportAt
+            FROM (SELECT coalesce(duplicate_of, id) AS first_id, count(*) AS reports, max(created_at) AS last_at
+                  FROM appeals WHERE is_critical AND created_at >= @now - interval '24 hours' AND created_at < @now
+                  GROUP BY 1) g
+            JOIN appeals f ON f.id = g.first_id
+            ORDER BY g.last_at DESC LIMIT 12;
             """;
 
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, double? FcrToday, double? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays)>();
+        var head = await grid.ReadSingleAsync<(long Today, decimal Typical, double? FcrToday, double? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays, long Month, long Answered)>();
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
         var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
@@ -78,7 +84,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
             head.Critical, head.AnswerDays,
-            byChannel, byDistrict, topAreas, topTypes, overdue, hourly, critical);
+            byChannel, byDistrict, topAreas, topTypes, overdue, hourly, critical, head.Month, head.Answered);
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>

@@ -1,6 +1,8 @@
 namespace IKomek.Dashboard.Features.Live;
 
 /// <summary>Everything the live panel shows, read in one round trip.</summary>
+/// <param name="AppealsMonth">Appeals this month: the sample of the month's first-contact share.</param>
+/// <param name="AnsweredMonth">Appeals answered this month: the sample of the answer time.</param>
 public sealed record LiveSnapshot(
     DateTimeOffset AsOf,
     long AppealsToday,
@@ -17,7 +19,9 @@ public sealed record LiveSnapshot(
     IReadOnlyList<CountByKey> TopServiceTypes,
     IReadOnlyList<CountByKey> OverdueByDepartment,
     IReadOnlyList<HourlyPoint> Hourly,
-    IReadOnlyList<CriticalIncident> CriticalIncidents);
+    IReadOnlyList<CriticalIncident> CriticalIncidents,
+    long AppealsMonth,
+    long AnsweredMonth);
 
 /// <summary>A count under a reference id (channel, district, area, department).</summary>
 public sealed record CountByKey(int Id, long Count);
@@ -25,7 +29,9 @@ public sealed record CountByKey(int Id, long Count);
 /// <summary>Appeals per local hour today against the average of the last four same weekdays.</summary>
 public sealed record HourlyPoint(int Hour, long Today, double Typical);
 
-public sealed record CriticalIncident(long Id, string RegNumber, DateTime CreatedAt, int ServiceTypeId, int DistrictId, string? Address, string Status);
+/// <summary>A critical incident: its first report, and how many reports of it (repeats included) came in 24 hours.</summary>
+public sealed record CriticalIncident(long Id, string RegNumber, DateTime CreatedAt, int ServiceTypeId, int DistrictId, string? Address, string Status,
+    long Reports, DateTime LastReportAt);
 
 /// <summary>
 /// The city's status from 1 (normal) to 5 (emergency), from the critical incidents in progress: open critical appeals

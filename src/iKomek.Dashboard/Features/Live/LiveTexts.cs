@@ -44,5 +44,12 @@ internal static class LiveTexts
         ["live.wall"] = new("Режим стены", "Қабырға режимі", "Wall mode"),
         ["live.wallExit"] = new("Выйти из режима стены", "Қабырға режимінен шығу", "Leave wall mode"),
         ["live.appeals"] = new("обращений", "өтініш", "appeals"),
+        ["live.sampleOf"] = new("из {0:N0} обращ.", "{0:N0} өтініштен", "of {0:N0} appeals"),
+        ["live.sampleSmall"] = new("всего {0:N0} обращ. — мало для вывода", "барлығы {0:N0} өтініш — қорытындыға аз", "only {0:N0} appeals — too few to judge"),
+        ["live.answeredOf"] = new("{0:N0} ответов за месяц", "айда {0:N0} жауап", "{0:N0} answers this month"),
+        ["live.drill"] = new("Открыть обращения за этим числом", "Осы санның артындағы өтініштерді ашу", "Open the appeals behind this number"),
+        ["live.reports"] = new("{0:N0} сообщений об одном инциденте", "бір оқиға туралы {0:N0} хабар", "{0:N0} reports of one incident"),
+        ["live.moreIncidents"] = new("ещё {0:N0} →", "тағы {0:N0} →", "{0:N0} more →"),
+        ["live.allCritical"] = new("Все критические за сегодня →", "Бүгінгі барлық сыни →", "All critical today →"),
     };
 }

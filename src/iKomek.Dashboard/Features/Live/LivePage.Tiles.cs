@@ -1,0 +1,71 @@
+using IKomek.Dashboard.Components.Layout;
+using IKomek.Dashboard.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace IKomek.Dashboard.Features.Live;
+
+// The tiles' reading aids, apart from the page's loading and chart code: how big a sample must be before a share
+// earns a colour, where every number drills to, and the wall screen's sizes.
+public sealed partial class LivePage
+{
+    /// <summary>
+    /// Below this many appeals a share is shown grey, not green or red: at 4 a.m. three appeals make 33 % or 100 %,
+    /// and that is not news. Thirty keeps a share's 95 % interval under about ±18 points.
+    /// </summary>
+    internal const int MinSample = 30;
+
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    private bool IsWallRoute => WallMode.IsOn(Nav.Uri);
+
+    // The wall's rows are sized to fit 1080 pixels with nothing cut off; desks scroll and get taller charts.
+    private int ChartHeight => Wall ? 270 : 300;
+
+    private int MapHeight => Wall ? 215 : 260;
+
+    private string SampleHint(long sample) =>
+        sample < MinSample ? T.Format("live.sampleSmall", sample) : $"{T["live.target90"]} · {T.Format("live.sampleOf", sample)}";
+
+    private static string? SampledTone(double? share, long sample) => share is null ? null : sample < MinSample ? "muted" : FcrTone(share);
+
+    private IReadOnlyList<RankedBars.Item> ChannelItems => Linked(_snapshot?.ByChannel, _reference?.Channels, id => LiveDrill.Today("channel", id));
+
+    private IReadOnlyList<RankedBars.Item> AreaItems => Linked(_snapshot?.TopAreas, _reference?.Areas, id => LiveDrill.Today("area", id));
+
+    private IReadOnlyList<RankedBars.Item> TypeItems => Linked(_snapshot?.TopServiceTypes, _reference?.ServiceTypes, id => LiveDrill.Today("type", id));
+
+    /// <summary>Departments by their distinguishing words: every name starts "Управление…" and would read the same.</summary>
+    private IReadOnlyList<RankedBars.Item> DepartmentItems
+    {
+        get
+        {
+            var items = Linked(_snapshot?.OverdueByDepartment, _reference?.Departments, id => LiveDrill.Overdue(id));
+            var shortNames = CommonPrefix.Strip(items.Select(i => i.Label).ToList());
+            return items.Select((item, i) => item with { Label = shortNames[i] }).ToList();
+        }
+    }
+
+    private IReadOnlyList<RankedBars.Item> Linked(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, Data.RefItem>? names, Func<int, string> href)
+    {
+        if (counts is null || names is null) return [];
+        return counts.Select(c =>
+        {
+            var name = names.GetValueOrDefault(c.Id)?.Name(T) ?? "";
+            return new RankedBars.Item(name, c.Count, href(c.Id), name);
+        }).ToList();
+    }
+
+    /// <summary>The hourly chart on the wall: light, larger type on the dark ground.</summary>
+    private Plotly.Blazor.Layout HourlyLayoutFor => Wall ? WallHourlyLayout : HourlyLayout;
+
+    private Plotly.Blazor.Layout WallHourlyLayout { get; } = ForWall(WithHourAxes(Components.Charts.ChartLayout.Base()));
+
+    private static Plotly.Blazor.Layout ForWall(Plotly.Blazor.Layout layout)
+    {
+        layout.Font = new Plotly.Blazor.LayoutLib.Font { Family = layout.Font.Family, Size = 16, Color = CityThemes.WallChartText };
+        layout.Legend[0].Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Size = 16 };
+        layout.XAxis[0].GridColor = CityThemes.WallChartGrid;
+        layout.YAxis[0].GridColor = CityThemes.WallChartGrid;
+        return layout;
+    }
+}
