@@ -107,7 +107,7 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
 
         var cut = Page<ProblemPage>((nameof(ProblemPage.Id), id));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[data-testid=action-Confirm]")));
-        Assert.Single(cut.FindAll("[data-testid=problem-history] li"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=problem-history] li")));
         cut.Find("button[data-testid=action-Confirm]").Click();
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[data-testid=action-Assign]")));
         cut.Find("button[data-testid=action-Assign]").Click();
@@ -116,7 +116,7 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         var assigned = cut.FindAll("[data-testid=problem-history] li")[^1].TextContent;
         Assert.Contains(department, assigned);
         Assert.DoesNotContain("department", assigned);
-        Assert.Equal("assigned", cut.Find(".page-head [data-testid=problem-status]").GetAttribute("data-status"));
+        cut.WaitForAssertion(() => Assert.Equal("assigned", cut.Find(".page-head [data-testid=problem-status]").GetAttribute("data-status")));
     }
 
     [Fact]

@@ -30,11 +30,43 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
         });
     }
 
-    [Fact]
-    public void RatingsPage_LoadingThenNoManagers()
+    /// <summary>
+    /// Keeps the page loading for as long as it is held: its first query waits on a lock of a table it reads, so the
+    /// loading state is seen every time, not only when the database happens to be slower than the test.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldAsync(string table)
     {
-        var cut = Page<RatingsPage>();
-        Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        var conn = await db.DataSource.OpenConnectionAsync();
+        var tx = await conn.BeginTransactionAsync();
+        await new Npgsql.NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE", conn, tx).ExecuteNonQueryAsync();
+        return new Held(conn, tx);
+    }
+
+    private sealed class Held(Npgsql.NpgsqlConnection conn, Npgsql.NpgsqlTransaction tx) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await tx.RollbackAsync();
+            await conn.DisposeAsync();
+        }
+    }
+
+    private async Task<IRenderedComponent<IComponent>> LoadingPage<TPage>(string table) where TPage : IComponent
+    {
+        var cut = default(IRenderedComponent<IComponent>);
+        await using (await HoldAsync(table))
+        {
+            cut = Page<TPage>();
+            await Task.Delay(200);
+            Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        }
+        return cut;
+    }
+
+    [Fact]
+    public async Task RatingsPage_LoadingThenNoManagers()
+    {
+        var cut = await LoadingPage<RatingsPage>("departments");
 
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=ratings-count]").TextContent.Trim()));
         Assert.Contains("Нет данных", cut.Find("[data-testid=ratings-grid]").TextContent);
@@ -42,20 +74,18 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
     }
 
     [Fact]
-    public void KpisPage_LoadingThenNoIndicators()
+    public async Task KpisPage_LoadingThenNoIndicators()
     {
-        var cut = Page<KpisPage>();
-        Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        var cut = await LoadingPage<KpisPage>("departments");
 
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=kpis-count]").TextContent.Trim()));
         Assert.Contains("Нет данных", cut.Find("[data-testid=kpis-grid]").TextContent);
     }
 
     [Fact]
-    public void ProjectsPage_LoadingThenNoProjects()
+    public async Task ProjectsPage_LoadingThenNoProjects()
     {
-        var cut = Page<ProjectsPage>();
-        Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        var cut = await LoadingPage<ProjectsPage>("departments");
 
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=projects-active]").TextContent.Trim()));
         Assert.Contains("Нет данных", cut.Find("[data-testid=projects-grid]").TextContent);
@@ -82,10 +112,9 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
     }
 
     [Fact]
-    public void ClassificationPage_NoModelYet()
+    public async Task ClassificationPage_NoModelYet()
     {
-        var cut = Page<ClassificationPage>();
-        Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        var cut = await LoadingPage<ClassificationPage>("classifier_models");
 
         cut.WaitForAssertion(() => Assert.Contains("Модель ещё не обучена", cut.Find("[data-testid=cls-current]").TextContent));
         Assert.Contains("Модель ещё не обучена", cut.Find("[data-testid=cls-versions]").TextContent);
@@ -93,10 +122,9 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
     }
 
     [Fact]
-    public void ReviewPage_EmptyQueue()
+    public async Task ReviewPage_EmptyQueue()
     {
-        var cut = Page<ReviewPage>();
-        Assert.NotEmpty(cut.FindAll(".mud-progress-circular"));
+        var cut = await LoadingPage<ReviewPage>("service_types");
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".empty-state")));
         Assert.Equal("0", cut.Find("[data-testid=review-count]").TextContent.Trim());
