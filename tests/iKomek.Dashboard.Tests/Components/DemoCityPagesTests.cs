@@ -53,15 +53,17 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         SignIn(null);
         var cut = Page<RatingsPage>();
 
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=ratings-grid] tbody tr td.num")));
-        var count = int.Parse(cut.Find("[data-testid=ratings-count]").TextContent.Trim(), System.Globalization.CultureInfo.CurrentCulture);
-        Assert.True(count > 0);
-        Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
-        Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
+        cut.WaitForAssertion(() =>
+        {
+            var count = int.Parse(cut.Find("[data-testid=ratings-count]").TextContent.Trim(), System.Globalization.CultureInfo.CurrentCulture);
+            Assert.True(count > 0);
+            Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
+            Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
+        });
     }
 
     [Fact]
-    public void KpisPage_ClickingARow_SelectsItForTheChart()
+    public async Task KpisPage_ClickingARow_SelectsItForTheChart()
     {
         SignIn(null);
         var cut = Page<KpisPage>();
@@ -69,7 +71,7 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
 
         var second = cut.FindAll("[data-testid=kpis-grid] tbody tr.mud-table-row")[1];
         var name = second.QuerySelector(".cell-title")!.TextContent;
-        second.QuerySelector("td")!.Click();
+        await cut.InvokeAsync(() => cut.FindAll("[data-testid=kpis-grid] tbody tr.mud-table-row")[1].QuerySelector("td")!.Click());
 
         cut.WaitForAssertion(() => Assert.Equal(name, cut.Find("[data-testid=kpis-grid] tbody tr.row-selected .cell-title").TextContent));
         Assert.Single(cut.FindAll("[data-testid=kpis-grid] tbody tr.row-selected"));
@@ -77,7 +79,7 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
     }
 
     [Fact]
-    public void ProblemsPage_ListsTheMinedProblems_AndTheStatusFilterNarrowsThem()
+    public async Task ProblemsPage_ListsTheMinedProblems_AndTheStatusFilterNarrowsThem()
     {
         SignIn(null);
         var cut = Page<SystemicProblemsPage>();
@@ -86,9 +88,9 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         Assert.NotEmpty(cut.FindAll("[data-testid=problems-grid] [data-testid=problem-status]"));
 
         // MudSelect opens on mousedown; "Отработана" matches no freshly mined problem.
-        cut.Find(".mud-input-control:has([data-testid=problems-status])").MouseDown();
+        await cut.InvokeAsync(() => cut.Find(".mud-input-control:has([data-testid=problems-status])").MouseDown());
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-popover-open .mud-list-item")));
-        cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "Отработана").Click();
+        await cut.InvokeAsync(() => cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "Отработана").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Системных проблем не найдено", cut.Find("[data-testid=problems-grid]").TextContent));
     }
@@ -108,9 +110,9 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         var cut = Page<ProblemPage>((nameof(ProblemPage.Id), id));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[data-testid=action-Confirm]")));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=problem-history] li")));
-        cut.Find("button[data-testid=action-Confirm]").Click();
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=action-Confirm]").Click());
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("button[data-testid=action-Assign]")));
-        cut.Find("button[data-testid=action-Assign]").Click();
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=action-Assign]").Click());
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=problem-history] li").Count));
         var assigned = cut.FindAll("[data-testid=problem-history] li")[^1].TextContent;
@@ -120,7 +122,7 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
     }
 
     [Fact]
-    public void ImportPage_ABrokenMapping_IsShownAsAnError()
+    public async Task ImportPage_ABrokenMapping_IsShownAsAnError()
     {
         SignIn("admin");
         var cut = Page<ImportPage>();
@@ -129,8 +131,8 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("id,created\n1,2026-01-01\n", "city.csv"));
         cut.WaitForAssertion(() => Assert.StartsWith("city.csv · 0,0 МБ", cut.Find("[data-testid=import-file-name]").TextContent));
-        cut.Find("textarea[data-testid=import-mapping]").Change("{ not json");
-        cut.Find("button[data-testid=import-start]").Click();
+        await cut.InvokeAsync(() => cut.Find("textarea[data-testid=import-mapping]").Change("{ not json"));
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=import-start]").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Ошибка в сопоставлении", cut.Find("[data-testid=import-error]").TextContent));
         Assert.Contains("mud-alert-text-error", cut.Find("[data-testid=import-error]").ClassList);

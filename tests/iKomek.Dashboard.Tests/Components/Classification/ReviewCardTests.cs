@@ -70,14 +70,14 @@ public sealed class ReviewCardTests : MudComponentTest
     }
 
     [Fact]
-    public void Correction_SearchesTheTypesByAnyPartOfTheName()
+    public async Task Correction_SearchesTheTypesByAnyPartOfTheName()
     {
         SignIn("analyst");
         var cut = Render(Item(suggested: null));
 
-        cut.Find("input[data-testid=review-correct]").Input("ЛИФТ");
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=review-correct]").Input("ЛИФТ"));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".mud-popover-open .mud-list-item")));
-        cut.Find(".mud-popover-open .mud-list-item").Click();
+        await cut.InvokeAsync(() => cut.Find(".mud-popover-open .mud-list-item").Click());
 
         cut.WaitForAssertion(() => Assert.Equal([(41L, 2)], _decisions));
     }
