@@ -78,17 +78,17 @@ public sealed partial class ClassificationPagesTests(DashboardFixture fixture)
         var first = page.GetByTestId("review-item").First;
         var firstNumber = await first.Locator(".reg").InnerTextAsync();
         await first.GetByTestId("review-confirm").ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = firstNumber })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = firstNumber })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("review-count")).ToHaveTextAsync((before - 1).ToString("N0", new System.Globalization.CultureInfo("ru-KZ")));
         await Assertions.Expect(page.GetByTestId("review-item").Locator(".reg").Filter(new() { HasText = firstNumber })).ToHaveCountAsync(0);
 
         // Correct: pick another service type in the dropdown.
         var next = page.GetByTestId("review-item").First;
         var nextNumber = await next.Locator(".reg").InnerTextAsync();
-        await next.GetByTestId("review-correct").ClickAsync();
-        await page.Locator(".rz-dropdown-filter:visible").FillAsync("лифт");
-        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Застряли в лифте" }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-notification-message").Filter(new() { HasText = nextNumber })).ToBeVisibleAsync();
+        // The correction is an autocomplete: a few letters of the type, then its option.
+        await next.GetByRole(AriaRole.Combobox).FillAsync("лифт");
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Застряли в лифте" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = nextNumber })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("review-count")).ToHaveTextAsync((before - 2).ToString("N0", new System.Globalization.CultureInfo("ru-KZ")));
 
         // The corrected appeal now sits under the new type.

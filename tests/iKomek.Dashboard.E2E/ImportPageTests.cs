@@ -23,7 +23,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
         await DashboardFixture.WaitForCircuitAsync(page);
 
         await page.GetByText("Выгрузка Open311 / 311").ClickAsync();
-        await page.GetByTestId("import-file").SetInputFilesAsync(file);
+        await ChooseFileAsync(page, file);
         await page.GetByTestId("import-start").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("import-progress")).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
         // The same file again, on a laptop screen: everything is already there.
         var laptop = await fixture.OpenAsync("/appeals/import", 1366, 768, signedInAs: "admin");
         await laptop.GetByText("Выгрузка Open311 / 311").ClickAsync();
-        await laptop.GetByTestId("import-file").SetInputFilesAsync(file);
+        await ChooseFileAsync(laptop, file);
         await laptop.GetByTestId("import-start").ClickAsync();
         await Assertions.Expect(laptop.GetByTestId("import-summary")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         var again = new Shell(laptop);
@@ -59,7 +59,7 @@ public sealed class ImportPageTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("admin-users")).ToContainTextAsync("admin");
         await page.GetByTestId("admin-import").ClickAsync();
         await DashboardFixture.WaitForCircuitAsync(page);
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+        await ChooseFileAsync(page, new FilePayload
         {
             Name = "wrong.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("номер;текст\n1;привет\n"),
         });
@@ -67,6 +67,26 @@ public sealed class ImportPageTests(DashboardFixture fixture)
 
         await Assertions.Expect(page.GetByTestId("import-error")).ToContainTextAsync("В заголовке нет столбцов формата «ours»");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Chooses the file and waits until the page names it. The file input binds its change event once the page's first
+    /// render has reached the browser; a file set in the instant before that is lost, so it is set again.
+    /// </summary>
+    private static async Task ChooseFileAsync(IPage page, FilePayload file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId("import-file").SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(page.GetByTestId("import-file-name")).ToContainTextAsync(file.Name, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>A 311-style export with our service codes: <see cref="ValidRows"/> good rows and three bad ones (rows 4, 9, 14).</summary>

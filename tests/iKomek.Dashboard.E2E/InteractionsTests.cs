@@ -188,11 +188,13 @@ public sealed class InteractionsTests(DashboardFixture fixture)
     {
         var page = await fixture.OpenAsync("/projects");
         var grid = page.GetByTestId("projects-grid");
-        var summary = grid.Locator(".rz-pager-summary");
+        var summary = grid.Locator(".mud-table-pagination-caption");
         var before = await summary.InnerTextAsync();
 
-        await grid.Locator("thead input.rz-textbox").First.FillAsync("школ");
-        await grid.Locator("thead input.rz-textbox").First.PressAsync("Enter");
+        // The filter row under the headers: the first box filters the project's name.
+        var nameFilter = grid.Locator("thead").GetByRole(AriaRole.Textbox).First;
+        await nameFilter.FillAsync("школ");
+        await nameFilter.PressAsync("Enter");
 
         await Assertions.Expect(summary).Not.ToHaveTextAsync(before);
         var names = await grid.Locator("tbody tr .cell-title").AllInnerTextsAsync();

@@ -42,8 +42,8 @@ public sealed class ProblemsSplitTests(DashboardFixture fixture)
 
         // In the list (sewerage only): both are marked for their vulnerable residents, named in the criticality bar too.
         var page = await fixture.OpenAsync("/problems");
-        await page.GetByTestId("problems-area").ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible", new() { HasText = "Водоотведение" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Сфера" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Водоотведение" }).ClickAsync();
         var rows = page.GetByTestId("problems-grid").Locator("tbody tr");
         var keptRow = rows.Filter(new() { Has = page.Locator($"a[href='problems/{kept}']") });
         await Assertions.Expect(keptRow.GetByTestId("problem-vulnerable")).ToBeVisibleAsync();

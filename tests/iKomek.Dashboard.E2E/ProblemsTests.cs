@@ -37,9 +37,9 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
         await DashboardFixture.ScreenshotAsync(page, "problems-1920x1080");
 
         // Compare the last 13 weeks with the 13 before: two more columns.
-        await page.GetByTestId("problems-period").ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible", new() { HasText = "13 недель" }).ClickAsync();
-        await page.GetByTestId("problems-compare").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Период" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "13 недель" }).ClickAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Сравнить с предыдущим периодом" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "За прошлый" })).ToBeVisibleAsync();
 
         // Click 1: the appeals count of the top problem. Click 2: one of those appeals.
@@ -75,7 +75,7 @@ public sealed partial class ProblemsTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(2);
         // The history names the analyst who confirmed it.
         await Assertions.Expect(page.GetByTestId("problem-history").Locator("li").Last).ToContainTextAsync(await page.GetByTestId("user-name").InnerTextAsync());
-        await Assertions.Expect(page.Locator(".page-head .rz-badge").First).ToHaveTextAsync("Подтверждена", new() { IgnoreCase = true });
+        await Assertions.Expect(page.Locator(".page-head").GetByTestId("problem-status")).ToHaveTextAsync("Подтверждена", new() { IgnoreCase = true });
 
         // Its appeals export, and the Open311 API names the problem of each of them.
         var id = long.Parse(page.Url.Split('/').Last().Split('#')[0], System.Globalization.CultureInfo.InvariantCulture);

@@ -42,6 +42,8 @@ internal static class CommonTexts
         ["common.search"] = new("Поиск", "Іздеу", "Search"),
         ["common.refresh"] = new("Обновить", "Жаңарту", "Refresh"),
         ["grid.pager"] = new("Страница {0} из {1} (записей: {2})", "{1} беттің {0}-і (жазбалар: {2})", "Page {0} of {1} ({2} records)"),
+        // MudDataGridPager's placeholders, kept as MudBlazor names them.
+        ["grid.info"] = new("{first_item}–{last_item} из {all_items}", "{all_items} ішінен {first_item}–{last_item}", "{first_item}–{last_item} of {all_items}"),
         ["grid.filter"] = new("Фильтр", "Сүзгі", "Filter"),
         ["grid.apply"] = new("Применить", "Қолдану", "Apply"),
         ["grid.clear"] = new("Очистить", "Тазарту", "Clear"),

@@ -14,7 +14,7 @@ public sealed partial class ClassificationPage : ComponentBase
 
     private List<Version>? _versions;
     private Version? _current;
-    private IList<Version> _selected = [];
+    private Version? _selected;
     private long _queue;
     private IList<ITrace> _drift = [];
     private Plotly.Blazor.Layout? _driftLayout;
@@ -26,7 +26,7 @@ public sealed partial class ClassificationPage : ComponentBase
     {
         _versions = (await Queries.GetVersionsAsync()).Select(v => new Version(v, Read(v.Metrics))).ToList();
         _current = _versions.FirstOrDefault(v => v.Row.Promoted);
-        _selected = _current is null ? [] : [_current];
+        _selected = _current;
         _queue = await Queries.CountReviewQueueAsync();
         var weeks = await Queries.GetDriftAsync(26);
         var x = weeks.Select(w => w.WeekStart.ToString("yyyy-MM-dd")).ToArray();

@@ -2,7 +2,7 @@ using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using MudBlazor;
 
 namespace IKomek.Dashboard.Features.Classification;
 
@@ -17,7 +17,7 @@ public sealed partial class ReviewPage : ComponentBase
 
     [Inject] private ClassificationQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private CityAccess Access { get; set; } = default!;
 
@@ -38,12 +38,12 @@ public sealed partial class ReviewPage : ComponentBase
         var user = await Access.UserAsync();
         if (!user.May(CityAction.ReviewTopics))
         {
-            Notifications.Notify(NotificationSeverity.Warning, T["access.denied"]);
+            Snackbar.Add(T["access.denied"], Severity.Warning);
             return;
         }
         var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, user.Login()!);
-        Notifications.Notify(saved ? NotificationSeverity.Success : NotificationSeverity.Warning,
-            saved ? T.Format("cls.review.done", decision.Item.RegNumber) : T["cls.review.gone"], duration: 3000);
+        Snackbar.Add(saved ? T.Format("cls.review.done", decision.Item.RegNumber) : T["cls.review.gone"], saved ? Severity.Success : Severity.Warning,
+            options => options.VisibleStateDuration = 3000);
         await LoadAsync();
     }
 }

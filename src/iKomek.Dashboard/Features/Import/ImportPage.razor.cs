@@ -30,10 +30,11 @@ public sealed partial class ImportPage : ComponentBase
 
     protected override async Task OnInitializedAsync() => _runs = await Queries.GetRecentRunsAsync();
 
-    private void OnFileChosen(InputFileChangeEventArgs e)
+    private void OnFileChosen(IBrowserFile? file)
     {
-        _file = e.File;
-        _error = e.File.Size > MaxFileBytes ? T.Format("import.tooLarge", MaxFileBytes / 1048576) : null;
+        if (file is null) return;
+        _file = file;
+        _error = file.Size > MaxFileBytes ? T.Format("import.tooLarge", MaxFileBytes / 1048576) : null;
         if (_error is not null) _file = null;
     }
 

@@ -13,6 +13,7 @@ internal static class ImportTexts
             "Historical appeals from CSV: our export, Open311, or any city's export through a mapping"),
         ["import.file"] = new("Файл CSV", "CSV файлы", "CSV file"),
         ["import.fileHint"] = new("UTF-8, разделитель «,» или «;», до 200 МБ", "UTF-8, бөлгіш «,» немесе «;», 200 МБ-қа дейін", "UTF-8, delimiter ',' or ';', up to 200 MB"),
+        ["import.fileSize"] = new("{0} · {1:N1} МБ", "{0} · {1:N1} МБ", "{0} · {1:N1} MB"),
         ["import.preset"] = new("Формат файла", "Файл пішімі", "File format"),
         ["import.preset.ours"] = new("Наша выгрузка (CSV из «Обращений»)", "Біздің түсірілім («Өтініштер» CSV)", "Our export (CSV from Appeals)"),
         ["import.preset.open311"] = new("Выгрузка Open311 / 311", "Open311 / 311 түсірілімі", "Open311 / 311 export"),

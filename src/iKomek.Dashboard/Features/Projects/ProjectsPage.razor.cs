@@ -22,7 +22,12 @@ public sealed partial class ProjectsPage : ComponentBase
     [Inject] private Texts T { get; set; } = default!;
 
     /// <summary>Filter and sort by the name in the reader's language.</summary>
-    private string NameProperty => T.Language switch { "kk" => nameof(ProjectRow.NameKk), "en" => nameof(ProjectRow.NameEn), _ => nameof(ProjectRow.NameRu) };
+    private System.Linq.Expressions.Expression<Func<ProjectRow, string>> NameProperty => T.Language switch
+    {
+        "kk" => p => p.NameKk,
+        "en" => p => p.NameEn,
+        _ => p => p.NameRu,
+    };
 
     protected override async Task OnInitializedAsync()
     {

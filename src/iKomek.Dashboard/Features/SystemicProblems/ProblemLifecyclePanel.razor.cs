@@ -33,7 +33,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
     protected override async Task OnParametersSetAsync()
     {
         _reference ??= await Reference.GetAsync();
-        _relations ??= new ProblemRelations(T);
+        _relations ??= new ProblemRelations(T, id => _reference?.Departments.GetValueOrDefault(id)?.Name(T));
         _departments = _reference.Departments.Values.Select(d => new Option(d.Id, d.Name(T))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _departmentId ??= Problem.DepartmentId;
         _history = await Queries.GetHistoryAsync(Problem.Id);

@@ -10,7 +10,8 @@ namespace IKomek.Dashboard.Features.SystemicProblems;
 /// How a problem relates to others, as text with links to them: merged into, split from, split into, and the notes of
 /// the mining's merged, moved and split events (sql/schema/0016 describes their notes).
 /// </summary>
-public sealed class ProblemRelations(Texts texts)
+/// <param name="departmentName">The department's name in the reader's language, for the notes of assignments.</param>
+public sealed class ProblemRelations(Texts texts, Func<int, string?>? departmentName = null)
 {
     private Texts T => texts;
 
@@ -22,6 +23,7 @@ public sealed class ProblemRelations(Texts texts)
     public MarkupString? Note(ProblemEvent e)
     {
         if (e.Note is null) return null;
+        if (e.Kind == "assigned" && Assignment(e.Note) is { } assigned) return new MarkupString(Encode(assigned));
         if (e.Actor != "mining") return new MarkupString(Encode(e.Note));
         switch (e.Kind)
         {
@@ -49,6 +51,21 @@ public sealed class ProblemRelations(Texts texts)
             default:
                 return new MarkupString(Encode(e.Note));
         }
+    }
+
+    /// <summary>
+    /// An assignment is stored as "department 7" or "department 7: the analyst's text" (ProblemLifecycle): the reader
+    /// sees the department's name instead of its id.
+    /// </summary>
+    private string? Assignment(string note)
+    {
+        const string prefix = "department ";
+        if (!note.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var colon = note.IndexOf(':', prefix.Length);
+        var idText = colon < 0 ? note[prefix.Length..] : note[prefix.Length..colon];
+        if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+        var name = departmentName?.Invoke(id) ?? T.Format("problems.note.department", id);
+        return colon < 0 ? name : name + note[colon..];
     }
 
     private static string Link(long id) => string.Create(CultureInfo.InvariantCulture, $"<a href=\"problems/{id}\" data-testid=\"problem-link\">#{id}</a>");

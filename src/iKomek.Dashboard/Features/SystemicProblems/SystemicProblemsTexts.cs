@@ -118,6 +118,7 @@ internal static class SystemicProblemsTexts
         ["problems.event.moved"] = new("Перегруппирована: её обращения теперь в другой группе", "Қайта топтастырылды: өтініштері енді басқа топта", "Regrouped: its appeals now form another group"),
         ["problems.event.split"] = new("Разделилась", "Бөлінді", "Split"),
         ["problems.event.split_from"] = new("Выделена из другой проблемы", "Басқа мәселеден бөлініп шықты", "Split off from another problem"),
+        ["problems.note.department"] = new("служба № {0}", "№ {0} қызмет", "department no. {0}"),
         ["problems.note.merged"] = new("в проблему {0}", "{0} мәселесіне", "into problem {0}"),
         ["problems.note.moved"] = new("теперь: {0}; перешло обращений: {1:N0}", "енді: {0}; ауысқан өтініштер: {1:N0}", "now: {0}; appeals taken along: {1:N0}"),
         ["problems.note.split"] = new("в проблему {2} перешло обращений: {0:N0}, осталось: {1:N0}", "{2} мәселесіне өтті: {0:N0} өтініш, қалды: {1:N0}", "{0:N0} appeals went to problem {2}, {1:N0} stayed"),

@@ -42,6 +42,20 @@ public sealed class ProblemRelationsTests
     }
 
     [Fact]
+    public void AssignmentNote_NamesTheDepartmentInTheReadersLanguage_NotItsId()
+    {
+        var relations = new ProblemRelations(new Texts(), id => id == 1 ? "Управление энергетики" : null);
+
+        Assert.Equal("Управление энергетики", relations.Note(new ProblemEvent(DateTime.UtcNow, "assigned", "Айжан", "department 1"))?.Value);
+        Assert.Equal("Управление энергетики: стояк &lt;3&gt;",
+            relations.Note(new ProblemEvent(DateTime.UtcNow, "assigned", "Айжан", "department 1: стояк <3>"))?.Value);
+        // A department that is gone is still named as one, never as the stored "department 9".
+        Assert.Equal("служба № 9", relations.Note(new ProblemEvent(DateTime.UtcNow, "assigned", "Айжан", "department 9"))?.Value);
+        // Only an assignment's note is read this way.
+        Assert.Equal("department 1", relations.Note(new ProblemEvent(DateTime.UtcNow, "confirmed", "Айжан", "department 1"))?.Value);
+    }
+
+    [Fact]
     public void Linked_ListsEveryProblem()
     {
         using var english = new English();

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Bunit;
+using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Live;
+using IKomek.Dashboard.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Npgsql;
+
+namespace IKomek.Dashboard.Tests.Components;
+
+/// <summary>
+/// A bUnit context for components built on MudBlazor: loose JS interop (MudBlazor calls its own scripts, which a test
+/// has no browser for) and asynchronous disposal (some MudBlazor services are only <see cref="IAsyncDisposable"/>,
+/// and xunit disposes a test class synchronously).
+/// </summary>
+public abstract class MudComponentTest : IAsyncLifetime
+{
+    protected BunitContext Context { get; } = new();
+
+    protected MudComponentTest()
+    {
+        // The reader's default: Russian texts, ru-KZ numbers (what the app sets for a reader who chose nothing).
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-KZ");
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped<Texts>();
+        Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddSingleton<ChangeFeed>();
+        Context.Services.AddScoped<CityAccess>();
+    }
+
+    /// <summary>A reader signed in with the role, or an anonymous reader when <paramref name="role"/> is null.</summary>
+    protected void SignIn(string? role)
+    {
+        var authorization = Context.AddAuthorization();
+        if (role is null) return;
+        authorization.SetAuthorized(role);
+        authorization.SetRoles(role);
+    }
+
+    /// <summary>The page's real queries, as the app registers them, on a real database.</summary>
+    protected void UseDatabase(NpgsqlDataSource dataSource)
+    {
+        Context.Services.AddSingleton(dataSource);
+        Context.Services.AddSingleton<CityReference>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.SystemicProblemsQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Appeals.AppealsQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingsQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Kpis.KpisQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Projects.ProjectsQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Classification.ClassificationQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.ProblemLifecycle>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Intake.RoutingTable>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.AppealImporter>();
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}
