@@ -83,7 +83,7 @@ public sealed class CityDatabase : IAsyncDisposable
             log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
                 options.DemoScale, options.DemoYears, options.DemoSeed);
             await DemoCityGenerator.SeedAsync(DataSource,
-                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
+                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears, Now: options.FixedNow),
                 new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
         }
 

@@ -12,7 +12,7 @@ public enum SimulatedScenario { Calm, Storm, HeatingFailure }
 /// city's own. A storm weights storm drains, power, trees and roofs; a heating failure floods one district with
 /// heating appeals.
 /// </summary>
-public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
+public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake, TimeProvider time)
 {
     private sealed record Template(int ServiceTypeId, int ChannelId, double? Lat, double? Lon, string? Address, int DistrictId, string Description, string Language);
 
@@ -23,9 +23,9 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
         if (templates.Count == 0) throw new InvalidOperationException("The database holds no appeals to model new ones on: seed the demo city first.");
         var rng = new Random();
         var interval = TimeSpan.FromSeconds(1 / perSecond);
-        var started = DateTime.UtcNow;
+        var started = time.GetUtcNow();
         long sent = 0;
-        while (!ct.IsCancellationRequested && DateTime.UtcNow - started < duration)
+        while (!ct.IsCancellationRequested && time.GetUtcNow() - started < duration)
         {
             var t = templates[rng.Next(templates.Count)];
             // Jitter the place a little: another flat, the next house, so duplicates stay as frequent as in life.
@@ -35,7 +35,7 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
             onAppeal?.Invoke(result);
             sent++;
             var due = started + interval * sent;
-            var wait = due - DateTime.UtcNow;
+            var wait = due - time.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         return sent;
