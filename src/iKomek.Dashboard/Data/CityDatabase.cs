@@ -57,7 +57,7 @@ public sealed class CityDatabase : IAsyncDisposable
                 $"Cannot reach PostgreSQL at {csb.Host}:{csb.Port} (database {csb.Database}): {e.Message}. " +
                 "Check that the server runs and ConnectionStrings:City is right, or remove ConnectionStrings:City to let the app run its own PostgreSQL.", e);
         }
-        return new CityDatabase(NpgsqlDataSource.Create(WithoutJit(connectionString)), server);
+        return new CityDatabase(NpgsqlDataSource.Create(WithCityNow(WithoutJit(connectionString), options.FixedNow)), server);
     }
 
     /// <summary>
@@ -70,6 +70,18 @@ public sealed class CityDatabase : IAsyncDisposable
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (csb.Options?.Contains("jit", StringComparison.Ordinal) != true) csb.Options = $"{csb.Options} -c jit=off".Trim();
+        return csb.ConnectionString;
+    }
+
+    /// <summary>
+    /// On a fixed clock (City:FixedNow) the sessions' city_now() and city_today() read that instant instead of the
+    /// server's clock (sql/schema/0021_city_clock.sql), so SQL and C# agree on the day; without it nothing changes.
+    /// </summary>
+    public static string WithCityNow(string connectionString, DateTimeOffset? now)
+    {
+        if (now is not { } instant) return connectionString;
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        csb.Options = $"{csb.Options} -c city.now={instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}".Trim();
         return csb.ConnectionString;
     }
 

@@ -53,7 +53,7 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake, Time
             SELECT a.service_type_id AS ServiceTypeId, a.channel_id::int AS ChannelId, a.lat AS Lat, a.lon AS Lon, a.address AS Address,
                    a.district_id::int AS DistrictId, a.description AS Description, a.language AS Language
             FROM appeals a JOIN areas ar ON ar.id = a.area_id
-            WHERE a.created_at > now() - interval '400 days'
+            WHERE a.created_at > city_now() - interval '400 days'
               AND (@areas::text[] IS NULL OR ar.code = ANY(@areas))
               AND (@district::int IS NULL OR a.district_id = @district)
             ORDER BY random() LIMIT 2000

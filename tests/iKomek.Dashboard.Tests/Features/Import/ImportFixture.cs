@@ -5,6 +5,7 @@ using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 
@@ -13,7 +14,7 @@ internal static class ImportFixture
 {
     public const string OursHeader = "reg_number,created_at,channel,service_code,area,district,department,organisation,status,sla_due_at,resolved_at,closed_at,address,lat,long,language,description";
 
-    public static AppealImporter Importer(NpgsqlDataSource db) => new(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
+    public static AppealImporter Importer(NpgsqlDataSource db) => new(db, new RoutingTable(db, TestClock.Create()), TestClock.Create());
 
     public static async Task<ImportResult> ImportAsync(NpgsqlDataSource db, string csv, ImportMapping mapping, bool bom = false, string file = "test.csv")
     {
