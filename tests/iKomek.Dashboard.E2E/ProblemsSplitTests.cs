@@ -29,7 +29,7 @@ public sealed class ProblemsSplitTests(DashboardFixture fixture)
     public async Task ASplitProblem_LinksToThePartThatSplitOff_AndBothHistoriesTellTheCounts()
     {
         await using var db = await fixture.OpenDatabaseAsync();
-        var mining = new SystemicMining(db, new Hosting.CityClock.StartingAt(DashboardFixture.FixedNow));
+        var mining = new SystemicMining(db, DashboardFixture.Clock);
         (double Lat, double Lon) first = ((9514 + 0.06) * 0.0054, (8337 + 0.05) * 0.0086), second = ((9514 + 0.94) * 0.0054, (8337 + 0.95) * 0.0086);
         await AddWeeklyAsync(db, "split-1", first, [20, 18, 16, 14, 12], 3);
         await AddWeeklyAsync(db, "split-2", second, [19, 17, 15, 13, 11], 2);

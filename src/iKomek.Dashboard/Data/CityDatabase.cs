@@ -57,7 +57,7 @@ public sealed class CityDatabase : IAsyncDisposable
                 $"Cannot reach PostgreSQL at {csb.Host}:{csb.Port} (database {csb.Database}): {e.Message}. " +
                 "Check that the server runs and ConnectionStrings:City is right, or remove ConnectionStrings:City to let the app run its own PostgreSQL.", e);
         }
-        return new CityDatabase(NpgsqlDataSource.Create(WithCityNow(WithoutJit(connectionString), options.FixedNow)), server);
+        return new CityDatabase(NpgsqlDataSource.Create(WithCityClock(WithoutJit(connectionString), CityClock.Create(options))), server);
     }
 
     /// <summary>
@@ -74,14 +74,15 @@ public sealed class CityDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// On a fixed clock (City:FixedNow) the sessions' city_now() and city_today() read that instant instead of the
-    /// server's clock (sql/schema/0021_city_clock.sql), so SQL and C# agree on the day; without it nothing changes.
+    /// On a fixed clock (City:FixedNow) the sessions' city_now() and city_today() run with the app's clock instead of
+    /// the server's (sql/schema/0021_city_clock.sql), so SQL and C# agree on the day; on the system clock nothing changes.
     /// </summary>
-    public static string WithCityNow(string connectionString, DateTimeOffset? now)
+    public static string WithCityClock(string connectionString, TimeProvider clock)
     {
-        if (now is not { } instant) return connectionString;
+        var offset = CityClock.OffsetOf(clock);
+        if (offset == TimeSpan.Zero) return connectionString;
         var csb = new NpgsqlConnectionStringBuilder(connectionString);
-        csb.Options = $"{csb.Options} -c city.now={instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}".Trim();
+        csb.Options = $"{csb.Options} -c city.offset_seconds={offset.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}".Trim();
         return csb.ConnectionString;
     }
 

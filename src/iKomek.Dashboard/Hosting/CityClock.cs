@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IKomek.Dashboard.Hosting;
 
 /// <summary>
@@ -13,17 +11,31 @@ public static class CityClock
     public static TimeProvider FromConfiguration(IConfiguration configuration) =>
         Create(configuration.GetSection(CityOptions.Section).Get<CityOptions>() ?? new CityOptions());
 
-    public static TimeProvider Create(CityOptions options) =>
-        options.FixedNow is { } start ? new StartingAt(start) : TimeProvider.System;
+    private static readonly Dictionary<DateTimeOffset, StartingAt> Started = [];
 
-    /// <summary>Reads <paramref name="start"/> when created, then moves with the system's monotonic clock.</summary>
+    /// <summary>
+    /// The clock for these options. One per fixed instant in a process, so that every part of the app (and the SQL
+    /// sessions, <see cref="Data.CityDatabase.WithCityClock"/>) reads the same time.
+    /// </summary>
+    public static TimeProvider Create(CityOptions options)
+    {
+        if (options.FixedNow is not { } start) return TimeProvider.System;
+        lock (Started)
+        {
+            if (!Started.TryGetValue(start, out var clock)) Started[start] = clock = new StartingAt(start);
+            return clock;
+        }
+    }
+
+    /// <summary>How far the clock is from the system's: what SQL adds to now() (<c>city.offset_seconds</c>).</summary>
+    public static TimeSpan OffsetOf(TimeProvider time) => time is StartingAt started ? started.Offset : TimeSpan.Zero;
+
+    /// <summary>Reads <paramref name="start"/> when created, then runs with the system clock.</summary>
     public sealed class StartingAt(DateTimeOffset start) : TimeProvider
     {
-        private readonly long _created = Stopwatch.GetTimestamp();
+        public TimeSpan Offset { get; } = start - System.GetUtcNow();
 
-        public DateTimeOffset Start => start;
-
-        public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + Stopwatch.GetElapsedTime(_created);
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 
         public override TimeZoneInfo LocalTimeZone => AstanaClock.Zone;
     }

@@ -93,9 +93,12 @@ public sealed class DashboardFixture : IAsyncLifetime
         return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
     }
 
-    /// <summary>A data source on the app's database whose SQL clock (city_now()) reads <see cref="FixedNow"/>, as the app's does.</summary>
+    /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>
+    public static TimeProvider Clock => Hosting.CityClock.Create(new Hosting.CityOptions { FixedNow = FixedNow });
+
+    /// <summary>A data source on the app's database whose SQL clock (city_now()) runs with <see cref="Clock"/>.</summary>
     public async Task<Npgsql.NpgsqlDataSource> OpenDatabaseAsync() =>
-        Npgsql.NpgsqlDataSource.Create(Data.CityDatabase.WithCityNow(await DatabaseConnectionStringAsync(), FixedNow));
+        Npgsql.NpgsqlDataSource.Create(Data.CityDatabase.WithCityClock(await DatabaseConnectionStringAsync(), Clock));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });

@@ -143,7 +143,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         await using (var setup = await city.DataSource.OpenConnectionAsync())
         {
             // A small city may have nothing overdue at this hour: make sure one open appeal is.
-            await setup.ExecuteAsync("UPDATE appeals SET sla_due_at = now() - interval '1 day' WHERE id = (SELECT id FROM appeals WHERE status NOT IN ('resolved', 'closed') ORDER BY id LIMIT 1)");
+            await setup.ExecuteAsync("UPDATE appeals SET sla_due_at = city_now() - interval '1 day' WHERE id = (SELECT id FROM appeals WHERE status NOT IN ('resolved', 'closed') ORDER BY id LIMIT 1)");
         }
 
         var overdue = await queries.SearchAsync(new AppealFilter(Overdue: true), 0, 100, null, false);

@@ -21,15 +21,15 @@ public sealed class DemoCityDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ConnectionString = CityDatabase.WithCityNow(await TestPostgres.CreateDatabaseFromTemplateAsync("template_demo_city", async ds =>
+        ConnectionString = CityDatabase.WithCityClock(await TestPostgres.CreateDatabaseFromTemplateAsync("template_demo_city", async ds =>
         {
             await new Migrator(ds, Migrator.DefaultSqlFolder).MigrateAsync();
             await DemoCityGenerator.SeedAsync(ds, Options);
-        }), TestClock.Now);
+        }), Clock);
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
-    /// <summary>The clock of this city: it reads <see cref="TestClock.Now"/> when the fixture starts.</summary>
+    /// <summary>The clock of this city: the tests' one (<see cref="TestClock"/>).</summary>
     public TimeProvider Clock { get; } = TestClock.Create();
 
     /// <summary>The one intake path, wired as the app wires it, on this database.</summary>

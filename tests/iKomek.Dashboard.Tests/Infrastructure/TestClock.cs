@@ -13,6 +13,9 @@ public static class TestClock
 
     public static DateTime UtcNow => Now.UtcDateTime;
 
-    /// <summary>A clock that reads <see cref="Now"/> when created and runs on: the app's own on City:FixedNow.</summary>
-    public static TimeProvider Create() => new CityClock.StartingAt(Now);
+    /// <summary>
+    /// The tests' clock: it read <see cref="Now"/> when the tests started and runs on, as the app's does on City:FixedNow.
+    /// One for the whole run, so that every part of a test (and SQL's city_now(), <see cref="DemoCityDatabase"/>) agrees.
+    /// </summary>
+    public static TimeProvider Create() => CityClock.Create(new CityOptions { FixedNow = Now });
 }

@@ -13,7 +13,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     public async Task FullPath_ForwardWaitResolveCloseReopen_IsRecordedEventByEvent()
     {
         var id = await NewAppealAsync();
-        var clock = new ManualClock(TestClock.Now.AddSeconds(1));
+        var clock = new ManualClock(city.Clock.GetUtcNow().AddSeconds(1));
         var lifecycle = new AppealLifecycle(city.DataSource, clock);
         var (org1, org2) = await TwoOrganisationsAsync();
 

@@ -82,7 +82,7 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
             """);
         var id = await conn.ExecuteScalarAsync<long>("""
             INSERT INTO systemic_problems (title, area_id, service_type_id, status, first_seen, last_seen, level, place, lat, lon)
-            SELECT 'earlier', area_id, id, 'identified', now(), now(), @Level, @Place, 51.1, 71.4 FROM service_types WHERE id = @Type
+            SELECT 'earlier', area_id, id, 'identified', city_now(), city_now(), @Level, @Place, 51.1, 71.4 FROM service_types WHERE id = @Type
             RETURNING id
             """, new { weaker.Level, weaker.Type, weaker.Place });
 

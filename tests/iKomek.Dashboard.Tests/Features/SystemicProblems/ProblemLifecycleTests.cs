@@ -75,7 +75,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         await using (var conn = await city.DataSource.OpenConnectionAsync())
         {
             // Worked out ten weeks ago, as if the steps had been taken then.
-            await conn.ExecuteAsync("UPDATE systemic_problems SET status = 'worked_out', worked_out_at = now() - interval '10 weeks' WHERE id IN (@ongoingId, @stoppedId)",
+            await conn.ExecuteAsync("UPDATE systemic_problems SET status = 'worked_out', worked_out_at = city_now() - interval '10 weeks' WHERE id IN (@ongoingId, @stoppedId)",
                 new { ongoingId, stoppedId });
         }
 
