@@ -62,7 +62,7 @@ public sealed class Open311ApiTests(DashboardFixture fixture)
         Assert.Equal("telegram", request.GetProperty("channel").GetString());
         Assert.Equal("mixed", request.GetProperty("language").GetString());
         Assert.EndsWith("+05:00", request.GetProperty("requested_datetime").GetString());
-        Assert.True(DateTimeOffset.Parse(request.GetProperty("expected_datetime").GetString()!) > DateTimeOffset.Now);
+        Assert.True(DateTimeOffset.Parse(request.GetProperty("expected_datetime").GetString()!) > DashboardFixture.FixedNow);
         Assert.Equal("registered", request.GetProperty("notes")[0].GetProperty("type").GetString());
         var xml = XDocument.Parse(await _http.GetStringAsync($"requests/{id}.xml"));
         Assert.Equal(text, xml.Root!.Element("request")!.Element("description")!.Value);

@@ -28,8 +28,8 @@ public sealed class ProblemsSplitTests(DashboardFixture fixture)
     [Fact]
     public async Task ASplitProblem_LinksToThePartThatSplitOff_AndBothHistoriesTellTheCounts()
     {
-        await using var db = NpgsqlDataSource.Create(await fixture.DatabaseConnectionStringAsync());
-        var mining = new SystemicMining(db, TimeProvider.System);
+        await using var db = await fixture.OpenDatabaseAsync();
+        var mining = new SystemicMining(db, DashboardFixture.Clock);
         (double Lat, double Lon) first = ((9514 + 0.06) * 0.0054, (8337 + 0.05) * 0.0086), second = ((9514 + 0.94) * 0.0054, (8337 + 0.95) * 0.0086);
         await AddWeeklyAsync(db, "split-1", first, [20, 18, 16, 14, 12], 3);
         await AddWeeklyAsync(db, "split-2", second, [19, 17, 15, 13, 11], 2);
@@ -95,7 +95,8 @@ public sealed class ProblemsSplitTests(DashboardFixture fixture)
             FROM unnest(@times::timestamptz[]) WITH ORDINALITY AS x (t, n)
             JOIN service_types st ON st.code = @Type
             """;
-        var monday = DateTime.UtcNow.Date.AddDays(-(((int)DateTime.UtcNow.DayOfWeek + 6) % 7)).AddHours(5);
+        var today = DashboardFixture.FixedNow.UtcDateTime.Date;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddHours(5);
         var times = weeksAgo.SelectMany(w => Enumerable.Range(0, perWeek).Select(d => DateTime.SpecifyKind(monday.AddDays(d - 7 * w), DateTimeKind.Utc))).ToArray();
         await using var conn = await db.OpenConnectionAsync();
         await conn.ExecuteAsync(sql, new { tag, at.Lat, at.Lon, Type, texts = Texts, times });

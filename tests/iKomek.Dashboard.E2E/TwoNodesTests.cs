@@ -18,7 +18,7 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         // Node B uses node A's PostgreSQL as an external server: it starts no server of its own.
         var connection = await fixture.DatabaseConnectionStringAsync();
         var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}"], TimeSpan.FromMinutes(1));
+        await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}", DashboardFixture.FixedNowArgument], TimeSpan.FromMinutes(1));
         Assert.False(Directory.Exists(Path.Combine(nodeBFolder, "pg")));
 
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = nodeB.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });

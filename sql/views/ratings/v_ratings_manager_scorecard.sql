@@ -5,7 +5,7 @@ CREATE VIEW v_ratings_manager_scorecard AS
 WITH kpi AS (
     SELECT department_id, avg(execution_pct) AS pct
     FROM v_kpi_execution
-    WHERE period_start >= date_trunc('month', current_date) - interval '12 months'
+    WHERE period_start >= date_trunc('month', city_today()) - interval '12 months'
     GROUP BY department_id
 ), proj AS (
     SELECT department_id, avg(execution_pct) AS pct, count(*) AS projects
@@ -14,10 +14,10 @@ WITH kpi AS (
     GROUP BY department_id
 ), appeal AS (
     SELECT department_id,
-           avg(CASE WHEN coalesce(resolved_at, now()) <= sla_due_at THEN 100 ELSE 0 END) AS pct,
+           avg(CASE WHEN coalesce(resolved_at, city_now()) <= sla_due_at THEN 100 ELSE 0 END) AS pct,
            count(*) AS appeals
     FROM appeals
-    WHERE created_at >= now() - interval '90 days'
+    WHERE created_at >= city_now() - interval '90 days'
     GROUP BY department_id
 ), systemic AS (
     SELECT department_id,

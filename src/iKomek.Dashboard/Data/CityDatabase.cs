@@ -57,7 +57,7 @@ public sealed class CityDatabase : IAsyncDisposable
                 $"Cannot reach PostgreSQL at {csb.Host}:{csb.Port} (database {csb.Database}): {e.Message}. " +
                 "Check that the server runs and ConnectionStrings:City is right, or remove ConnectionStrings:City to let the app run its own PostgreSQL.", e);
         }
-        return new CityDatabase(NpgsqlDataSource.Create(WithoutJit(connectionString)), server);
+        return new CityDatabase(NpgsqlDataSource.Create(WithCityClock(WithoutJit(connectionString), CityClock.Create(options))), server);
     }
 
     /// <summary>
@@ -73,6 +73,19 @@ public sealed class CityDatabase : IAsyncDisposable
         return csb.ConnectionString;
     }
 
+    /// <summary>
+    /// On a fixed clock (City:FixedNow) the sessions' city_now() and city_today() run with the app's clock instead of
+    /// the server's (sql/functions/clock/city_now.sql), so SQL and C# agree on the day; on the system clock nothing changes.
+    /// </summary>
+    public static string WithCityClock(string connectionString, TimeProvider clock)
+    {
+        var offset = CityClock.OffsetOf(clock);
+        if (offset == TimeSpan.Zero) return connectionString;
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        csb.Options = $"{csb.Options} -c city.offset_seconds={offset.TotalSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}".Trim();
+        return csb.ConnectionString;
+    }
+
     /// <summary>Migrates, then seeds the demo city when the database holds no appeals yet and seeding is wanted.</summary>
     public async Task PrepareAsync(CityOptions options, ILogger log, CancellationToken ct = default)
     {
@@ -83,7 +96,7 @@ public sealed class CityDatabase : IAsyncDisposable
             log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
                 options.DemoScale, options.DemoYears, options.DemoSeed);
             await DemoCityGenerator.SeedAsync(DataSource,
-                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears),
+                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears, Now: options.FixedNow),
                 new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
         }
 

@@ -21,6 +21,13 @@ public sealed class CityOptions
 
     public int DemoSeed { get; set; } = 109;
 
+    /// <summary>
+    /// For tests and demos: the instant the app's clock reads when it starts (it then runs on, in C# and in SQL's
+    /// city_now()), and the demo city's "now" when it is generated, e.g. <c>2026-03-31T14:00:00+05:00</c>.
+    /// Unset (the default): the system clock.
+    /// </summary>
+    public DateTimeOffset? FixedNow { get; set; }
+
     public string ResolveDataFolder(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(DataFolder)) return Path.GetFullPath(DataFolder, contentRoot);

@@ -73,7 +73,7 @@ public static class Cli
                     return await MineAsync(city, flags, cts.Token);
                 case "simulate":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
-                    return await SimulateAsync(city, flags, cts.Token);
+                    return await SimulateAsync(city, flags, CityClock.Create(options), cts.Token);
                 case "import":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return await Features.Import.ImportCommand.RunAsync(city.DataSource, args[1..], cts.Token);
@@ -127,7 +127,7 @@ public static class Cli
         return 0;
     }
 
-    private static async Task<int> SimulateAsync(CityDatabase city, Dictionary<string, string?> flags, CancellationToken ct)
+    private static async Task<int> SimulateAsync(CityDatabase city, Dictionary<string, string?> flags, TimeProvider time, CancellationToken ct)
     {
         var rate = Get(flags, "rate", 0.5, double.Parse);
         var minutes = Get(flags, "minutes", 60.0, double.Parse);
@@ -142,10 +142,10 @@ public static class Cli
         // The current topic model, when there is one, records its suggestions as the web app's intake does.
         var classifier = new TrainedAppealClassifier();
         if (await new ClassificationQueries(city.DataSource).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
-        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, TimeProvider.System), TimeProvider.System);
+        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, time), time);
         Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
-        var sent = await new LiveSimulator(city.DataSource, intake).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
-            r => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);
+        var sent = await new LiveSimulator(city.DataSource, intake, time).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
+            r => Console.WriteLine($"{new AstanaClock(time).Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);
         Console.WriteLine($"Sent {sent:N0} appeals.");
         return 0;
     }

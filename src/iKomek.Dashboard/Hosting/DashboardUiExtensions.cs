@@ -20,7 +20,7 @@ public static class DashboardUiExtensions
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(CityClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<AstanaClock>();
         builder.Services.AddScoped<Texts>();
         builder.Services.AddFeatureQueries();
@@ -55,7 +55,7 @@ public static class DashboardUiExtensions
             if (!CultureSettings.UiLanguages.Contains(ui)) return Results.BadRequest($"Unknown language '{ui}'");
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureSettings.FormatCulture, ui)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             var target = redirect is { Length: > 0 } && redirect.StartsWith('/') && !redirect.StartsWith("//", StringComparison.Ordinal) ? redirect : "/";
             return Results.LocalRedirect(target);
         });

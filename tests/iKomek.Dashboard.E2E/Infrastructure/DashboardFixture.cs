@@ -14,6 +14,15 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    /// <summary>
+    /// The app's clock starts here (City:FixedNow), and the demo city ends here, so no test depends on the day or hour
+    /// it runs: a Tuesday afternoon in Astana, far from midnight.
+    /// </summary>
+    public static readonly DateTimeOffset FixedNow = new(2026, 3, 31, 14, 0, 0, TimeSpan.FromHours(5));
+
+    /// <summary>The argument that puts an app process on <see cref="FixedNow"/>.</summary>
+    public static string FixedNowArgument => "--City:FixedNow=" + FixedNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     public AppProcess App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ikomek-e2e-" + Guid.NewGuid().ToString("N")[..12]);
@@ -22,7 +31,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotFolder);
         // The scheduler starts at once: the first mining run gives the problem pages their data.
-        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1"], TimeSpan.FromMinutes(3));
+        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1", FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -83,6 +92,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         var pidFile = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "pg", "data", "postmaster.pid"));
         return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
     }
+
+    /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>
+    public static TimeProvider Clock => Hosting.CityClock.Create(new Hosting.CityOptions { FixedNow = FixedNow });
+
+    /// <summary>A data source on the app's database whose SQL clock (city_now()) runs with <see cref="Clock"/>.</summary>
+    public async Task<Npgsql.NpgsqlDataSource> OpenDatabaseAsync() =>
+        Npgsql.NpgsqlDataSource.Create(Data.CityDatabase.WithCityClock(await DatabaseConnectionStringAsync(), Clock));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.CityData;
 
@@ -32,7 +33,7 @@ public sealed class CalendarTests
     [Fact]
     public void Options_OutOfRange_AreRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DemoCitySettings.Resolve(new DemoCityOptions(Scale: 0), DateTimeOffset.UtcNow));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DemoCitySettings.Resolve(new DemoCityOptions(Years: 0), DateTimeOffset.UtcNow));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DemoCitySettings.Resolve(new DemoCityOptions(Scale: 0), TestClock.Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DemoCitySettings.Resolve(new DemoCityOptions(Years: 0), TestClock.Now));
     }
 }

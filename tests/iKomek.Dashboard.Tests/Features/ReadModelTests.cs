@@ -13,7 +13,7 @@ namespace IKomek.Dashboard.Tests.Features;
 /// <summary>The queries behind each page, against a small demo city in a real PostgreSQL.</summary>
 public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
 {
-    private readonly AstanaClock _clock = new(TimeProvider.System);
+    private readonly AstanaClock _clock = new(TestClock.Create());
 
     [Fact]
     public async Task LiveSnapshot_IsConsistentWithItself()
@@ -54,7 +54,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
     public async Task AppealsSearch_PagesWithoutOverlapAndCountsTheWholeSet()
     {
         var queries = new AppealsQueries(city.DataSource);
-        var filter = new AppealFilter(FromUtc: DateTime.UtcNow.AddDays(-30));
+        var filter = new AppealFilter(FromUtc: TestClock.UtcNow.AddDays(-30));
 
         var first = await queries.SearchAsync(filter, 0, 25, null, false);
         var second = await queries.SearchAsync(filter, 25, 25, null, false);
@@ -74,7 +74,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
     public async Task KeysetPaging_ForwardAndBack_GivesTheSamePagesAsSkipping(string? sort, bool descending)
     {
         var queries = new AppealsQueries(city.DataSource);
-        var filter = new AppealFilter(FromUtc: DateTime.UtcNow.AddDays(-60), DistrictId: 2);
+        var filter = new AppealFilter(FromUtc: TestClock.UtcNow.AddDays(-60), DistrictId: 2);
         var byOffset = new List<IReadOnlyList<AppealRow>>();
         for (var p = 0; p < 4; p++) byOffset.Add(await queries.PageAsync(filter, p * 20, 20, sort, descending, null));
 
@@ -143,7 +143,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         await using (var setup = await city.DataSource.OpenConnectionAsync())
         {
             // A small city may have nothing overdue at this hour: make sure one open appeal is.
-            await setup.ExecuteAsync("UPDATE appeals SET sla_due_at = now() - interval '1 day' WHERE id = (SELECT id FROM appeals WHERE status NOT IN ('resolved', 'closed') ORDER BY id LIMIT 1)");
+            await setup.ExecuteAsync("UPDATE appeals SET sla_due_at = city_now() - interval '1 day' WHERE id = (SELECT id FROM appeals WHERE status NOT IN ('resolved', 'closed') ORDER BY id LIMIT 1)");
         }
 
         var overdue = await queries.SearchAsync(new AppealFilter(Overdue: true), 0, 100, null, false);
@@ -151,7 +151,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         var department = await queries.SearchAsync(new AppealFilter(DepartmentId: 1), 0, 100, null, false);
 
         Assert.NotEmpty(overdue.Rows);
-        Assert.All(overdue.Rows, r => Assert.True(r.ResolvedAt is null && r.SlaDueAt < DateTime.UtcNow && r.Status is not ("resolved" or "closed")));
+        Assert.All(overdue.Rows, r => Assert.True(r.ResolvedAt is null && r.SlaDueAt < TestClock.UtcNow && r.Status is not ("resolved" or "closed")));
         Assert.NotEmpty(repeats.Rows);
         await using var conn = await city.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals WHERE id = ANY(@ids) AND duplicate_of IS NULL", new { ids = repeats.Rows.Select(r => r.Id).ToArray() }));
@@ -161,7 +161,7 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
     [Fact]
     public async Task Export_StreamsTheFilteredSetNewestFirst_AndTheFilterSurvivesTheQueryString()
     {
-        var filter = new AppealFilter(FromUtc: DateTime.UtcNow.AddDays(-7), DistrictId: 2, Status: "closed");
+        var filter = new AppealFilter(FromUtc: TestClock.UtcNow.AddDays(-7), DistrictId: 2, Status: "closed");
         var parsed = AppealFilter.FromQuery(new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(filter.ToQueryString())));
         var queries = new AppealsQueries(city.DataSource);
 

@@ -49,7 +49,7 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         {
             ids.Add((await intake.RegisterAsync(new NewAppeal($"Нет горячей воды {i}", 40, 1, 51.12 + i / 100.0, 71.44))).AppealId);
         }
-        var lifecycle = new AppealLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         await lifecycle.ApplyAsync(ids[0], AppealAction.Resolve, "разъяснено");                  // first contact
         var organisation = await ScalarAsync<int>("SELECT min(id) FROM organisations");
         await lifecycle.ApplyAsync(ids[1], AppealAction.Assign, organisationId: organisation);
@@ -75,7 +75,7 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         var before = await ScalarAsync<long>("SELECT xmin::text::bigint FROM live_hourly ORDER BY hour DESC LIMIT 1");
 
         var organisation = await ScalarAsync<int>("SELECT min(id) FROM organisations");
-        await new AppealLifecycle(city.DataSource, TimeProvider.System).ApplyAsync(id, AppealAction.Assign, organisationId: organisation);
+        await new AppealLifecycle(city.DataSource, TestClock.Create()).ApplyAsync(id, AppealAction.Assign, organisationId: organisation);
 
         Assert.Equal(before, await ScalarAsync<long>("SELECT xmin::text::bigint FROM live_hourly ORDER BY hour DESC LIMIT 1"));
     }

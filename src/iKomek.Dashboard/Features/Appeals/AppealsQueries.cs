@@ -127,7 +127,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@ServiceTypeId::int IS NULL OR service_type_id = @ServiceTypeId)
               AND (@DepartmentId::int IS NULL OR department_id = @DepartmentId)
               AND (@OrganisationId::int IS NULL OR organisation_id = @OrganisationId)
-              AND (@Overdue::boolean IS NULL OR (status NOT IN ('resolved', 'closed') AND sla_due_at < now()) = @Overdue)
+              AND (@Overdue::boolean IS NULL OR (status NOT IN ('resolved', 'closed') AND sla_due_at < city_now()) = @Overdue)
               AND (@Duplicates::boolean IS NULL OR (duplicate_of IS NOT NULL) = @Duplicates)
               AND (@Critical::boolean IS NULL OR is_critical = @Critical)
             """;

@@ -1,8 +1,15 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Classification;
+
+/// <summary>A bad line of an input file: where and why, so the user can fix it.</summary>
+public sealed record CsvProblem(int Row, string Column, string Reason)
+{
+    public override string ToString() => $"row {Row}, column '{Column}': {Reason}";
+}
 
 /// <summary>
 /// The analysts' command-line verbs: train a model from a labeled CSV, classify a CSV of texts, evaluate a model on a
@@ -48,7 +55,7 @@ public static class ClassificationCli
         var outPath = flags.GetValueOrDefault("out");
         var toDatabase = flags.ContainsKey("save-to-db");
         if (outPath is null == !toDatabase) throw new ArgumentException("give exactly one of --out model.bin and --save-to-db");
-        var (data, problems) = ReadLabeled(input, Required(flags, "text-column"), Required(flags, "label-column"), null);
+        var (data, problems) = await ReadLabeledAsync(input, Required(flags, "text-column"), Required(flags, "label-column"), null, ct);
         Report(output, problems);
         if (data.Select(d => d.Area).Distinct().Count() < 2) throw new ArgumentException($"{input}: at least two different labels are needed to train, found {data.Select(d => d.Label).Distinct().Count()}");
 
@@ -86,7 +93,7 @@ public static class ClassificationCli
     {
         var input = Required(flags, "input");
         var outPath = Required(flags, "output");
-        var table = CsvTable.Read(input);
+        var table = await Table.ReadAsync(input, ct);
         var textColumn = table.Column(Required(flags, "text-column"), input);
         var idColumn = flags.GetValueOrDefault("id-column") is { } idName ? table.Column(idName, input) : -1;
         var model = await LoadModelAsync(flags, openDatabase, ct);
@@ -94,11 +101,11 @@ public static class ClassificationCli
         var problems = new List<CsvProblem>();
         foreach (var (row, fields) in table.Rows)
         {
-            var text = textColumn < fields.Length ? fields[textColumn] : null;
-            if (text is null) problems.Add(new CsvProblem(row, table.Header[textColumn], $"the row has {fields.Length} fields, the header {table.Header.Length}; classified as empty"));
+            var text = textColumn < fields.Count ? fields[textColumn] : null;
+            if (text is null) problems.Add(new CsvProblem(row, table.Header[textColumn], $"the row has {fields.Count} fields, the header {table.Header.Length}; classified as empty"));
             var p = model.Predict(text);
             var cells = new List<string> { row.ToString(CultureInfo.InvariantCulture) };
-            if (idColumn >= 0) cells.Add(idColumn < fields.Length ? fields[idColumn] : "");
+            if (idColumn >= 0) cells.Add(idColumn < fields.Count ? fields[idColumn] : "");
             cells.Add(p.Unclassified ? "unclassified" : p.Label ?? "unclassified");
             cells.Add(p.Area ?? "");
             cells.Add(Number(p.Confidence));
@@ -112,7 +119,12 @@ public static class ClassificationCli
         string[] header = idColumn >= 0
             ? ["row", table.Header[idColumn], "label", "area", "confidence", "label2", "confidence2", "label3", "confidence3"]
             : ["row", "label", "area", "confidence", "label2", "confidence2", "label3", "confidence3"];
-        CsvTable.Write(outPath, header, rows);
+        // The analysts' tools read plain UTF-8 with LF line ends.
+        await using (var csv = CsvRowWriter.ToFile(outPath, byteOrderMark: false, newLine: "\n"))
+        {
+            await csv.WriteAsync(header, ct);
+            foreach (var r in rows) await csv.WriteAsync(r, ct);
+        }
         Report(output, problems);
         output.WriteLine($"{rows.Count:N0} texts classified into {outPath} ({rows.Count(r => r[idColumn >= 0 ? 2 : 1] == "unclassified"):N0} unclassified)");
         return 0;
@@ -122,8 +134,8 @@ public static class ClassificationCli
         Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
     {
         var input = Required(flags, "input");
-        var map = flags.GetValueOrDefault("label-map") is { } mapPath ? ReadLabelMap(mapPath) : null;
-        var (data, problems) = ReadLabeled(input, Required(flags, "text-column"), Required(flags, "label-column"), map);
+        var map = flags.GetValueOrDefault("label-map") is { } mapPath ? await ReadLabelMapAsync(mapPath, ct) : null;
+        var (data, problems) = await ReadLabeledAsync(input, Required(flags, "text-column"), Required(flags, "label-column"), map, ct);
         Report(output, problems);
         if (data.Count == 0) throw new ArgumentException($"{input}: no labeled rows to evaluate on");
         var model = await LoadModelAsync(flags, openDatabase, ct);
@@ -158,18 +170,19 @@ public static class ClassificationCli
     /// With a map, outside labels become our area codes. Rows with an empty text or label, or a label the map lacks,
     /// are reported and left out; the rest is kept.
     /// </summary>
-    internal static (List<LabeledText> Data, List<CsvProblem> Problems) ReadLabeled(string path, string textName, string labelName, IReadOnlyDictionary<string, string>? map)
+    internal static async Task<(List<LabeledText> Data, List<CsvProblem> Problems)> ReadLabeledAsync(string path, string textName, string labelName,
+        IReadOnlyDictionary<string, string>? map, CancellationToken ct)
     {
-        var table = CsvTable.Read(path);
+        var table = await Table.ReadAsync(path, ct);
         var textColumn = table.Column(textName, path);
         var labelColumn = table.Column(labelName, path);
         var data = new List<LabeledText>(table.Rows.Count);
         var problems = new List<CsvProblem>();
         foreach (var (row, fields) in table.Rows)
         {
-            if (Math.Max(textColumn, labelColumn) >= fields.Length)
+            if (Math.Max(textColumn, labelColumn) >= fields.Count)
             {
-                problems.Add(new CsvProblem(row, fields.Length <= labelColumn ? labelName : textName, $"missing: the row has {fields.Length} fields, the header {table.Header.Length}"));
+                problems.Add(new CsvProblem(row, fields.Count <= labelColumn ? labelName : textName, $"missing: the row has {fields.Count} fields, the header {table.Header.Length}"));
                 continue;
             }
             var label = fields[labelColumn].Trim();
@@ -191,20 +204,55 @@ public static class ClassificationCli
         return (data, problems);
     }
 
-    private static Dictionary<string, string> ReadLabelMap(string path)
+    private static async Task<Dictionary<string, string>> ReadLabelMapAsync(string path, CancellationToken ct)
     {
-        var table = CsvTable.Read(path);
+        var table = await Table.ReadAsync(path, ct);
         var from = table.Column("label", path);
         var to = table.Column("area", path);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (row, fields) in table.Rows)
         {
-            if (Math.Max(from, to) >= fields.Length || fields[from].Trim().Length == 0 || fields[to].Trim().Length == 0)
+            if (Math.Max(from, to) >= fields.Count || fields[from].Trim().Length == 0 || fields[to].Trim().Length == 0)
                 throw new ArgumentException($"{path}: row {row}: both 'label' and 'area' are needed");
             if (!map.TryAdd(fields[from].Trim(), fields[to].Trim()))
                 throw new ArgumentException($"{path}: row {row}: label '{fields[from].Trim()}' is mapped twice");
         }
         return map;
+    }
+
+    /// <summary>
+    /// An analyst's file read whole: its header (trimmed) and rows, each numbered as a spreadsheet shows it (the header
+    /// is row 1). Blank lines are skipped; a row may have fewer or more fields than the header.
+    /// </summary>
+    private sealed record Table(string[] Header, List<(int Row, IReadOnlyList<string> Fields)> Rows)
+    {
+        /// <exception cref="ArgumentException">The file is missing or empty, has an unclosed quote or an oversized row.</exception>
+        public static async Task<Table> ReadAsync(string path, CancellationToken ct)
+        {
+            if (!File.Exists(path)) throw new ArgumentException($"{path}: file not found");
+            await using var csv = CsvRowReader.OpenFile(path);
+            string[]? header = null;
+            var rows = new List<(int, IReadOnlyList<string>)>();
+            while (await csv.ReadAsync(ct) is { } record)
+            {
+                // Stray quotes and text after a closing quote are kept as text; these two cannot be read at all.
+                if (record.Error == CsvRecord.UnclosedQuote)
+                    throw new ArgumentException($"{path}: row {record.Line}: a quoted field opened on line {record.Line} is never closed");
+                if (record.Error == CsvRecord.TooLong)
+                    throw new ArgumentException($"{path}: row {record.Line}: the row is longer than {CsvRowReader.MaxRecordBytes:N0} bytes");
+                if (header is null) header = record.Fields.Select(h => h.Trim()).ToArray();
+                else rows.Add((record.Line, record.Fields));
+            }
+            if (header is null || header.All(string.IsNullOrWhiteSpace)) throw new ArgumentException($"{path}: the file is empty, a header row is needed");
+            return new Table(header, rows);
+        }
+
+        /// <summary>The index of a named column.</summary>
+        /// <exception cref="ArgumentException">The header does not have it.</exception>
+        public int Column(string name, string path) =>
+            Array.FindIndex(Header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+                ? i
+                : throw new ArgumentException($"{path}: column '{name}' is not in the header (columns: {string.Join(", ", Header)})");
     }
 
     private static void Report(TextWriter output, List<CsvProblem> problems)

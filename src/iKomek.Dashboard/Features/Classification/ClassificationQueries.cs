@@ -116,7 +116,7 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         const string sql = """
             SELECT a.id, a.created_at, a.description, a.service_type_id
             FROM appeals a
-            WHERE a.created_at >= now() - make_interval(days => @days)
+            WHERE a.created_at >= city_now() - make_interval(days => @days)
               AND NOT EXISTS (SELECT 1 FROM appeal_classifications c WHERE c.appeal_id = a.id)
             ORDER BY a.created_at, a.id
             LIMIT @limit
@@ -162,7 +162,7 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
                    count(*) FILTER (WHERE agrees IS NOT NULL) AS WithOperatorType,
                    count(*) FILTER (WHERE agrees) AS Agreed
             FROM appeal_classifications
-            WHERE classified_at >= now() - make_interval(weeks => @weeks)
+            WHERE classified_at >= city_now() - make_interval(weeks => @weeks)
             GROUP BY 1 ORDER BY 1
             """;
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Threading.Channels;
 using Dapper;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,8 +46,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             """, new { mapping.Source, fileName, mapping.Preset, importedBy }, cancellationToken: ct));
 
         var counting = new CountingStream(file);
-        using var text = new StreamReader(counting, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var csv = new CsvRecordReader(text, mapping.Delimiter);
+        await using var csv = new CsvRowReader(counting, mapping.Delimiter, mapping.FormulasEscaped, leaveOpen: true);
         var counts = new Counts();
         var kept = new List<RowError>();
         var rowErrors = new List<RowError>();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.Csv;
 
 namespace IKomek.Dashboard.Features.Import;
 
@@ -153,7 +154,11 @@ public sealed partial class AppealRowMapper
             else if (areaId != type.AreaId) Fail("area", "areaContradicts", area, Text("service_code")!);
         }
 
-        var description = Required("description");
+        // A citizen's text is kept byte for byte (spaces at its ends and line breaks included); codes and ids are trimmed.
+        var description = _columns.TryGetValue("description", out var textColumn) && !string.IsNullOrWhiteSpace(record.Fields[textColumn.Index])
+            ? record.Fields[textColumn.Index]
+            : null;
+        if (description is null) Fail("description", "missing");
         if (description is { Length: > MaxDescription }) Fail("description", "tooLong", description.Length.ToString(CultureInfo.InvariantCulture), MaxDescription.ToString(CultureInfo.InvariantCulture));
         var address = Text("address");
         if (address is { Length: > MaxAddress }) Fail("address", "tooLong", address.Length.ToString(CultureInfo.InvariantCulture), MaxAddress.ToString(CultureInfo.InvariantCulture));

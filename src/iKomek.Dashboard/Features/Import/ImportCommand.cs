@@ -1,7 +1,7 @@
 using System.Globalization;
-using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Import;
@@ -53,15 +53,18 @@ public static class ImportCommand
         var (file, mapping, reportPath) = Parse(args);
         if (!File.Exists(file)) throw new ArgumentException($"file '{file}' not found");
         await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        await using var report = reportPath is null ? null : new StreamWriter(reportPath, false, new System.Text.UTF8Encoding(true));
-        report?.Write("row,column,reason\r\n");
+        await using var report = reportPath is null ? null : CsvRowWriter.ToFile(reportPath, byteOrderMark: true);
+        report?.Write(ImportReport.Header);
         var importer = new AppealImporter(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
         Console.WriteLine($"Importing {file} ({new FileInfo(file).Length / 1048576.0:N1} MB) as '{mapping.Preset}', source '{mapping.Source}'.");
-        var started = DateTime.UtcNow;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, "cli:" + Environment.UserName,
             new SyncProgress(p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {p.Fraction * 100,5:0}%  {p.RowsRead,10:N0} rows read, {p.Inserted:N0} added, {p.Skipped:N0} already present, {p.Rejected:N0} rejected, {p.RowsRead / Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001):N0} rows/s"))),
-            e => report?.Write(string.Join(',', e.Row.ToString(CultureInfo.InvariantCulture), AppealsExportEndpoint.Escape(e.Column), AppealsExportEndpoint.Escape(ImportTexts.ReasonEn(e))) + "\r\n"),
+                $"  {p.Fraction * 100,5:0}%  {p.RowsRead,10:N0} rows read, {p.Inserted:N0} added, {p.Skipped:N0} already present, {p.Rejected:N0} rejected, {p.RowsRead / Math.Max(elapsed.Elapsed.TotalSeconds, 0.001):N0} rows/s"))),
+            e =>
+            {
+                if (report is not null) ImportReport.Write(report, e, ImportTexts.ReasonEn(e));
+            },
             ct: ct);
         if (result.FileError is { } error)
         {
@@ -79,13 +82,13 @@ public static class ImportCommand
     /// <summary>Reports on the importing thread: console lines in order, no thread-pool hops.</summary>
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
-        private DateTime _last;
+        private long _last = long.MinValue / 2;
 
         public void Report(ImportProgress value)
         {
             // At most one line a second, and always the last one.
-            if (value.Fraction < 1 && DateTime.UtcNow - _last < TimeSpan.FromSeconds(1)) return;
-            _last = DateTime.UtcNow;
+            if (value.Fraction < 1 && Environment.TickCount64 - _last < 1000) return;
+            _last = Environment.TickCount64;
             report(value);
         }
     }

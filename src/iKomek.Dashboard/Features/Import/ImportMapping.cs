@@ -47,6 +47,12 @@ public sealed record ImportMapping
     /// <summary>A .NET date format such as "dd.MM.yyyy HH:mm"; null: ISO 8601 (with or without an offset, or a date alone).</summary>
     public string? DateFormat { get; init; }
 
+    /// <summary>
+    /// The file was written by our export, which puts an apostrophe before a text that a spreadsheet would take for a
+    /// formula (or that starts with an apostrophe): reading takes it off again, so texts come back exactly.
+    /// </summary>
+    public bool FormulasEscaped { get; init; }
+
     /// <summary>IANA zone of dates written without an offset.</summary>
     public string TimeZone { get; init; } = "Asia/Almaty";
 
@@ -65,6 +71,7 @@ public sealed record ImportMapping
         Columns = OursColumns.ToDictionary(c => c, c => new[] { c }),
         RequiredColumns = OursColumns,
         Delimiter = ',',
+        FormulasEscaped = true,
     };
 
     /// <summary>An Open311 GeoReport v2 requests export (service_request_id, requested_datetime, updated_datetime, ...).</summary>

@@ -12,7 +12,7 @@ public enum SimulatedScenario { Calm, Storm, HeatingFailure }
 /// city's own. A storm weights storm drains, power, trees and roofs; a heating failure floods one district with
 /// heating appeals.
 /// </summary>
-public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
+public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake, TimeProvider time)
 {
     private sealed record Template(int ServiceTypeId, int ChannelId, double? Lat, double? Lon, string? Address, int DistrictId, string Description, string Language);
 
@@ -23,9 +23,9 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
         if (templates.Count == 0) throw new InvalidOperationException("The database holds no appeals to model new ones on: seed the demo city first.");
         var rng = new Random();
         var interval = TimeSpan.FromSeconds(1 / perSecond);
-        var started = DateTime.UtcNow;
+        var started = time.GetUtcNow();
         long sent = 0;
-        while (!ct.IsCancellationRequested && DateTime.UtcNow - started < duration)
+        while (!ct.IsCancellationRequested && time.GetUtcNow() - started < duration)
         {
             var t = templates[rng.Next(templates.Count)];
             // Jitter the place a little: another flat, the next house, so duplicates stay as frequent as in life.
@@ -35,7 +35,7 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
             onAppeal?.Invoke(result);
             sent++;
             var due = started + interval * sent;
-            var wait = due - DateTime.UtcNow;
+            var wait = due - time.GetUtcNow();
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         return sent;
@@ -53,7 +53,7 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake)
             SELECT a.service_type_id AS ServiceTypeId, a.channel_id::int AS ChannelId, a.lat AS Lat, a.lon AS Lon, a.address AS Address,
                    a.district_id::int AS DistrictId, a.description AS Description, a.language AS Language
             FROM appeals a JOIN areas ar ON ar.id = a.area_id
-            WHERE a.created_at > now() - interval '400 days'
+            WHERE a.created_at > city_now() - interval '400 days'
               AND (@areas::text[] IS NULL OR ar.code = ANY(@areas))
               AND (@district::int IS NULL OR a.district_id = @district)
             ORDER BY random() LIMIT 2000

@@ -38,7 +38,7 @@ public sealed class RoutingTable(NpgsqlDataSource db, TimeProvider time)
             var learned = await conn.QueryAsync<(int ServiceType, int District, int Organisation)>(new CommandDefinition("""
                 SELECT DISTINCT ON (service_type_id, district_id) service_type_id, district_id::int, organisation_id
                 FROM (SELECT service_type_id, district_id, organisation_id, count(*) AS n FROM appeals
-                      WHERE organisation_id IS NOT NULL AND created_at > now() - interval '365 days'
+                      WHERE organisation_id IS NOT NULL AND created_at > city_now() - interval '365 days'
                       GROUP BY 1, 2, 3) routed
                 ORDER BY service_type_id, district_id, n DESC, organisation_id
                 """, cancellationToken: ct, commandTimeout: 120));

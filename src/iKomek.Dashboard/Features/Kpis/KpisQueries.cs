@@ -36,7 +36,7 @@ public sealed class KpisQueries(NpgsqlDataSource db)
                 WHERE e.kpi_id = k.id AND e.actual IS NOT NULL ORDER BY period_start DESC LIMIT 1) last ON true
             LEFT JOIN LATERAL (
                 SELECT avg(execution_pct)::numeric(6, 1) AS pct FROM v_kpi_execution e
-                WHERE e.kpi_id = k.id AND e.period_start >= date_trunc('month', current_date) - interval '12 months') year ON true
+                WHERE e.kpi_id = k.id AND e.period_start >= date_trunc('month', city_today()) - interval '12 months') year ON true
             ORDER BY year.pct NULLS LAST, k.id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);

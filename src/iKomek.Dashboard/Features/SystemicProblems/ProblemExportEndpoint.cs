@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Platform.Csv;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
@@ -13,12 +12,12 @@ public static class ProblemExportEndpoint
             if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=problem-{id}-appeals.csv";
-            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(true));
-            await writer.WriteLineAsync("reg_number,created_at,status,address,lat,lon,description");
+            await using var csv = CsvRowWriter.Create(http.Response.Body, byteOrderMark: true, leaveOpen: true);
+            await csv.WriteAsync(["reg_number", "created_at", "status", "address", "lat", "lon", "description"], ct);
             await foreach (var a in queries.ExportAppealsAsync(id, ct))
             {
-                await writer.WriteLineAsync(string.Join(',', AppealsExportEndpoint.Escape(a.RegNumber), a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status,
-                    AppealsExportEndpoint.Escape(a.Address), a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), AppealsExportEndpoint.Escape(a.Description)));
+                await csv.WriteAsync([a.RegNumber, a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status, a.Address,
+                    a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), a.Description], ct);
             }
             return Results.Empty;
         });

@@ -13,7 +13,7 @@ public sealed class HolidaysTests(DemoCityDatabase city) : IClassFixture<DemoCit
     public async Task AddedHoliday_MovesTheNextDeadlines_AndCanBeRemoved()
     {
         var queries = new AdministrationQueries(city.DataSource);
-        var today = new AstanaClock(TimeProvider.System).Today;
+        var today = new AstanaClock(TestClock.Create()).Today;
         var existing = (await queries.GetHolidaysAsync(today)).Select(h => h.Day).ToHashSet();
         var next = today.AddDays(1);
         while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || existing.Contains(next)) next = next.AddDays(1);

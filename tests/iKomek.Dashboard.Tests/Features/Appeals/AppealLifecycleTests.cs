@@ -13,7 +13,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     public async Task FullPath_ForwardWaitResolveCloseReopen_IsRecordedEventByEvent()
     {
         var id = await NewAppealAsync();
-        var clock = new ManualClock(DateTimeOffset.UtcNow.AddSeconds(1));
+        var clock = new ManualClock(city.Clock.GetUtcNow().AddSeconds(1));
         var lifecycle = new AppealLifecycle(city.DataSource, clock);
         var (org1, org2) = await TwoOrganisationsAsync();
 
@@ -40,7 +40,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     [Fact]
     public async Task ResolvedAtRegistration_IsFirstContactResolution()
     {
-        var lifecycle = new AppealLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
         await lifecycle.ApplyAsync(id, AppealAction.Resolve, "разъяснено оператором");
@@ -54,7 +54,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     [InlineData(AppealAction.StartWork, "cannot be taken into work")]
     public async Task ActionNotAllowedByTheStatus_IsRejectedAndChangesNothing(AppealAction action, string message)
     {
-        var lifecycle = new AppealLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
         var error = await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, action, "x", satisfaction: 5));
@@ -67,7 +67,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
     [Fact]
     public async Task MissingWhatAnActionNeeds_IsRejected()
     {
-        var lifecycle = new AppealLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
         await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Assign));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using IKomek.Dashboard.Features.Import;
+using IKomek.Dashboard.Platform.Csv;
 using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
@@ -72,6 +73,44 @@ public sealed class AppealImportTests(DemoCityDatabase city) : IClassFixture<Dem
             SELECT description, status, (SELECT count(*)::int FROM appeal_events e WHERE e.appeal_id = a.id) FROM appeals a WHERE reg_number = @reg
             """, new { reg = Reg(2019, 1) });
         Assert.Equal(("Первая строка,\nвторая строка «кавычки»", "closed", 3), stored);
+    }
+
+    [Fact]
+    public async Task ExportThenImport_ACitizensText_ComesBackByteForByte()
+    {
+        string[] texts =
+        [
+            "  Пробелы в начале и в конце, табуляция\t ",
+            "Первая строка\nвторая «строка»\r\nтретья, с \"кавычками\" и ;точкой с запятой; ",
+            "-5 градусов в квартире",
+            "=ГИПЕРССЫЛКА(\"http://x\")",
+            "'апостроф в начале",
+        ];
+        var t = await ImportFixture.ClosedAppealAsync(city.DataSource);
+        var file = string.Join("\r\n", [ImportFixture.OursHeader, .. texts.Select((text, i) =>
+            ImportFixture.Line(t.Select((f, k) => k == 0 ? Reg(2017, i + 1) : k == 16 ? text : f)))]) + "\r\n";
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+
+        var imported = await ImportFixture.ImportAsync(city.DataSource, file, ImportMapping.Ours, bom: true);
+        var stored = (await conn.QueryAsync<string>("SELECT description FROM appeals WHERE reg_number LIKE '109-2017-%' ORDER BY reg_number")).ToList();
+        var export = new MemoryStream();
+        await using (var csv = CsvRowWriter.Create(export, byteOrderMark: true, leaveOpen: true))
+        {
+            await Dashboard.Features.Appeals.AppealsExportEndpoint.WriteCsvAsync(csv,
+                new Dashboard.Features.Appeals.AppealsQueries(city.DataSource).ExportAsync(new Dashboard.Features.Appeals.AppealFilter(), 1_000_000)
+                    .Where(r => r.RegNumber.StartsWith("109-2017-", StringComparison.Ordinal)));
+        }
+        export.Position = 0;
+        var exported = new List<string>();
+        await using (var reader = new CsvRowReader(export, unescapeFormulas: true))
+        {
+            await reader.ReadAsync();
+            while (await reader.ReadAsync() is { } r) exported.Add(r.Fields[16]);
+        }
+
+        Assert.Equal((5L, 5L), (imported.RowsRead, imported.Inserted));
+        Assert.Equal(texts, stored);
+        Assert.Equal(texts.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using Dapper;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 
@@ -12,7 +14,7 @@ internal static class ImportFixture
 {
     public const string OursHeader = "reg_number,created_at,channel,service_code,area,district,department,organisation,status,sla_due_at,resolved_at,closed_at,address,lat,long,language,description";
 
-    public static AppealImporter Importer(NpgsqlDataSource db) => new(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
+    public static AppealImporter Importer(NpgsqlDataSource db) => new(db, new RoutingTable(db, TestClock.Create()), TestClock.Create());
 
     public static async Task<ImportResult> ImportAsync(NpgsqlDataSource db, string csv, ImportMapping mapping, bool bom = false, string file = "test.csv")
     {
@@ -23,30 +25,28 @@ internal static class ImportFixture
     /// <summary>A closed appeal of the demo city with coordinates, as its export writes it (17 fields).</summary>
     public static async Task<string[]> ClosedAppealAsync(NpgsqlDataSource db)
     {
-        var writer = new StringWriter();
-        await AppealsExportEndpoint.WriteCsvAsync(writer, new AppealsQueries(db).ExportAsync(new AppealFilter(Status: "closed"), 50)
-            .Where(r => r.Lat is not null && r.Organisation is not null && !r.Description.Contains('\n') && !r.Description.Contains('"')));
-        var line = writer.ToString().Split("\r\n")[1];
-        return Split(line);
-    }
-
-    /// <summary>Splits one export line (quoted fields hold no quotes here) into its fields.</summary>
-    public static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
+        var export = new MemoryStream();
+        await using (var csv = CsvRowWriter.Create(export, byteOrderMark: true, leaveOpen: true))
         {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
+            await AppealsExportEndpoint.WriteCsvAsync(csv, new AppealsQueries(db).ExportAsync(new AppealFilter(Status: "closed"), 50)
+                .Where(r => r.Lat is not null && r.Organisation is not null && !r.Description.Contains('\n') && !r.Description.Contains('"')));
         }
-        fields.Add(field.ToString());
-        return fields.ToArray();
+        export.Position = 0;
+        await using var reader = new CsvRowReader(export, unescapeFormulas: true);
+        await reader.ReadAsync();
+        return [.. (await reader.ReadAsync())!.Fields];
     }
 
-    public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(AppealsExportEndpoint.Escape));
+    /// <summary>One record as the export writes it, without its line end.</summary>
+    public static string Line(IEnumerable<string> fields)
+    {
+        var text = new StringWriter();
+        using (var csv = CsvRowWriter.Create(text))
+        {
+            csv.Write([.. fields]);
+        }
+        return text.ToString()[..^2];
+    }
 
     /// <summary>A fingerprint of everything stored about appeals: equal before and after means nothing changed.</summary>
     public static Task<string> AppealsFingerprintAsync(NpgsqlConnection conn) => conn.ExecuteScalarAsync<string>("""

@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 
@@ -16,7 +17,7 @@ public sealed class ImportMappingTests
 
     private static AppealRowMapper Mapper(string? dateFormat = null, string zone = "Asia/Almaty") =>
         new(ImportMapping.Open311.With(new MappingFile(DateFormat: dateFormat, TimeZone: zone)), NoReference,
-            ["service_request_id", "requested_datetime", "service_code", "description"], DateTime.UtcNow);
+            ["service_request_id", "requested_datetime", "service_code", "description"], TestClock.UtcNow);
 
     [Theory]
     [InlineData("2024-03-05T10:30:00Z", "2024-03-05T10:30:00")]
@@ -53,7 +54,7 @@ public sealed class ImportMappingTests
     [Fact]
     public void Mapper_HeaderWithoutARequiredColumn_IsAFileLevelError()
     {
-        var e = Assert.Throws<ImportFileException>(() => new AppealRowMapper(ImportMapping.Open311, NoReference, ["service_request_id", "description"], DateTime.UtcNow));
+        var e = Assert.Throws<ImportFileException>(() => new AppealRowMapper(ImportMapping.Open311, NoReference, ["service_request_id", "description"], TestClock.UtcNow));
 
         Assert.Equal(("missingColumns", "open311", "requested_datetime"), (e.Code, e.Args[0], e.Args[1]));
     }

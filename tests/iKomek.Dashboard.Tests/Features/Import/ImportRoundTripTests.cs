@@ -3,6 +3,7 @@ using IKomek.Dashboard.Data;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Features.Import;
+using IKomek.Dashboard.Platform.Csv;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Npgsql;
 
@@ -48,8 +49,11 @@ public sealed class ImportRoundTripTests(DemoCityDatabase city) : IClassFixture<
 
     private static async Task<string> ExportAsync(NpgsqlDataSource db)
     {
-        var writer = new StringWriter();
-        await AppealsExportEndpoint.WriteCsvAsync(writer, new AppealsQueries(db).ExportAsync(new AppealFilter(), AppealsExportEndpoint.MaxRows));
-        return writer.ToString();
+        var text = new StringWriter();
+        await using (var csv = CsvRowWriter.Create(text))
+        {
+            await AppealsExportEndpoint.WriteCsvAsync(csv, new AppealsQueries(db).ExportAsync(new AppealFilter(), AppealsExportEndpoint.MaxRows));
+        }
+        return text.ToString();
     }
 }

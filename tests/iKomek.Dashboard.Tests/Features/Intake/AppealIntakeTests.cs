@@ -14,7 +14,7 @@ public sealed class AppealIntakeTests(DemoCityDatabase city) : IClassFixture<Dem
     public async Task Register_ContinuesTheYearsNumbering_RoutesAndRecordsTheFirstEvent()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();
-        var year = DateTime.UtcNow.AddHours(5).Year;
+        var year = TestClock.Now.Year;
         var lastNumber = await conn.ExecuteScalarAsync<string>("SELECT max(reg_number) FROM appeals WHERE reg_number LIKE @p", new { p = $"109-{year}-%" });
 
         var result = await Intake.RegisterAsync(new NewAppeal("Нет света во всём доме", 3, 1, 51.16, 71.47));

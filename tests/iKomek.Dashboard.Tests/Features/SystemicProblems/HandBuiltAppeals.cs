@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.SystemicProblems;
 
@@ -54,7 +55,7 @@ internal static class HandBuiltAppeals
     /// <summary>Monday 10:00 UTC of the week <paramref name="weeksAgo"/> weeks before this one.</summary>
     public static DateTime WeekStart(int weeksAgo)
     {
-        var today = DateTime.UtcNow.Date;
+        var today = TestClock.UtcNow.Date;
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         return monday.AddDays(-7 * weeksAgo).AddHours(5);
     }

@@ -10,7 +10,7 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
     [Fact]
     public async Task PlantedProblems_AreFoundInTheTop50_AndDecoyBurstsAreNot()
     {
-        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        var mining = new SystemicMining(city.DataSource, TestClock.Create());
         await mining.RunAsync(full: true);
 
         var figures = await mining.EvaluateAgainstPlantedAsync(50);
@@ -35,7 +35,7 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
     [Fact]
     public async Task ProblemsKeepTheirIds_AcrossIncrementalAndFullRuns_AndNewAppealsJoinThem()
     {
-        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        var mining = new SystemicMining(city.DataSource, TestClock.Create());
         var times = Enumerable.Range(12, 20).SelectMany(w => new[] { 0, 3 }.Select(d => HandBuiltAppeals.WeekStart(w).AddDays(d)));
         await HandBuiltAppeals.AddAsync(city.DataSource, "identity", "sewerage.blockage_riser", 51.42, 71.82, times);
         await mining.RunAsync(full: true);
@@ -67,7 +67,7 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
     [Fact]
     public async Task AProblemWhoseGroupIsOvershadowedByAnOverlappingOne_IsMergedIntoIt_AndSaysSo()
     {
-        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        var mining = new SystemicMining(city.DataSource, TestClock.Create());
         await mining.RunAsync(full: true);
         await using var conn = await city.DataSource.OpenConnectionAsync();
         // A candidate group that a stronger overlapping group of its type stands for: give it a problem of its own,
@@ -82,7 +82,7 @@ public sealed class MiningRunTests(DemoCityDatabase city) : IClassFixture<DemoCi
             """);
         var id = await conn.ExecuteScalarAsync<long>("""
             INSERT INTO systemic_problems (title, area_id, service_type_id, status, first_seen, last_seen, level, place, lat, lon)
-            SELECT 'earlier', area_id, id, 'identified', now(), now(), @Level, @Place, 51.1, 71.4 FROM service_types WHERE id = @Type
+            SELECT 'earlier', area_id, id, 'identified', city_now(), city_now(), @Level, @Place, 51.1, 71.4 FROM service_types WHERE id = @Type
             RETURNING id
             """, new { weaker.Level, weaker.Type, weaker.Place });
 

@@ -19,7 +19,7 @@ public sealed class MiningScoringTests(DemoCityDatabase city) : IClassFixture<De
         var times = Enumerable.Range(0, 30).Select(i => start.AddMinutes(i * 90));
         await HandBuiltAppeals.AddAsync(city.DataSource, "burst", Elevator, 51.40, 71.80, times, residents: 25);
 
-        await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+        await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
         Assert.Null(await HandBuiltAppeals.ProblemNearAsync(city.DataSource, Elevator, 51.40, 71.80));
     }
@@ -31,7 +31,7 @@ public sealed class MiningScoringTests(DemoCityDatabase city) : IClassFixture<De
         var times = Enumerable.Range(3, 20).SelectMany(w => new[] { 0, 2, 4 }.Select(d => HandBuiltAppeals.WeekStart(w).AddDays(d)));
         await HandBuiltAppeals.AddAsync(city.DataSource, "steady", Elevator, 51.40, 71.85, times);
 
-        await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+        await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
         var problem = await HandBuiltAppeals.ProblemNearAsync(city.DataSource, Elevator, 51.40, 71.85);
         Assert.NotNull(problem);
@@ -47,7 +47,7 @@ public sealed class MiningScoringTests(DemoCityDatabase city) : IClassFixture<De
         await HandBuiltAppeals.CopyCityAsync(city.DataSource, "busy", 51.45, 71.80);
         await HandBuiltAppeals.CopyCityAsync(city.DataSource, "quiet", 51.45, 71.90, onlyTypeCode: Heating);
 
-        await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+        await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
         Assert.Null(await HandBuiltAppeals.ProblemNearAsync(city.DataSource, Heating, 51.45, 71.80));
         Assert.NotNull(await HandBuiltAppeals.ProblemNearAsync(city.DataSource, Heating, 51.45, 71.90));

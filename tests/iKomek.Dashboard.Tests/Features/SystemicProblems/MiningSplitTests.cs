@@ -13,7 +13,7 @@ public sealed class MiningSplitTests(DemoCityDatabase city) : IClassFixture<Demo
 {
     private const string Type = "sewerage.smell_basement";
 
-    private SystemicMining Mining => new(city.DataSource, TimeProvider.System);
+    private SystemicMining Mining => new(city.DataSource, TestClock.Create());
 
     [Fact]
     public async Task AppealsSeparatingIntoTwoQualifyingGroups_SplitTheProblem_TheLargerPartKeepsTheId()

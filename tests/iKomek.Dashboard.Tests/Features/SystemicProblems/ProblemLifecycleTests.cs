@@ -7,7 +7,7 @@ namespace IKomek.Dashboard.Tests.Features.SystemicProblems;
 /// <summary>The lifecycle of a systemic problem: the analyst's steps and their guards, and the mining's own steps.</summary>
 public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>, IAsyncLifetime
 {
-    public async Task InitializeAsync() => await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+    public async Task InitializeAsync() => await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -15,7 +15,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
     public async Task FullPath_ConfirmAssignWorkOut_IsRecordedStepByStep()
     {
         var id = await ProblemInStatusAsync("identified", 0);
-        var lifecycle = new ProblemLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
         var department = await Scalar<int>("SELECT min(id) FROM departments");
 
         await lifecycle.ApplyAsync(id, ProblemAction.Confirm, "analyst");
@@ -39,7 +39,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
     public async Task StepNotAllowed_IsRejectedAndChangesNothing(ProblemAction action, string? text, string message)
     {
         var id = await ProblemInStatusAsync("identified", 1 + (int)action);
-        var lifecycle = new ProblemLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
 
         var error = await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, action, "analyst", text));
 
@@ -52,7 +52,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
     public async Task Assign_WithoutADepartment_IsRejected()
     {
         var id = await ProblemInStatusAsync("identified", 10);
-        var lifecycle = new ProblemLifecycle(city.DataSource, TimeProvider.System);
+        var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
         await lifecycle.ApplyAsync(id, ProblemAction.Confirm, "analyst");
 
         await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, ProblemAction.Assign, "analyst"));
@@ -64,7 +64,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
     public async Task WorkedOut_ReopensWhenAppealsComeBack_AndIsVerifiedAfterEightQuietWeeks()
     {
         // Two problems of our own: one that goes on after it was "worked out", one that stopped for good.
-        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
+        var mining = new SystemicMining(city.DataSource, TestClock.Create());
         var ongoing = Enumerable.Range(0, 20).SelectMany(w => new[] { 0, 3 }.Select(d => HandBuiltAppeals.WeekStart(w).AddDays(d)));
         var stopped = Enumerable.Range(14, 20).SelectMany(w => new[] { 0, 3 }.Select(d => HandBuiltAppeals.WeekStart(w).AddDays(d)));
         await HandBuiltAppeals.AddAsync(city.DataSource, "ongoing", "water_supply.low_pressure_house", 51.40, 71.95, ongoing);
@@ -75,7 +75,7 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         await using (var conn = await city.DataSource.OpenConnectionAsync())
         {
             // Worked out ten weeks ago, as if the steps had been taken then.
-            await conn.ExecuteAsync("UPDATE systemic_problems SET status = 'worked_out', worked_out_at = now() - interval '10 weeks' WHERE id IN (@ongoingId, @stoppedId)",
+            await conn.ExecuteAsync("UPDATE systemic_problems SET status = 'worked_out', worked_out_at = city_now() - interval '10 weeks' WHERE id IN (@ongoingId, @stoppedId)",
                 new { ongoingId, stoppedId });
         }
 

@@ -8,14 +8,14 @@ public sealed class ProblemQueriesTests(DemoCityDatabase city) : IClassFixture<D
 {
     private readonly SystemicProblemsQueries _queries = new(city.DataSource);
 
-    public async Task InitializeAsync() => await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+    public async Task InitializeAsync() => await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task RankedList_IsOrderedByScore_WithTrendsAndPeriodCounts()
     {
-        var now = DateTime.UtcNow;
+        var now = TestClock.UtcNow;
         var rows = await _queries.GetRankedAsync(new ProblemFilter(FromUtc: now.AddDays(-91), ToUtc: now, CompareFromUtc: now.AddDays(-182), CompareToUtc: now.AddDays(-91)));
         var all = await _queries.GetRankedAsync(new ProblemFilter());
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.SystemicProblems;
 
@@ -13,8 +14,8 @@ public sealed class ProblemRelationsTests
     public void SplitNotes_NameTheCountsAndLinkTheOtherProblem()
     {
         using var english = new English();
-        var split = _relations.Note(new ProblemEvent(DateTime.UtcNow, "split", "mining", """{"problem" : 42, "appeals" : 10, "kept" : 15}"""));
-        var from = _relations.Note(new ProblemEvent(DateTime.UtcNow, "split_from", "mining", """{"problem" : 7, "appeals" : 10, "kept" : 15}"""));
+        var split = _relations.Note(new ProblemEvent(TestClock.UtcNow, "split", "mining", """{"problem" : 42, "appeals" : 10, "kept" : 15}"""));
+        var from = _relations.Note(new ProblemEvent(TestClock.UtcNow, "split_from", "mining", """{"problem" : 7, "appeals" : 10, "kept" : 15}"""));
 
         Assert.Equal("""10 appeals went to problem <a href="problems/42" data-testid="problem-link">#42</a>, 15 stayed""", split?.Value);
         Assert.Equal("""10 appeals came from problem <a href="problems/7" data-testid="problem-link">#7</a>, 15 stayed there""", from?.Value);
@@ -25,11 +26,11 @@ public sealed class ProblemRelationsTests
     {
         using var english = new English();
         Assert.Equal("""into problem <a href="problems/5" data-testid="problem-link">#5</a>""",
-            _relations.Note(new ProblemEvent(DateTime.UtcNow, "merged", "mining", "5"))?.Value);
+            _relations.Note(new ProblemEvent(TestClock.UtcNow, "merged", "mining", "5"))?.Value);
         Assert.Equal("now: building; appeals taken along: 15",
-            _relations.Note(new ProblemEvent(DateTime.UtcNow, "moved", "mining", """{"level" : 1, "appeals" : 15}"""))?.Value);
-        Assert.Equal("a &lt;b&gt; riser", _relations.Note(new ProblemEvent(DateTime.UtcNow, "in_work", "analyst", "a <b> riser"))?.Value);
-        Assert.Null(_relations.Note(new ProblemEvent(DateTime.UtcNow, "identified", "mining", null)));
+            _relations.Note(new ProblemEvent(TestClock.UtcNow, "moved", "mining", """{"level" : 1, "appeals" : 15}"""))?.Value);
+        Assert.Equal("a &lt;b&gt; riser", _relations.Note(new ProblemEvent(TestClock.UtcNow, "in_work", "analyst", "a <b> riser"))?.Value);
+        Assert.Null(_relations.Note(new ProblemEvent(TestClock.UtcNow, "identified", "mining", null)));
     }
 
     [Theory]
@@ -38,7 +39,7 @@ public sealed class ProblemRelationsTests
     [InlineData("moved", "[1, 2]")]
     public void MalformedMiningNote_IsShownAsWritten(string kind, string note)
     {
-        Assert.Equal(System.Net.WebUtility.HtmlEncode(note), _relations.Note(new ProblemEvent(DateTime.UtcNow, kind, "mining", note))?.Value);
+        Assert.Equal(System.Net.WebUtility.HtmlEncode(note), _relations.Note(new ProblemEvent(TestClock.UtcNow, kind, "mining", note))?.Value);
     }
 
     [Fact]

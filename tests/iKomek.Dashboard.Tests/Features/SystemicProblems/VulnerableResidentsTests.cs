@@ -117,7 +117,7 @@ public sealed class VulnerableResidentsTests(DemoCityDatabase city) : IClassFixt
             description: "Запах из подвала, в подъезде живут пенсионеры и ребёнок-инвалид");
         await HandBuiltAppeals.AddAsync(city.DataSource, "kindergarten", "sewerage.blockage_kindergarten", 51.50, 71.80, weeks);
 
-        await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+        await new SystemicMining(city.DataSource, TestClock.Create()).RunAsync(full: true);
 
         var plain = await CriticalityAtAsync(51.50, 71.60);
         var named = await CriticalityAtAsync(51.50, 71.70);
