@@ -4,7 +4,6 @@ using System.Text.Unicode;
 using IKomek.Dashboard.Localization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
-using Radzen;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -12,13 +11,12 @@ public static class DashboardUiExtensions
 {
     public static void AddDashboardUi(this WebApplicationBuilder builder)
     {
-        // Serve package assets (Radzen, scoped CSS) from the build output in every environment, not only
+        // Serve package assets (MudBlazor, Plotly.Blazor, scoped CSS) from the build output in every environment, not only
         // Development: `dotnet run` is how the panel is started. A published app has them in wwwroot already.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Write Cyrillic and Kazakh letters as they are, not as &#x...; entities: half the page weight.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(CityClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<AstanaClock>();

@@ -83,7 +83,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public static async Task WaitForCircuitAsync(IPage page)
     {
         await page.Locator(".city-layout[data-interactive=true]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => !document.querySelector('.rz-progressbar-circular, .mud-progress-circular')");
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-circular')");
     }
 
     /// <summary>The app's own PostgreSQL as another node would reach it (the port its pid file names).</summary>
