@@ -1,6 +1,4 @@
 using Dapper;
-using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -86,24 +84,9 @@ public sealed class CityDatabase : IAsyncDisposable
         return csb.ConnectionString;
     }
 
-    /// <summary>Migrates, then seeds the demo city when the database holds no appeals yet and seeding is wanted.</summary>
-    public async Task PrepareAsync(CityOptions options, ILogger log, CancellationToken ct = default)
-    {
+    /// <summary>Brings the schema, its functions and views up to date (the demo city is the DemoCity feature's step).</summary>
+    public async Task MigrateAsync(ILogger log, CancellationToken ct = default) =>
         await new Migrator(DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
-        var seed = options.SeedDemoCity ?? Server is not null;
-        if (seed && !await HasCityAsync(ct))
-        {
-            log.LogInformation("First start: generating the demo city (scale {Scale}, {Years} years, seed {Seed})...",
-                options.DemoScale, options.DemoYears, options.DemoSeed);
-            await DemoCityGenerator.SeedAsync(DataSource,
-                new DemoCityOptions(options.DemoSeed, options.DemoScale, options.DemoYears, Now: options.FixedNow),
-                new Progress<string>(message => log.LogInformation("{Progress}", message)), ct);
-        }
-
-        // A demo city generated before sign-in existed: its demo accounts get their documented passwords.
-        var demoAccounts = await new AccountsQueries(DataSource, TimeProvider.System).SetMissingDemoPasswordsAsync(DemoAccounts.Passwords, ct);
-        if (demoAccounts > 0) log.LogInformation("Demo accounts given their documented passwords: {Count}", demoAccounts);
-    }
 
     public async Task<bool> HasCityAsync(CancellationToken ct = default)
     {

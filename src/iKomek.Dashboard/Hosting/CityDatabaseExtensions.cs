@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.CityData;
 using Npgsql;
 
 namespace IKomek.Dashboard.Hosting;
@@ -21,7 +22,8 @@ public static class CityDatabaseExtensions
         city.OwnLogging(loggerFactory);
         try
         {
-            await city.PrepareAsync(options, log);
+            await city.MigrateAsync(log);
+            await DemoCityStartup.SeedIfEmptyAsync(city, options, log);
         }
         catch
         {

@@ -18,6 +18,7 @@ public static class DashboardUiExtensions
         // Write Cyrillic and Kazakh letters as they are, not as &#x...; entities: half the page weight.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, MudTexts>();
         builder.Services.AddSingleton(CityClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<AstanaClock>();
         builder.Services.AddScoped<Texts>();

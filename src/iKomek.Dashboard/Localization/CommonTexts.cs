@@ -1,6 +1,7 @@
 namespace IKomek.Dashboard.Localization;
 
 /// <summary>Texts of the shell (top bar, navigation) and words shared by several pages.</summary>
+[UiTexts]
 internal static class CommonTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

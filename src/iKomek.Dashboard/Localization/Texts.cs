@@ -1,35 +1,32 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Reflection;
 
 namespace IKomek.Dashboard.Localization;
 
 /// <summary>One text in the three languages of the panel.</summary>
 public readonly record struct Text(string Ru, string Kk, string En);
 
+/// <summary>Marks a static class whose <c>public static Dictionary&lt;string, Text&gt; Entries</c> are texts of the UI.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class UiTextsAttribute : Attribute;
+
 /// <summary>
 /// The panel's texts in the current UI language (Russian by default). Each feature keeps its texts in a
-/// <c>*Texts.cs</c> dictionary beside its pages; this class joins them. A missing key shows itself in brackets.
+/// <c>*Texts.cs</c> dictionary beside its pages, marked <see cref="UiTextsAttribute"/>; this class joins them. A missing
+/// key shows itself in brackets.
 /// </summary>
 public sealed class Texts
 {
-    private static readonly FrozenDictionary<string, Text> All = new[]
-        {
-            CommonTexts.Entries,
-            Features.Live.LiveTexts.Entries,
-            Features.Appeals.AppealsTexts.Entries,
-            Features.Appeals.AppealTexts.Entries,
-            Features.SystemicProblems.SystemicProblemsTexts.Entries,
-            Features.Ratings.RatingsTexts.Entries,
-            Features.Projects.ProjectsTexts.Entries,
-            Features.Kpis.KpisTexts.Entries,
-            Features.Administration.AdministrationTexts.Entries,
-            Features.Import.ImportTexts.Entries,
-            Features.Jobs.JobsTexts.Entries,
-            Features.Classification.ClassificationTexts.Entries,
-            Features.Accounts.AccountsTexts.Entries,
-        }
+    // Every feature's dictionary, found by its [UiTexts] mark: the texts sit with their feature, and this platform
+    // class names none of them. A key defined twice fails here, at the first use of any text.
+    private static readonly FrozenDictionary<string, Text> All = typeof(Texts).Assembly.GetTypes()
+        .Where(t => t.IsDefined(typeof(UiTextsAttribute), inherit: false))
+        .Select(t => (Dictionary<string, Text>)(t.GetField("Entries", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            ?? throw new InvalidOperationException($"{t.Name} is marked [UiTexts] but has no public static Entries")))
         .SelectMany(d => d)
-        .ToFrozenDictionary(kv => kv.Key, kv => kv.Value);
+        .ToDictionary(kv => kv.Key, kv => kv.Value)
+        .ToFrozenDictionary();
 
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Features.CityData;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,8 @@ public sealed class CityDatabaseTests
         var options = new CityOptions { SeedDemoCity = false };
 
         await using var city = await CityDatabase.OpenAsync(server.ConnectionString(name), options, AppContext.BaseDirectory, NullLogger.Instance);
-        await city.PrepareAsync(options, NullLogger.Instance);
+        await city.MigrateAsync(NullLogger.Instance);
+        await DemoCityStartup.SeedIfEmptyAsync(city, options, NullLogger.Instance);
 
         Assert.Null(city.Server);
         await using var conn = await city.DataSource.OpenConnectionAsync();

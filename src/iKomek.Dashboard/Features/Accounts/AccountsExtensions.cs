@@ -13,8 +13,8 @@ namespace IKomek.Dashboard.Features.Accounts;
 
 public static class AccountsExtensions
 {
-    public const string SignInPath = "/account/signin";
-    public const string SignOutPath = "/account/signout";
+    public const string SignInPath = AccessPaths.SignIn;
+    public const string SignOutPath = AccessPaths.SignOut;
 
     /// <summary>How long a signed-in page or cookie goes before the database is asked again whether the account is
     /// still enabled with the same role.</summary>

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Accounts;
 
+[UiTexts]
 internal static class AccountsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -10,13 +10,13 @@ public static class ReturnUrl
         if (string.IsNullOrEmpty(url) || url[0] != '/') return "/";
         if (url.Length > 1 && (url[1] == '/' || url[1] == '\\')) return "/";
         if (url.Any(char.IsControl)) return "/";
-        if (url.StartsWith(AccountsExtensions.SignInPath, StringComparison.OrdinalIgnoreCase)) return "/";
+        if (url.StartsWith(AccessPaths.SignIn, StringComparison.OrdinalIgnoreCase)) return "/";
         return url;
     }
 
     /// <summary>The sign-in page's address that comes back to <paramref name="current"/>.</summary>
     public static string SignInFrom(string current) =>
-        $"{AccountsExtensions.SignInPath.TrimStart('/')}?returnUrl={Uri.EscapeDataString(Local(current))}";
+        $"{AccessPaths.SignIn.TrimStart('/')}?returnUrl={Uri.EscapeDataString(Local(current))}";
 
     /// <summary>The page being shown, as a local path to come back to.</summary>
     public static string Here(Microsoft.AspNetCore.Components.NavigationManager nav) => "/" + nav.ToBaseRelativePath(nav.Uri);

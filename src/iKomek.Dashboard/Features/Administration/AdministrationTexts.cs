@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Administration;
 
+[UiTexts]
 internal static class AdministrationTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

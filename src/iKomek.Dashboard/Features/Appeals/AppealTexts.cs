@@ -3,6 +3,7 @@ using IKomek.Dashboard.Localization;
 namespace IKomek.Dashboard.Features.Appeals;
 
 /// <summary>Texts of the appeal page and its actions.</summary>
+[UiTexts]
 internal static class AppealTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

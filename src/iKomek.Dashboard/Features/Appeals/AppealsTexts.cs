@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Appeals;
 
+[UiTexts]
 internal static class AppealsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Classification;
 
+[UiTexts]
 internal static class ClassificationTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Import;
 
+[UiTexts]
 internal static class ImportTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

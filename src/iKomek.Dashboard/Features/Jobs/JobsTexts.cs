@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Jobs;
 
+[UiTexts]
 internal static class JobsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

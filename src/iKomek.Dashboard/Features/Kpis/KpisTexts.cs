@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Kpis;
 
+[UiTexts]
 internal static class KpisTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Live;
 
+[UiTexts]
 internal static class LiveTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

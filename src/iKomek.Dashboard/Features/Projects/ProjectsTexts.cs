@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Projects;
 
+[UiTexts]
 internal static class ProjectsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.Ratings;
 
+[UiTexts]
 internal static class RatingsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Localization;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
+[UiTexts]
 internal static class SystemicProblemsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()
