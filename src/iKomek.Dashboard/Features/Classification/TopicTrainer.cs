@@ -1,8 +1,5 @@
 namespace IKomek.Dashboard.Features.Classification;
 
-/// <summary>A text with its confirmed topic: the area of life and the service type (the same label for one-level data).</summary>
-public sealed record LabeledText(string Text, string Area, string Label, string Language = "ru");
-
 /// <summary>
 /// How to train. The defaults are the ones measured in docs/benchmarks.md. Without <see cref="Epochs"/>: 4 passes
 /// over small sets, fewer over large ones (each pass then holds more evidence), 2 from 300,000 texts.
