@@ -36,8 +36,8 @@ public static class PromotionRule
 public sealed class ClassifierTraining(ClassificationQueries queries, TrainedAppealClassifier classifier, ILogger<ClassifierTraining> log)
 {
     /// <summary>
-    /// The newest confirmed appeals: 200,000 texts come within two points of 500,000 (docs/benchmarks.md) and keep the
-    /// web app's training to about 15 s of CPU and its memory under 1.4 GB.
+    /// The newest confirmed appeals: 200,000 texts came within two points of 500,000 (docs/benchmarks.md) and bound the
+    /// web app's training time and memory.
     /// </summary>
     public const int MaxTrainingTexts = 200_000;
     public const int MinTrainingTexts = 200;
