@@ -27,7 +27,7 @@ internal static class ClassifyBench
         if (train.Count > trainSize) train = train.Take(trainSize).ToList();
         Console.WriteLine($"train {train.Count:N0}, held out {test.Count:N0}; {train.Select(t => t.Label).Distinct().Count():N0} service types, {train.Select(t => t.Area).Distinct().Count()} areas");
 
-        var engines = (args.SkipWhile(a => a != "--models").Skip(1).FirstOrDefault() ?? "old,new").Split(',');
+        var engines = (args.SkipWhile(a => a != "--models").Skip(1).FirstOrDefault() ?? "new").Split(',');
         var results = new List<(string Name, Figures Figures)>();
         foreach (var engine in engines)
         {
@@ -37,11 +37,6 @@ internal static class ClassifyBench
             GC.Collect();
             var figures = engine switch
             {
-                "old" => Measure("hand-written", train, test, () =>
-                {
-                    var m = TopicModel.Deserialize(TopicTrainer.Train(train, new TrainingOptions(Seed: seed), progress: p => Console.WriteLine("    " + p)).Serialize());
-                    return (m.Serialize().Length, m.Vocabulary, t => m.Predict(t));
-                }),
                 "new" or "lbfgs" => Measure(engine == "new" ? "ML.NET SDCA" : "ML.NET L-BFGS", train, test, () =>
                 {
                     var options = new TopicTrainingOptions(Seed: seed, Trainer: engine == "new" ? TopicTrainerKind.Sdca : TopicTrainerKind.LbfgsMaximumEntropy);
@@ -49,7 +44,7 @@ internal static class ClassifyBench
                     var m = MlTopicTrainer.Train(train, options, progress: p => Console.WriteLine("    " + p));
                     return (m.Serialize().Length, m.Vocabulary, t => m.Predict(t));
                 }),
-                _ => throw new ArgumentException($"unknown model '{engine}' (old, new, lbfgs)"),
+                _ => throw new ArgumentException($"unknown model '{engine}' (new, lbfgs)"),
             };
             results.Add((engine, figures));
         }
