@@ -7,9 +7,10 @@ namespace IKomek.Dashboard.Bench;
 
 /// <summary>
 /// The topic classifier on the demo generator's texts (docs/benchmarks.md, "Topic classification"):
-///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000]
-/// Generates the texts (seeded), splits them stratified by service type (20 % held out), trains on up to --train-size
-/// texts, and prints the figures of the model and of the keyword-rule baseline, throughput on one core and training time.
+///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000] [--models new,lbfgs]
+/// Generates the texts (seeded), splits them stratified by service type (20 % held out), trains each model on up to
+/// --train-size texts, and prints their figures side by side with the keyword-rule baseline: accuracy, calibration,
+/// throughput on one thread, training time, size and memory.
 /// </summary>
 internal static class ClassifyBench
 {
@@ -26,68 +27,97 @@ internal static class ClassifyBench
         if (train.Count > trainSize) train = train.Take(trainSize).ToList();
         Console.WriteLine($"train {train.Count:N0}, held out {test.Count:N0}; {train.Select(t => t.Label).Distinct().Count():N0} service types, {train.Select(t => t.Area).Distinct().Count()} areas");
 
-        clock.Restart();
-        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-        var model = TopicTrainer.Train(train, new TrainingOptions(Seed: seed, Epochs: args.Contains("--epochs") ? (int)Arg(args, "--epochs", 2) : null),
-            progress: m => Console.WriteLine("    " + m));
-        var trainSeconds = clock.Elapsed.TotalSeconds;
-        var trainCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
-        var blob = model.Serialize();
-        // Everything below uses the model as stored (a byte per weight), the way the product loads it.
-        model = TopicModel.Deserialize(blob);
-        Console.WriteLine($"training on {train.Count:N0} texts: {trainSeconds:N1} s of wall time, {trainCpuSeconds:N1} s of CPU on {Environment.ProcessorCount} cores (target < 60 s for 500,000; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), vocabulary {model.Vocabulary:N0}, " +
-                          $"model {blob.Length / 1024.0 / 1024:N1} MB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
-
-        var modelReport = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
-        var baseline = DemoTexts.KeywordBaseline();
-        var baselineReport = ClassifierEvaluation.Evaluate(test, baseline.Predict);
-        Print("model", modelReport);
+        var engines = (args.SkipWhile(a => a != "--models").Skip(1).FirstOrDefault() ?? "new").Split(',');
+        var results = new List<(string Name, Figures Figures)>();
+        foreach (var engine in engines)
+        {
+            // Each model starts from a collected heap, so that its peak memory is its own.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var figures = engine switch
+            {
+                "new" or "lbfgs" => Measure(engine == "new" ? "ML.NET SDCA" : "ML.NET L-BFGS", train, test, () =>
+                {
+                    var options = new TopicTrainingOptions(Seed: seed, Trainer: engine == "new" ? TopicTrainerKind.Sdca : TopicTrainerKind.LbfgsMaximumEntropy);
+                    if (args.Contains("--l2")) options = options with { L2 = Arg(args, "--l2", 0) is > 0 and var l2 ? (float)l2 : null };
+                    var m = MlTopicTrainer.Train(train, options, progress: p => Console.WriteLine("    " + p));
+                    return (m.Serialize().Length, m.Vocabulary, t => m.Predict(t));
+                }),
+                _ => throw new ArgumentException($"unknown model '{engine}' (new, lbfgs)"),
+            };
+            results.Add((engine, figures));
+        }
+        var baselineReport = ClassifierEvaluation.Evaluate(test, DemoTexts.KeywordBaseline().Predict);
         Print("keyword baseline", baselineReport);
-        Console.WriteLine("model per language (area accuracy / area macro-F1 / type accuracy):");
-        foreach (var l in modelReport.Languages) Console.WriteLine($"    {l.Language,-6} {l.Count,8:N0}  {l.AreaAccuracy:P1} / {l.AreaMacroF1:F3} / {l.TypeAccuracy:P1}");
-        Console.WriteLine("worst area confusions:");
-        foreach (var p in modelReport.WorstPairs.Take(5)) Console.WriteLine($"    {p.Actual} -> {p.Predicted}: {p.Count}");
-        Console.WriteLine("weakest areas (F1):");
-        foreach (var a in modelReport.Areas.OrderBy(a => a.F1).Take(5)) Console.WriteLine($"    {a.Label,-20} P {a.Precision:F3} R {a.Recall:F3} F1 {a.F1:F3} ({a.Support})");
+        Console.WriteLine();
+        Console.WriteLine($"side by side ({train.Count:N0} training texts, {test.Count:N0} held out, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores):");
+        Console.WriteLine($"    {"figure",-34}{string.Concat(results.Select(r => $"{r.Figures.Name,18}"))}");
+        void Row(string what, Func<Figures, string> value) => Console.WriteLine($"    {what,-34}{string.Concat(results.Select(r => $"{value(r.Figures),18}"))}");
+        Row("areas macro-F1 (>= 0.98)", f => f.Report.AreaMacroF1.ToString("F4", CultureInfo.InvariantCulture));
+        Row("areas accuracy", f => f.Report.AreaAccuracy.ToString("P2", CultureInfo.InvariantCulture));
+        Row("service types top-1 (>= 94 %)", f => f.Report.TypeAccuracy.ToString("P2", CultureInfo.InvariantCulture));
+        Row("service types top-3 (>= 98 %)", f => f.Report.TypeTop3Accuracy.ToString("P2", CultureInfo.InvariantCulture));
+        Row("service types macro-F1", f => f.Report.TypeMacroF1.ToString("F4", CultureInfo.InvariantCulture));
+        Row("calibration error (top-1, ECE)", f => f.CalibrationError.ToString("F4", CultureInfo.InvariantCulture));
+        Row("mean confidence - accuracy", f => (f.MeanConfidence - f.Report.TypeAccuracy).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture));
+        Row("texts/s, one thread (>= 20,000)", f => f.PerCpuSecond.ToString("N0", CultureInfo.InvariantCulture) + " /cpu-s");
+        Row("  the same, of wall time", f => f.PerWallSecond.ToString("N0", CultureInfo.InvariantCulture));
+        Row("training, wall", f => f.TrainSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s");
+        Row("training, CPU", f => f.TrainCpuSeconds.ToString("N1", CultureInfo.InvariantCulture) + " s");
+        Row("model size", f => (f.Bytes / 1024.0 / 1024).ToString("N1", CultureInfo.InvariantCulture) + " MB");
+        Row("features", f => f.Features.ToString("N0", CultureInfo.InvariantCulture));
+        Row("peak working set (process)", f => f.PeakMegabytes.ToString("N0", CultureInfo.InvariantCulture) + " MB");
+        Console.WriteLine("    (the peak working set is the process's so far: a model measured after another includes the other's peak if higher)");
+        Console.WriteLine($"mean text {test.Average(t => t.Text.Length):N0} chars");
+        return 0;
+    }
 
-        // Throughput on one core: one thread, warm, texts of the held-out set.
-        var texts = test.Select(t => t.Text).ToArray();
-        for (var i = 0; i < Math.Min(2000, texts.Length); i++) model.Predict(texts[i]);
-        // Wall time counts the moments other processes take the core; the process's CPU time does not (one thread works).
+    private sealed record Figures(string Name, EvaluationReport Report, double CalibrationError, double MeanConfidence, double PerCpuSecond, double PerWallSecond,
+        double TrainSeconds, double TrainCpuSeconds, long Bytes, int Features, long PeakMegabytes);
+
+    /// <summary>Trains one model (as stored and loaded back), then its figures on the held-out texts and its speed on one thread.</summary>
+    private static Figures Measure(string name, List<LabeledText> train, List<LabeledText> test, Func<(long Bytes, int Features, Func<string, TopicPrediction> Predict)> trainModel)
+    {
+        Console.WriteLine($"{name}:");
         var process = Process.GetCurrentProcess();
+        var cpuAtStart = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var (bytes, features, predict) = trainModel();
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var trainCpuSeconds = (process.TotalProcessorTime - cpuAtStart).TotalSeconds;
+        Console.WriteLine($"    trained on {train.Count:N0} texts: {trainSeconds:N1} s wall, {trainCpuSeconds:N1} s CPU (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+
+        var predictions = test.Select(t => predict(t.Text)).ToList();
+        var report = ClassifierEvaluation.Evaluate(test, predictions);
+        Print(name, report);
+        Console.WriteLine("    per language (area accuracy / area macro-F1 / type accuracy):");
+        foreach (var l in report.Languages) Console.WriteLine($"        {l.Language,-6} {l.Count,8:N0}  {l.AreaAccuracy:P1} / {l.AreaMacroF1:F3} / {l.TypeAccuracy:P1}");
+        Console.WriteLine("    worst area confusions: " + string.Join("; ", report.WorstPairs.Take(5).Select(p => $"{p.Actual} -> {p.Predicted}: {p.Count}")));
+        // Calibration: in ten bins of the first suggestion's confidence, how far the share right is from the confidence.
+        var bins = test.Select((t, i) => (Right: predictions[i].Label == t.Label, predictions[i].Confidence))
+            .GroupBy(x => Math.Min(9, (int)(x.Confidence * 10))).OrderBy(g => g.Key).ToList();
+        var ece = bins.Sum(g => g.Count() * Math.Abs(g.Average(x => x.Right ? 1.0 : 0.0) - g.Average(x => x.Confidence))) / test.Count;
+        Console.WriteLine("    calibration (confidence bin: texts, mean confidence, share right): " +
+                          string.Join("; ", bins.Select(g => $"{g.Key / 10.0:F1}: {g.Count():N0}, {g.Average(x => x.Confidence):F2}, {g.Average(x => x.Right ? 1.0 : 0.0):F2}")));
+
+        // Throughput on one thread, warm, texts of the held-out set. Wall time counts the moments other processes take
+        // the core; the process's CPU time does not (one thread works).
+        var texts = test.Select(t => t.Text).ToArray();
+        for (var i = 0; i < Math.Min(2000, texts.Length); i++) predict(texts[i]);
+        process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
         clock.Restart();
         var n = 0;
-        while (clock.Elapsed.TotalSeconds < 5)
-        {
-            model.Predict(texts[n++ % texts.Length]);
-        }
-        var wallPerSecond = n / clock.Elapsed.TotalSeconds;
+        while (clock.Elapsed.TotalSeconds < 5) predict(texts[n++ % texts.Length]);
+        var perWall = n / clock.Elapsed.TotalSeconds;
         process.Refresh();
-        var perSecond = n / (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-        Console.WriteLine($"throughput, one thread: {wallPerSecond:N0} texts/s of wall time, {perSecond:N0} texts per CPU second " +
-                          $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores)");
-        // Where the time goes: normalising alone, and normalising plus hashing.
-        clock.Restart();
-        for (var i = 0; i < texts.Length; i++) TextNormalizer.Normalize(texts[i]);
-        var normalizeMicros = clock.Elapsed.TotalMicroseconds / texts.Length;
-        var hasher = new FeatureHasher();
-        var features = new List<(int, int)>(1024);
-        clock.Restart();
-        for (var i = 0; i < texts.Length; i++) hasher.Extract(TextNormalizer.Normalize(texts[i]), features, out _);
-        var hashMicros = clock.Elapsed.TotalMicroseconds / texts.Length;
-        Console.WriteLine($"SIMD width {System.Numerics.Vector<float>.Count}; per text: normalise {normalizeMicros:N1} us, + hashing {hashMicros:N1} us, whole prediction {1e6 / perSecond:N1} us");
-        Console.WriteLine($"mean text {texts.Average(t => t.Length):N0} chars (target >= 20,000 texts/s on one core)");
-        var check = new[]
-        {
-            ("area macro-F1 >= 0.90", modelReport.AreaMacroF1 >= 0.90),
-            ("service type top-1 >= 0.80", modelReport.TypeAccuracy >= 0.80),
-            ("service type top-3 >= 0.95", modelReport.TypeTop3Accuracy >= 0.95),
-            ("throughput >= 20,000/s", perSecond >= 20_000),
-            (train.Count >= 500_000 ? "training < 60 s on 500,000" : "training on 500,000 (fewer texts here: raise --scale)", train.Count >= 500_000 && trainSeconds < 60),
-        };
-        foreach (var (what, ok) in check) Console.WriteLine($"    {(ok ? "met" : "NOT MET")}: {what}");
-        return 0;
+        var perCpu = n / (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        Console.WriteLine($"    throughput, one thread: {perWall:N0} texts/s of wall time, {perCpu:N0} per CPU second (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+        process.Refresh();
+        return new Figures(name, report, ece, predictions.Average(p => p.Confidence), perCpu, perWall, trainSeconds, trainCpuSeconds, bytes, features,
+            process.PeakWorkingSet64 / 1024 / 1024);
     }
 
     private static void Print(string name, EvaluationReport r) =>

@@ -61,9 +61,9 @@ public static class ClassificationCli
 
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, 0.2, seed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // Judged as stored (weights in bytes), the way it will be used.
-        var bytes = TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize();
-        var model = TopicModel.Deserialize(bytes);
+        // The trainer returns the model as loaded from its stored bytes: judged the way it will be used.
+        var model = MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: seed), ct);
+        var bytes = model.Serialize();
         output.WriteLine($"trained on {train.Count:N0} texts in {clock.Elapsed.TotalSeconds:N1} s; held out {test.Count:N0}");
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
         Print(output, report, data.Any(d => d.Label != d.Area));
@@ -146,13 +146,13 @@ public static class ClassificationCli
         return 0;
     }
 
-    private static async Task<TopicModel> LoadModelAsync(IReadOnlyDictionary<string, string?> flags,
+    private static async Task<MlTopicModel> LoadModelAsync(IReadOnlyDictionary<string, string?> flags,
         Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
     {
         if (flags.GetValueOrDefault("model") is { } path)
         {
             if (!File.Exists(path)) throw new ArgumentException($"{path}: model file not found");
-            try { return TopicModel.Deserialize(await File.ReadAllBytesAsync(path, ct)); }
+            try { return MlTopicModel.Deserialize(await File.ReadAllBytesAsync(path, ct)); }
             catch (InvalidDataException e) { throw new ArgumentException($"{path}: {e.Message}"); }
         }
         if (flags.ContainsKey("model")) throw new ArgumentException("--model needs a file name");
@@ -161,7 +161,7 @@ public static class ClassificationCli
         {
             var current = await new ClassificationQueries(db).GetCurrentModelAsync(ct)
                 ?? throw new ArgumentException("the database has no promoted model yet: give --model, or train one with classify-train --save-to-db");
-            return TopicModel.Deserialize(current.Model);
+            return MlTopicModel.Deserialize(current.Model);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<(int, byte[])?>(new CommandDefinition(
-            "SELECT id, model FROM classifier_models WHERE promoted ORDER BY id DESC LIMIT 1", cancellationToken: ct));
+            "SELECT id, model FROM classifier_models WHERE promoted AND format = @format ORDER BY id DESC LIMIT 1",
+            new { format = MlTopicModel.Format }, cancellationToken: ct));
         return row;
     }
 
@@ -33,14 +34,14 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
-            "SELECT max(id) FROM classifier_models WHERE promoted", cancellationToken: ct));
+            "SELECT max(id) FROM classifier_models WHERE promoted AND format = @format", new { format = MlTopicModel.Format }, cancellationToken: ct));
     }
 
     /// <summary>A stored model with its labels resolved to the database's service types.</summary>
     public async Task<LoadedModel?> LoadCurrentAsync(CancellationToken ct = default)
     {
         if (await GetCurrentModelAsync(ct) is not { } row) return null;
-        return new LoadedModel(row.Id, TopicModel.Deserialize(row.Model), await GetTypeIdsAsync(ct));
+        return new LoadedModel(row.Id, MlTopicModel.Deserialize(row.Model), await GetTypeIdsAsync(ct));
     }
 
     public async Task<FrozenDictionary<string, int>> GetTypeIdsAsync(CancellationToken ct = default)
@@ -53,8 +54,8 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
     public async Task<int> SaveModelAsync(byte[] model, int seed, object trainingSet, EvaluationReport metrics, PromotionVerdict verdict, CancellationToken ct = default)
     {
         const string sql = """
-            INSERT INTO classifier_models (seed, training_set, metrics, promoted, score, compared_model_id, compared_score, promotion_reason, model)
-            VALUES (@seed, @trainingSet::jsonb, @metrics::jsonb, @promoted, @score, @comparedId, @comparedScore, @reason, @model)
+            INSERT INTO classifier_models (seed, training_set, metrics, promoted, score, compared_model_id, compared_score, promotion_reason, model, format)
+            VALUES (@seed, @trainingSet::jsonb, @metrics::jsonb, @promoted, @score, @comparedId, @comparedScore, @reason, @model, @format)
             RETURNING id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -69,6 +70,7 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
             comparedScore = verdict.ComparedScore,
             reason = verdict.Reason,
             model,
+            format = MlTopicModel.Format,
         }, cancellationToken: ct));
     }
 

@@ -36,8 +36,8 @@ public static class PromotionRule
 public sealed class ClassifierTraining(ClassificationQueries queries, TrainedAppealClassifier classifier, ILogger<ClassifierTraining> log)
 {
     /// <summary>
-    /// The newest confirmed appeals: 200,000 texts come within two points of 500,000 (docs/benchmarks.md) and keep the
-    /// web app's training to about 15 s of CPU and its memory under 1.4 GB.
+    /// The newest confirmed appeals: 200,000 texts came within two points of 500,000 (docs/benchmarks.md) and bound the
+    /// web app's training time and memory.
     /// </summary>
     public const int MaxTrainingTexts = 200_000;
     public const int MinTrainingTexts = 200;
@@ -53,9 +53,9 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
         }
         var data = confirmed.Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, TestShare, seed);
-        // Judged as stored (weights in bytes), the way the current model is judged and used.
-        var bytes = await Task.Run(() => TopicTrainer.Train(train, new TrainingOptions(Seed: seed), ct).Serialize(), ct);
-        var model = TopicModel.Deserialize(bytes);
+        // The trainer returns the model as loaded from its stored bytes: judged the way it will be used.
+        var model = await Task.Run(() => MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: seed), ct), ct);
+        var bytes = model.Serialize();
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
         var (verdict, currentReport) = await JudgeAsync(queries, report, test, $"{test.Count} held-out appeals", ct);
         var trainingSet = new
@@ -87,7 +87,7 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
         EvaluationReport? currentReport = null;
         if (current is { } c)
         {
-            var currentModel = TopicModel.Deserialize(c.Model);
+            var currentModel = MlTopicModel.Deserialize(c.Model);
             currentReport = ClassifierEvaluation.Evaluate(test, t => currentModel.Predict(t));
         }
         return (PromotionRule.Decide(report, current?.Id, currentReport, heldOut), currentReport);

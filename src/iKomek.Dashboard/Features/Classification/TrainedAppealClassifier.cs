@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace IKomek.Dashboard.Features.Classification;
 
 /// <summary>A model version as the app uses it: the model and its labels resolved to service type ids.</summary>
-public sealed record LoadedModel(int Id, TopicModel Model, FrozenDictionary<string, int> TypeIdByLabel);
+public sealed record LoadedModel(int Id, MlTopicModel Model, FrozenDictionary<string, int> TypeIdByLabel);
 
 /// <summary>
 /// Classifies every appeal with the current model version: the operator's (or app's) service type wins when given,

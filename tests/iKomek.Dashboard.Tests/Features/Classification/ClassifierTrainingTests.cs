@@ -19,7 +19,7 @@ public sealed class ClassifierTrainingTests(DemoCityDatabase city) : IClassFixtu
         var confirmed = await _queries.GetConfirmedAppealsAsync(100_000);
         var weakData = confirmed.Where(c => c.AreaCode is "heating" or "elevators").Take(300)
             .Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
-        var weak = TopicTrainer.Train(weakData, new TrainingOptions(Seed: 1));
+        var weak = MlTopicTrainer.Train(weakData, new TopicTrainingOptions(Seed: 1));
         var weakReport = ClassifierEvaluation.Evaluate(weakData, t => weak.Predict(t));
         var weakId = await _queries.SaveModelAsync(weak.Serialize(), 1, new { source = "test" }, weakReport, PromotionRule.Decide(weakReport, null, null, "its own texts"));
         var classifier = new TrainedAppealClassifier();

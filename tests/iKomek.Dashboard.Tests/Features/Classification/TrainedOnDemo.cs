@@ -3,18 +3,18 @@ using IKomek.Dashboard.Features.Classification;
 
 namespace IKomek.Dashboard.Tests.Features.Classification;
 
-/// <summary>One small model on the demo generator's texts, trained once per test run (about two seconds).</summary>
+/// <summary>One small model on the demo generator's texts, trained once per test run (seconds).</summary>
 internal static class TrainedOnDemo
 {
     public static readonly DemoCityOptions Options = new(Seed: 7, Scale: 0.006, Years: 1, EndDate: new DateOnly(2026, 3, 31));
 
-    private static readonly Lazy<(TopicModel Model, List<LabeledText> Test)> Trained = new(() =>
+    private static readonly Lazy<(MlTopicModel Model, List<LabeledText> Test)> Trained = new(() =>
     {
         var (train, test) = ClassifierEvaluation.StratifiedSplit(DemoTexts.Generate(Options).ToList(), 0.2, 1);
-        return (TopicTrainer.Train(train, new TrainingOptions(Seed: 1)), test);
+        return (MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: 1)), test);
     });
 
-    public static TopicModel Model => Trained.Value.Model;
+    public static MlTopicModel Model => Trained.Value.Model;
     public static List<LabeledText> Test => Trained.Value.Test;
 
     /// <summary>A tiny, clearly learnable set: three areas, two types each, varied words around one key phrase.</summary>
