@@ -52,7 +52,7 @@ public sealed partial class LiveCultureTests(DashboardFixture fixture)
         foreach (var number in NumberWithThousands().Matches(stats).Select(m => m.Value)) Assert.Contains('\u00a0', number);
 
         // The clock ticks on a timer thread: its month and weekday stay in the reader's language.
-        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
+        var now = TimeZoneInfo.ConvertTime(DashboardFixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
         await Assertions.Expect(page.Locator(".clock-date")).ToHaveTextAsync(now.ToString("d MMMM, ddd", new CultureInfo(language)));
         await DashboardFixture.ScreenshotAsync(page, $"live-after-update-{language}-1920x1080");
         await page.Context.CloseAsync();

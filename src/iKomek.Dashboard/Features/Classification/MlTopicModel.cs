@@ -19,7 +19,7 @@ public sealed class MlTopicModel
 {
     /// <summary>Below this share of known words a text is in a language or vocabulary the model has not seen.</summary>
     public const double MinCoverage = 0.25;
-    /// <summary>The format stored in classifier_models.format (migration 0021).</summary>
+    /// <summary>The format stored in classifier_models.format (migration 0024).</summary>
     public const string Format = "mlnet-1";
     private const float MinAreaForSuggestions = 0.01f;
     internal const string ManifestEntry = "topics.json";
