@@ -1,10 +1,5 @@
 using IKomek.Dashboard.Components;
-using IKomek.Dashboard.Data;
-using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Features.Appeals;
-using IKomek.Dashboard.Features.Intake.Open311;
-using IKomek.Dashboard.Features.Jobs;
-using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Hosting;
 
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -21,17 +16,11 @@ catch (Exception e) when (e is InvalidOperationException or MigrationChecksumExc
     return 1;
 }
 builder.AddDashboardUi();
-builder.AddCityAccounts();
-builder.AddCityScheduler();
+builder.AddFeatures();
 
 var app = builder.Build();
 app.UseDashboardUi();
-app.MapOpen311();
-app.MapLiveHub();
-app.MapAppealsExport();
-app.MapProblemExport();
-app.MapAccounts();
-app.MapSchedulerDashboard();
+app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.LogReadyUrl();
 

@@ -92,7 +92,7 @@ public sealed class BenchApp : IAsyncDisposable
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.ExecuteAsync("""
             INSERT INTO api_clients (name, api_key, channel_id) VALUES (@name, @key, @channel) ON CONFLICT (api_key) DO NOTHING
-            """, new { name = Features.CityData.DemoApiClient.Name, key = Features.CityData.DemoApiClient.ApiKey, channel = Features.CityData.DemoApiClient.ChannelId });
+            """, new { name = Features.DemoCity.DemoApiClient.Name, key = Features.DemoCity.DemoApiClient.ApiKey, channel = Features.DemoCity.DemoApiClient.ChannelId });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Classification;
 
 namespace IKomek.Dashboard.Bench;

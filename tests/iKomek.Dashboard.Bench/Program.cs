@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using IKomek.Dashboard.Bench;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Appeals;
 using Microsoft.Playwright;
 using Npgsql;

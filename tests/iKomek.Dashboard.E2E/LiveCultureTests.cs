@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E;

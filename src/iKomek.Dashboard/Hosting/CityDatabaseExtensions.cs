@@ -1,5 +1,5 @@
-using IKomek.Dashboard.Data;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Platform.Database;
+using IKomek.Dashboard.Features.DemoCity;
 using Npgsql;
 
 namespace IKomek.Dashboard.Hosting;

@@ -1,10 +1,11 @@
 using System.Globalization;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Hosting;
 

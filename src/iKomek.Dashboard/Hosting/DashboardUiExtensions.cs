@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -22,8 +23,6 @@ public static class DashboardUiExtensions
         builder.Services.AddSingleton(CityClock.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<AstanaClock>();
         builder.Services.AddScoped<Texts>();
-        builder.Services.AddFeatureQueries();
-        builder.Services.AddLiveUpdates();
     }
 
     public static void UseDashboardUi(this WebApplication app)
@@ -58,24 +57,4 @@ public static class DashboardUiExtensions
             var target = redirect is { Length: > 0 } && redirect.StartsWith('/') && !redirect.StartsWith("//", StringComparison.Ordinal) ? redirect : "/";
             return Results.LocalRedirect(target);
         });
-}
-
-/// <summary>Russian by default, Kazakh and English switchable; numbers and dates always formatted for ru-KZ.</summary>
-public static class CultureSettings
-{
-    public const string FormatCulture = "ru-KZ";
-    public static readonly string[] UiLanguages = ["ru", "kk", "en"];
-
-    public static RequestLocalizationOptions LocalizationOptions()
-    {
-        var format = new[] { new CultureInfo(FormatCulture) };
-        return new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture(FormatCulture, "ru"),
-            SupportedCultures = format,
-            SupportedUICultures = UiLanguages.Select(l => new CultureInfo(l)).ToList(),
-            // Only our cookie decides; the browser's Accept-Language would switch the wall screen to English.
-            RequestCultureProviders = [new CookieRequestCultureProvider()],
-        };
-    }
 }

@@ -1,6 +1,8 @@
 using IKomek.Dashboard.E2E.Pages;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using Microsoft.Playwright;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Database;
 
 namespace IKomek.Dashboard.E2E.Infrastructure;
 
@@ -94,11 +96,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>
-    public static TimeProvider Clock => Hosting.CityClock.Create(new Hosting.CityOptions { FixedNow = FixedNow });
+    public static TimeProvider Clock => CityClock.Create(new CityOptions { FixedNow = FixedNow });
 
     /// <summary>A data source on the app's database whose SQL clock (city_now()) runs with <see cref="Clock"/>.</summary>
     public async Task<Npgsql.NpgsqlDataSource> OpenDatabaseAsync() =>
-        Npgsql.NpgsqlDataSource.Create(Data.CityDatabase.WithCityClock(await DatabaseConnectionStringAsync(), Clock));
+        Npgsql.NpgsqlDataSource.Create(CityDatabase.WithCityClock(await DatabaseConnectionStringAsync(), Clock));
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using IKomek.Dashboard.Features.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Tests.Components;
 

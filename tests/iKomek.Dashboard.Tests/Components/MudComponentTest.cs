@@ -1,12 +1,15 @@
 using System.Globalization;
 using Bunit;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Live;
-using IKomek.Dashboard.Localization;
+
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Npgsql;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Changes;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Components;
 
@@ -53,7 +56,7 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Classification.ClassificationQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.ProblemLifecycle>();
-        Context.Services.AddSingleton<IKomek.Dashboard.Features.Intake.RoutingTable>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Platform.City.RoutingTable>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.AppealImporter>();
     }
 

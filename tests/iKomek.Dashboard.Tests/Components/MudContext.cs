@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bunit;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 

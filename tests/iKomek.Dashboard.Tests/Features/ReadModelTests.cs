@@ -7,6 +7,7 @@ using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Features;
 

@@ -1,8 +1,9 @@
-using IKomek.Dashboard.Data;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Platform.Database;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Infrastructure;
 

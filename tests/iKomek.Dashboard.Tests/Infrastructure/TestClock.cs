@@ -1,4 +1,6 @@
 using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Database;
 
 namespace IKomek.Dashboard.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using Npgsql;
 
 namespace IKomek.Dashboard.Tests.Infrastructure;

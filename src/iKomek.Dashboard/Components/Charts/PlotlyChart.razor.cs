@@ -1,4 +1,4 @@
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Plotly.Blazor;

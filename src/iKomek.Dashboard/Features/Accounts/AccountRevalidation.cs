@@ -11,7 +11,7 @@ namespace IKomek.Dashboard.Features.Accounts;
 public sealed class AccountRevalidation(ILoggerFactory loggerFactory, AccountsQueries accounts)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => AccountsExtensions.RevalidateEvery;
+    protected override TimeSpan RevalidationInterval => AccountsFeature.RevalidateEvery;
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         accounts.IsStillValidAsync(authenticationState.User, cancellationToken);

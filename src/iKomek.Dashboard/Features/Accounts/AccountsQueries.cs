@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Npgsql;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Features.Accounts;
 

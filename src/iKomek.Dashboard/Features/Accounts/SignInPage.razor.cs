@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Features.Accounts;
 
@@ -60,7 +61,7 @@ public sealed partial class SignInPage : ComponentBase
             return;
         }
         Throttle.Succeeded(key);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsExtensions.Principal(attempt.Account!));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsFeature.Principal(attempt.Account!));
         Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
     }
 

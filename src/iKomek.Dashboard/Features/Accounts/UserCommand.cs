@@ -1,5 +1,6 @@
-using IKomek.Dashboard.Hosting;
 using Npgsql;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Cli;
 
 namespace IKomek.Dashboard.Features.Accounts;
 

@@ -1,10 +1,11 @@
 using IKomek.Dashboard.Components.Charts;
-using IKomek.Dashboard.Data;
-using IKomek.Dashboard.Hosting;
-using IKomek.Dashboard.Live;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Database;
+
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using IKomek.Dashboard.Platform.Changes;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Appeals;
 

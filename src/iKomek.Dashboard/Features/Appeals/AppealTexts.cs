@@ -1,5 +1,4 @@
-using IKomek.Dashboard.Localization;
-
+using IKomek.Dashboard.Platform.Localization;
 namespace IKomek.Dashboard.Features.Appeals;
 
 /// <summary>Texts of the appeal page and its actions.</summary>

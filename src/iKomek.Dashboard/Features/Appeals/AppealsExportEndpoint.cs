@@ -1,6 +1,6 @@
 using System.Globalization;
-using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Platform.Csv;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Appeals;
 

@@ -1,7 +1,7 @@
-using IKomek.Dashboard.Data;
-using IKomek.Dashboard.Hosting;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Database;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Appeals;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Hangfire;
-using IKomek.Dashboard.Features.Jobs;
 using Npgsql;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Appeals;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Classification;
 

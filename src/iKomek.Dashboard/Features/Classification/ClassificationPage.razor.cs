@@ -1,6 +1,6 @@
 using System.Text.Json;
 using IKomek.Dashboard.Components.Charts;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
 

@@ -1,8 +1,10 @@
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Classification;
 

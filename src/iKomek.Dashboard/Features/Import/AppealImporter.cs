@@ -5,6 +5,7 @@ using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using NpgsqlTypes;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Import;
 
@@ -253,7 +254,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
                 await copy.WriteAsync(a.Line, NpgsqlDbType.Integer, ct);
                 await WriteNullableAsync(copy, a.KeyIsRegNumber ? null : a.SourceKey, NpgsqlDbType.Text, ct);
                 await WriteNullableAsync(copy, a.RegNumber, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(Hosting.AstanaClock.ToLocal(a.CreatedAt).Year, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(AstanaClock.ToLocal(a.CreatedAt).Year, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(a.CreatedAt, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync((short)a.ChannelId, NpgsqlDbType.Smallint, ct);
                 await copy.WriteAsync(a.ServiceTypeId, NpgsqlDbType.Integer, ct);

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.Features.Intake;
-using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Platform.Csv;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Import;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.Intake;
-using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Cli;
 
 namespace IKomek.Dashboard.Features.Import;
 

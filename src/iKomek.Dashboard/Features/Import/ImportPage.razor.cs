@@ -1,7 +1,8 @@
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Features.Import;
 

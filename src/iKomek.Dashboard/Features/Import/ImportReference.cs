@@ -1,6 +1,7 @@
 using Dapper;
 using IKomek.Dashboard.Features.Intake;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Import;
 

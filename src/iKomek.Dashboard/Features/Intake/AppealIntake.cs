@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using IKomek.Dashboard.Features.Classification;
-using IKomek.Dashboard.Hosting;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake;
 

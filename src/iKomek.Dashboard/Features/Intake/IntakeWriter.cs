@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake;
 

@@ -4,6 +4,8 @@ using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Jobs;
 
@@ -62,7 +64,7 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
         foreach (var job in jobs)
         {
             ids.Add(job.Id);
-            manager.AddOrUpdate(job.Id, job.Job, job.Cron, new RecurringJobOptions { TimeZone = Hosting.AstanaClock.Zone });
+            manager.AddOrUpdate(job.Id, job.Job, job.Cron, new RecurringJobOptions { TimeZone = AstanaClock.Zone });
         }
         // A job a newer version no longer has would otherwise fire forever.
         using var connection = storage.GetConnection();

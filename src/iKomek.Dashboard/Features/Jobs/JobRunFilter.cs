@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Hangfire.Server;
 using Npgsql;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Jobs;
 

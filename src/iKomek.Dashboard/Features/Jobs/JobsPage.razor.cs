@@ -1,9 +1,11 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Hosting;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Jobs;
 

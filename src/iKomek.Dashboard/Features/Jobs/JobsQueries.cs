@@ -4,6 +4,8 @@ using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using Npgsql;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Jobs;
 
@@ -83,7 +85,7 @@ public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, 
 
     /// <summary>
     /// Queues a run of the job now, marked manual; whichever node's worker is free first takes it. The caller checks
-    /// that the user may (<see cref="Accounts.CityAction.RunJobs"/>).
+    /// that the user may (<see cref="CityAction.RunJobs"/>).
     /// </summary>
     public Task<bool> RunNowAsync(string jobId, CancellationToken ct = default)
     {

@@ -1,5 +1,4 @@
-using IKomek.Dashboard.Localization;
-
+using IKomek.Dashboard.Platform.Localization;
 namespace IKomek.Dashboard.Features.Jobs;
 
 [UiTexts]

@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Components.Layout;
 using IKomek.Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -45,7 +46,7 @@ public sealed partial class LivePage
         }
     }
 
-    private IReadOnlyList<RankedBars.Item> Linked(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, Data.RefItem>? names, Func<int, string> href)
+    private IReadOnlyList<RankedBars.Item> Linked(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, RefItem>? names, Func<int, string> href)
     {
         if (counts is null || names is null) return [];
         return counts.Select(c =>

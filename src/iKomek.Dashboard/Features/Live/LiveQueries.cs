@@ -1,6 +1,6 @@
 using Dapper;
-using IKomek.Dashboard.Hosting;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -88,7 +88,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>
-    public async Task<IKomek.Dashboard.Live.LiveCounters> GetCountersAsync(CancellationToken ct)
+    public async Task<IKomek.Dashboard.Features.Live.LiveCounters> GetCountersAsync(CancellationToken ct)
     {
         var now = clock.Now;
         var dayStart = AstanaClock.StartOfDay(DateOnly.FromDateTime(now.DateTime));
@@ -101,11 +101,11 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         await using var conn = await db.OpenConnectionAsync(ct);
         var (today, open, overdue, critical) = await conn.QuerySingleAsync<(long, long, long, long)>(new CommandDefinition(sql,
             new { now = now.UtcDateTime, dayStart = dayStart.UtcDateTime }, cancellationToken: ct));
-        return new IKomek.Dashboard.Live.LiveCounters(now, today, open, overdue, critical);
+        return new IKomek.Dashboard.Features.Live.LiveCounters(now, today, open, overdue, critical);
     }
 
     /// <summary>Critical appeals among the ids of one change.</summary>
-    public async Task<IReadOnlyList<IKomek.Dashboard.Live.LiveIncident>> GetCriticalIncidentsAsync(long firstId, long lastId, CancellationToken ct)
+    public async Task<IReadOnlyList<IKomek.Dashboard.Features.Live.LiveIncident>> GetCriticalIncidentsAsync(long firstId, long lastId, CancellationToken ct)
     {
         const string sql = """
             SELECT a.reg_number, a.created_at, s.code, s.name_ru, ar.code, d.code, a.address, a.status
@@ -117,6 +117,6 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<(string Reg, DateTime Created, string Code, string Name, string Area, string District, string? Address, string Status)>(
             new CommandDefinition(sql, new { firstId, lastId }, cancellationToken: ct));
-        return rows.Select(r => new IKomek.Dashboard.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District, r.Address, r.Status)).ToList();
+        return rows.Select(r => new IKomek.Dashboard.Features.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District, r.Address, r.Status)).ToList();
     }
 }

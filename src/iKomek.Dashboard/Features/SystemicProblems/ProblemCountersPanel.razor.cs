@@ -1,6 +1,7 @@
-using IKomek.Dashboard.Live;
-using IKomek.Dashboard.Localization;
+
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using IKomek.Dashboard.Platform.Changes;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;

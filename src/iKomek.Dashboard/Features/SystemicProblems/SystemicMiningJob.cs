@@ -1,5 +1,5 @@
 using Hangfire;
-using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 

@@ -1,8 +1,9 @@
 using Bunit;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Classification;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Components.Classification;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Npgsql;
 
@@ -66,8 +66,8 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     public async Task StillValid_AnonymousAlways_SignedInWhileEnabledWithTheSameRole()
     {
         await Accounts.SaveAsync("timur", "operator", "long-enough");
-        var user = AccountsExtensions.Principal((await Accounts.SignInAsync("timur", "long-enough")).Account!);
-        var forged = AccountsExtensions.Principal(new Account(-1, "timur", "Тимур", "operator", null, false));
+        var user = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "long-enough")).Account!);
+        var forged = AccountsFeature.Principal(new Account(-1, "timur", "Тимур", "operator", null, false));
 
         Assert.True(await Accounts.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
         Assert.True(await Accounts.IsStillValidAsync(user));
@@ -75,7 +75,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         // A reset password ends the sessions signed in with the old one, though the role is the same.
         await Accounts.SaveAsync("timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(user));
-        var renewed = AccountsExtensions.Principal((await Accounts.SignInAsync("timur", "a-new-password")).Account!);
+        var renewed = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "a-new-password")).Account!);
         Assert.True(await Accounts.IsStillValidAsync(renewed));
         await Accounts.DisableAsync("timur");
         Assert.False(await Accounts.IsStillValidAsync(renewed));

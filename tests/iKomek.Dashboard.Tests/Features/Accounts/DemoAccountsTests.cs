@@ -1,5 +1,5 @@
 using IKomek.Dashboard.Features.Accounts;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Accounts;

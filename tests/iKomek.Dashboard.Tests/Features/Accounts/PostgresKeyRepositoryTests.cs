@@ -1,4 +1,4 @@
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Tests.Features.Accounts;
 

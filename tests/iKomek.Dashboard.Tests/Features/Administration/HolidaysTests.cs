@@ -3,6 +3,7 @@ using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Features.Administration;
 

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.DemoCity;
 
 namespace IKomek.Dashboard.Tests.Features.Classification;
 

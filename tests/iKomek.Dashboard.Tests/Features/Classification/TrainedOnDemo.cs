@@ -1,4 +1,4 @@
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Classification;
 
 namespace IKomek.Dashboard.Tests.Features.Classification;

@@ -6,6 +6,7 @@ using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using IKomek.Dashboard.Tests.Infrastructure;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 

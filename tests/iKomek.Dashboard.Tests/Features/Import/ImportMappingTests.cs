@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Tests.Infrastructure;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 

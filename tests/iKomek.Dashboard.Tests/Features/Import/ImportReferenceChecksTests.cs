@@ -1,7 +1,7 @@
 using Dapper;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Tests.Infrastructure;
-using IKomek.Dashboard.Tests.Live;
+using IKomek.Dashboard.Tests.Features.Live;
 
 namespace IKomek.Dashboard.Tests.Features.Import;
 

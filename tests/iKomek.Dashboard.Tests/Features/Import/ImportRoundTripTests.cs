@@ -1,7 +1,7 @@
 using Dapper;
-using IKomek.Dashboard.Data;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Appeals;
-using IKomek.Dashboard.Features.CityData;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Platform.Csv;
 using IKomek.Dashboard.Tests.Infrastructure;

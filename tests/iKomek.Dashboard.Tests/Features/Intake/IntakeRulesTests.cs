@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Tests.Features.Intake;
 

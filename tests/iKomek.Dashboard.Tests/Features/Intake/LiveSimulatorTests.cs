@@ -2,6 +2,7 @@ using Dapper;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Tests.Infrastructure;
+using IKomek.Dashboard.Features.DemoCity;
 
 namespace IKomek.Dashboard.Tests.Features.Intake;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IKomek.Dashboard.Features.Jobs;
-using IKomek.Dashboard.Localization;
-
+using IKomek.Dashboard.Platform.Localization;
+using IKomek.Dashboard.Platform.Jobs;
 namespace IKomek.Dashboard.Tests.Features.Jobs;
 
 /// <summary>

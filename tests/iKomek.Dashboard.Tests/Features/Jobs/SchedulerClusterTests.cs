@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Tests.Features.Jobs;
 

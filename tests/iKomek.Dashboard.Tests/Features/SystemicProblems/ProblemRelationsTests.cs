@@ -1,6 +1,6 @@
 using System.Globalization;
 using IKomek.Dashboard.Features.SystemicProblems;
-using IKomek.Dashboard.Localization;
+using IKomek.Dashboard.Platform.Localization;
 using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.SystemicProblems;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
-using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake.Open311;
 

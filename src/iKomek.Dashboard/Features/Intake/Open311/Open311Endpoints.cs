@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using IKomek.Dashboard.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Localization;
 
 namespace IKomek.Dashboard.Features.Intake.Open311;
 
@@ -297,7 +298,7 @@ public static class Open311Endpoints
         };
     }
 
-    private static string StatusName(string status) => Localization.Texts.Get("status." + status).Ru;
+    private static string StatusName(string status) => Texts.Get("status." + status).Ru;
 
     private static string Pick(string? lang, string ru, string kk, string en) => lang switch { "kk" => kk, "en" => en, _ => ru };
 

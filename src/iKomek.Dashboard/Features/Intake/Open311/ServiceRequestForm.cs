@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
+using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake.Open311;
 

@@ -1,0 +1,15 @@
+using IKomek.Dashboard.Platform.Jobs;
+
+namespace IKomek.Dashboard.Features.Classification;
+
+public static class ClassificationFeature
+{
+    /// <summary>The trained classifier behind <see cref="IAppealClassifier"/>, its queries, retraining and the model watcher.</summary>
+    public static IServiceCollection AddClassification(this IServiceCollection services) => services
+        .AddSingleton<ClassificationQueries>()
+        .AddSingleton<TrainedAppealClassifier>()
+        .AddSingleton<IAppealClassifier>(sp => sp.GetRequiredService<TrainedAppealClassifier>())
+        .AddSingleton<ClassifierTraining>()
+        .AddHostedService<ClassifierModelWatcher>()
+        .AddScheduledJob<RetrainClassifierJob>(RetrainClassifierJob.Schedule);
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace IKomek.Dashboard.Features.DemoCity;
+
+/// <summary>
+/// Fills an empty, migrated database with the demo city (DESIGN.md "The demo city"): reference data, KPIs,
+/// projects, planted problems and years of appeals, all or nothing in one transaction. Leaves
+/// systemic_problems and manager_ratings to the jobs that compute them.
+/// </summary>
+public sealed class DemoCityGenerator
+{
+    private DemoCityGenerator()
+    {
+    }
+
+    public static Task<DemoCityResult> SeedAsync(NpgsqlDataSource db, DemoCityOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        var wallClock = TimeProvider.System.GetUtcNow();
+        // The work is CPU- and COPY-bound for up to minutes: give it its own thread rather than a pool thread.
+        return Task.Factory.StartNew(() => Seed(db, options, wallClock, progress, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    internal static DemoCityResult Seed(NpgsqlDataSource db, DemoCityOptions options, DateTimeOffset wallClock, IProgress<string>? progress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        progress?.Report("Planning the demo city");
+        var plan = DemoCityPlan.Create(options, wallClock);
+
+        using var connection = db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var writer = new DemoCityWriter(connection);
+        writer.EnsureEmpty();
+        progress?.Report("Reference data, KPIs, projects, planted problems");
+        writer.WriteReference(plan.Reference);
+        writer.WriteKpis(plan.Kpis);
+        writer.WriteProjects(plan.Projects);
+        writer.WritePlanted(plan.Planted.Select(p => p.Row));
+        ct.ThrowIfCancellationRequested();
+
+        var deferred = writer.DeferConstraintsAndIndexes();
+        var (appeals, events) = writer.WriteAppeals(plan.AppealDays(), progress, ct);
+        progress?.Report("Indexes and foreign keys");
+        writer.RestoreConstraintsAndIndexes(deferred);
+        writer.Finish(plan.Settings, appeals);
+        transaction.Commit();
+
+        progress?.Report("Analyzing");
+        writer.Analyze();
+        progress?.Report($"Demo city ready: {appeals:N0} appeals, {events:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        return new DemoCityResult(appeals, events, stopwatch.Elapsed);
+    }
+}

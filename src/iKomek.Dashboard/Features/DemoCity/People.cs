@@ -1,0 +1,104 @@
+namespace IKomek.Dashboard.Features.DemoCity;
+
+/// <summary>Names of the people in the demo city: managers, users, deputy akims and project heads.</summary>
+internal sealed class People
+{
+    private static readonly string[] MaleNames =
+    [
+        "Ержан", "Серик", "Нурлан", "Асхат", "Даурен", "Бауыржан", "Ерлан", "Марат", "Канат", "Талгат", "Айдос", "Арман", "Нуржан",
+        "Жандос", "Ринат", "Берик", "Азамат", "Мурат", "Дархан", "Алмас", "Санжар", "Ербол", "Асет", "Ильяс", "Тимур", "Олжас", "Кайрат", "Медет",
+    ];
+    private static readonly string[] FemaleNames =
+    [
+        "Айгерим", "Гульнара", "Динара", "Асель", "Жанар", "Сауле", "Айжан", "Алия", "Мадина", "Камила", "Гаухар", "Карлыгаш",
+        "Салтанат", "Ботагоз", "Аружан", "Дана", "Жулдыз", "Меруерт", "Назгуль", "Айнур",
+    ];
+    private static readonly string[] FatherNames =
+    [
+        "Серик", "Нурлан", "Марат", "Канат", "Ерлан", "Берик", "Кайрат", "Болат", "Жумабек", "Мухтар", "Талгат", "Бахыт", "Амангельды", "Ермек", "Самат",
+    ];
+    private static readonly string[] Surnames =
+    [
+        "Абдрахманов", "Жаксыбеков", "Нурпеисов", "Садыков", "Оспанов", "Ахметов", "Исмаилов", "Кенжебаев", "Мукашев", "Серикбаев",
+        "Тулегенов", "Байжанов", "Ермеков", "Калиев", "Сулейменов", "Жумабаев", "Омаров", "Бекмаганбетов", "Тажибаев", "Касымов",
+        "Мамыров", "Утемисов", "Есенов", "Жакупов", "Шайхин", "Рахимов", "Аубакиров", "Смагулов", "Бектуров", "Искаков",
+    ];
+    private static readonly string[] RussianMale = ["Сергей", "Андрей", "Дмитрий", "Александр", "Владимир", "Виктор"];
+    private static readonly string[] RussianFemale = ["Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана"];
+    private static readonly string[] RussianFathers = ["Петр", "Иван", "Николай", "Михаил", "Юрий", "Геннадий"];
+    private static readonly string[] RussianSurnames = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов", "Новиков", "Морозов", "Волков"];
+
+    private readonly Random _rng;
+    private readonly HashSet<string> _used = [];
+
+    public People(Random rng)
+    {
+        _rng = rng;
+        Akim = FullName();
+        Deputies =
+        [
+            new DeputyAkim(FullName(), "строительство, дороги и транспорт"),
+            new DeputyAkim(FullName(), "энергетика, ЖКХ и благоустройство"),
+            new DeputyAkim(FullName(), "социальная сфера"),
+            new DeputyAkim(FullName(), "экономика и финансы"),
+        ];
+    }
+
+    public string Akim { get; }
+
+    public IReadOnlyList<DeputyAkim> Deputies { get; }
+
+    /// <summary>"Surname Name Patronymic", mostly Kazakh, sometimes Russian; unique within the city.</summary>
+    public string FullName()
+    {
+        while (true)
+        {
+            var female = _rng.Chance(0.35);
+            var russian = _rng.Chance(0.15);
+            var surname = _rng.Pick(russian ? RussianSurnames : Surnames);
+            var name = female ? _rng.Pick(russian ? RussianFemale : FemaleNames) : _rng.Pick(russian ? RussianMale : MaleNames);
+            var father = _rng.Pick(russian ? RussianFathers : FatherNames);
+            var patronymic = father.EndsWith('й') ? father[..^1] + (female ? "евна" : "евич") : father + (female ? "овна" : "ович");
+            var full = $"{(female ? surname + "а" : surname)} {name} {patronymic}";
+            if (_used.Add(full))
+            {
+                return full;
+            }
+        }
+    }
+
+    public IReadOnlyList<Manager> Managers(IReadOnlyList<Department> departments) =>
+        departments.Select(d => new Manager(
+            d.Id,
+            FullName(),
+            d.Kind == CityStructure.DistrictAkimatKind
+                ? $"Аким района «{CityStructure.Districts.First(x => x.Id == d.DistrictId).NameRu}»"
+                : "Руководитель " + d.NameRu.Replace("Управление", "управления", StringComparison.Ordinal),
+            d.Id)).ToList();
+
+    public IReadOnlyList<AppUser> Users(IReadOnlyList<Department> departments, DateTime createdAtUtc)
+    {
+        var users = new List<AppUser>();
+        void Add(string login, string name, string role, string? department = null) =>
+            users.Add(new AppUser(users.Count + 1, login, name, role,
+                department is null ? null : departments.First(d => d.Code == department).Id, createdAtUtc));
+
+        Add("akim", Akim, "akim");
+        Add("deputy.construction", Deputies[0].FullName, "deputy");
+        Add("deputy.utilities", Deputies[1].FullName, "deputy");
+        Add("deputy.social", Deputies[2].FullName, "deputy");
+        Add("deputy.economy", Deputies[3].FullName, "deputy");
+        Add("head.energy", FullName(), "department_head", "energy");
+        Add("head.transport", FullName(), "department_head", "transport_roads");
+        Add("head.health", FullName(), "department_head", "health");
+        Add("head.education", FullName(), "department_head", "education");
+        Add("analyst", FullName(), "analyst");
+        Add("analyst2", FullName(), "analyst");
+        Add("operator", FullName(), "operator");
+        Add("operator2", FullName(), "operator");
+        Add("admin", "Администратор системы", "admin");
+        return users;
+    }
+}
+
+internal sealed record DeputyAkim(string FullName, string Portfolio);

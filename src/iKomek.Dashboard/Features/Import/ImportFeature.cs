@@ -1,0 +1,9 @@
+namespace IKomek.Dashboard.Features.Import;
+
+public static class ImportFeature
+{
+    /// <summary>CSV import of historical appeals (the page and the import verb share the importer).</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services) => services
+        .AddSingleton<AppealImporter>()
+        .AddSingleton<ImportQueries>();
+}

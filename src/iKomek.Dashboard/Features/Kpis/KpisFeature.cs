@@ -1,0 +1,6 @@
+namespace IKomek.Dashboard.Features.Kpis;
+
+public static class KpisFeature
+{
+    public static IServiceCollection AddKpis(this IServiceCollection services) => services.AddSingleton<KpisQueries>();
+}

@@ -1,0 +1,50 @@
+using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Features.Administration;
+using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.Import;
+using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.Kpis;
+using IKomek.Dashboard.Features.Live;
+using IKomek.Dashboard.Features.Projects;
+using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Platform.Changes;
+using IKomek.Dashboard.Platform.City;
+
+namespace IKomek.Dashboard.Hosting;
+
+/// <summary>The one list of the panel's features: each registers its own services, jobs and endpoints.</summary>
+public static class FeatureRegistration
+{
+    public static void AddFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddChangeFeed()
+            .AddSingleton<CityReference>()
+            .AddSingleton<RoutingTable>()
+            .AddLive()
+            .AddAppeals()
+            .AddIntake()
+            .AddImport()
+            .AddClassification()
+            .AddSystemicProblems()
+            .AddRatings()
+            .AddProjects()
+            .AddKpis()
+            .AddAdministration();
+        builder.AddAccounts();
+        builder.AddCityScheduler();
+    }
+
+    public static void MapFeatures(this WebApplication app)
+    {
+        app.MapIntake();
+        app.MapLive();
+        app.MapAppeals();
+        app.MapSystemicProblems();
+        app.MapAccounts();
+        app.MapSchedulerDashboard();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace IKomek.Dashboard.Platform.Access;
+
+/// <summary>What a signed-in person may change. Viewing needs no sign-in: wall screens run unattended.</summary>
+public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts }
+
+/// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
+public static class CityRoles
+{
+    public const string Admin = "admin";
+    public const string Analyst = "analyst";
+    public const string Operator = "operator";
+
+    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql).</summary>
+    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator];
+
+    public const string DisplayNameClaim = "ikomek:display_name";
+    public const string PasswordStampClaim = "ikomek:password_stamp";
+
+    public static IReadOnlyList<string> AllowedTo(CityAction action) => action switch
+    {
+        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts => [Admin],
+        CityAction.WorkOnProblems or CityAction.ReviewTopics => [Admin, Analyst],
+        CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public static bool May(this ClaimsPrincipal user, CityAction action) =>
+        user.Identity?.IsAuthenticated == true && AllowedTo(action).Any(user.IsInRole);
+
+    /// <summary>The login (the identity's name), or null for an anonymous reader.</summary>
+    public static string? Login(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.Identity.Name : null;
+
+    public static string? DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(DisplayNameClaim) ?? user.Login();
+
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The user of a cascading authentication state: an anonymous reader where there is none.</summary>
+    public static async Task<ClaimsPrincipal> UserAsync(this Task<AuthenticationState>? authentication) =>
+        authentication is null ? new ClaimsPrincipal() : (await authentication).User;
+}
+
+/// <summary>
+/// The check every handler that changes something makes before it does anything: the circuit's current user (kept
+/// current by <see cref="AccountRevalidation"/>) against the roles of the action. Hiding a button is not enough: a
+/// circuit can be driven without the page's markup.
+/// </summary>
+public sealed class CityAccess(AuthenticationStateProvider authentication)
+{
+    public async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
+
+    public async Task<bool> MayAsync(CityAction action) => (await UserAsync()).May(action);
+}

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace IKomek.Dashboard.Platform.Database;
+
+/// <summary>An applied migration file was edited afterwards: the database and the code disagree.</summary>
+public sealed class MigrationChecksumException(string message) : Exception(message);
+
+/// <summary>
+/// Applies <c>sql/schema/NNNN_*.sql</c> in order, each once and in its own transaction, recorded with a
+/// SHA-256 checksum; then applies the current body of every function in <c>sql/functions/</c> and (re)creates every
+/// view of <c>sql/views/</c>: migrations are history, functions and views are code.
+/// </summary>
+public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log = null)
+{
+    private readonly ILogger _log = log ?? NullLogger.Instance;
+
+    // Any constant works: it only has to be the same for every node that migrates this database.
+    private const long MigrationLockKey = 109_2017;
+
+    public static string DefaultSqlFolder => Path.Combine(AppContext.BaseDirectory, "sql");
+
+    /// <returns>The migration files applied by this call.</returns>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        // Two nodes starting together: the second waits, then finds everything applied.
+        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@k)", new { k = MigrationLockKey }, cancellationToken: ct));
+        try
+        {
+            await conn.ExecuteAsync(new CommandDefinition("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    file        text PRIMARY KEY,
+                    checksum    text NOT NULL,
+                    applied_at  timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken: ct));
+            var applied = (await conn.QueryAsync<(string File, string Checksum)>(
+                    new CommandDefinition("SELECT file, checksum FROM schema_migrations", cancellationToken: ct)))
+                .ToDictionary(x => x.File, x => x.Checksum);
+
+            var newlyApplied = new List<string>();
+            foreach (var path in MigrationFiles())
+            {
+                var file = Path.GetFileName(path);
+                var sql = await File.ReadAllTextAsync(path, ct);
+                var checksum = Checksum(sql);
+                if (applied.TryGetValue(file, out var recorded))
+                {
+                    if (recorded != checksum)
+                        throw new MigrationChecksumException(
+                            $"Migration {file} was edited after it was applied to this database (checksum {checksum[..12]}, " +
+                            $"recorded {recorded[..12]}). Applied migrations are immutable: restore the file and add a new numbered migration.");
+                    continue;
+                }
+
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                await conn.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct, commandTimeout: 0));
+                await conn.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO schema_migrations (file, checksum) VALUES (@file, @checksum)", new { file, checksum }, tx, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+                newlyApplied.Add(file);
+                _log.LogInformation("Applied migration {File}", file);
+            }
+
+            await ApplyFunctionsAsync(conn, ct);
+            await ApplyViewsAsync(conn, ct);
+            return newlyApplied;
+        }
+        finally
+        {
+            await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@k)", new { k = MigrationLockKey }, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// The current body of every function, <c>CREATE OR REPLACE</c>d at every start after the migrations, in path order
+    /// (a file that calls another function's result at apply time sorts after it). Bodies are checked when called, not
+    /// here, so one function may call another defined later in the order. A changed signature still needs a migration
+    /// that drops the old one.
+    /// </summary>
+    private async Task ApplyFunctionsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var folder = Path.Combine(sqlFolder, "functions");
+        if (!Directory.Exists(folder)) return;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("SET LOCAL check_function_bodies = off", transaction: tx, cancellationToken: ct));
+        foreach (var path in SqlFiles(folder))
+            await conn.ExecuteAsync(new CommandDefinition(await File.ReadAllTextAsync(path, ct), transaction: tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Views are code, not history: each start drops every view of sql/views (file name = view name) and creates
+    /// them again. A view that reads another view waits for a later pass, so files need no ordering prefix.
+    /// </summary>
+    private async Task ApplyViewsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var folder = Path.Combine(sqlFolder, "views");
+        if (!Directory.Exists(folder)) return;
+        var pending = SqlFiles(folder)
+            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => File.ReadAllText(path));
+
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        foreach (var name in pending.Keys)
+            await conn.ExecuteAsync(new CommandDefinition($"DROP VIEW IF EXISTS {name} CASCADE", transaction: tx, cancellationToken: ct));
+
+        while (pending.Count > 0)
+        {
+            var before = pending.Count;
+            PostgresException? lastMissing = null;
+            foreach (var (name, sql) in pending.ToList())
+            {
+                await tx.SaveAsync("view", ct);
+                try
+                {
+                    await conn.ExecuteAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct));
+                    await tx.ReleaseAsync("view", ct);
+                    pending.Remove(name);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+                {
+                    await tx.RollbackAsync("view", ct);
+                    lastMissing = e;
+                }
+            }
+            if (pending.Count == before)
+                throw new InvalidOperationException($"Views {string.Join(", ", pending.Keys)} read a relation that does not exist: {lastMissing!.MessageText}", lastMissing);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private IEnumerable<string> MigrationFiles()
+    {
+        var folder = Path.Combine(sqlFolder, "schema");
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"Migration folder {folder} does not exist");
+        return Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every .sql file under the folder, its feature subfolders included, in ordinal path order.</summary>
+    private static IEnumerable<string> SqlFiles(string folder) =>
+        Directory.GetFiles(folder, "*.sql", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    private static string Checksum(string sql) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
+}

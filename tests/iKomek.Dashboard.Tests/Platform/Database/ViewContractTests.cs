@@ -1,0 +1,36 @@
+using Dapper;
+using IKomek.Dashboard.Tests.Infrastructure;
+
+namespace IKomek.Dashboard.Tests.Platform.Database;
+
+/// <summary>Pins each view's columns and types: read-model records depend on them.</summary>
+public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<MigratedDatabase>
+{
+    public static TheoryData<string, string> Views => new()
+    {
+        { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric" },
+        { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
+        { "v_ratings_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task View_HasItsContractColumns(string view, string expected)
+    {
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var columns = await conn.QueryAsync<string>(
+            "SELECT column_name || ':' || data_type FROM information_schema.columns WHERE table_name = @view ORDER BY ordinal_position", new { view });
+
+        Assert.Equal(expected, string.Join(' ', columns));
+    }
+
+    [Fact]
+    public async Task EveryViewFile_IsPinnedHere()
+    {
+        var files = Directory.GetFiles(Path.Combine(IKomek.Dashboard.Platform.Database.Migrator.DefaultSqlFolder, "views"), "*.sql", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension).Order();
+
+        Assert.Equal(Views.Select(v => (string)v[0]).Order(), files);
+        await Task.CompletedTask;
+    }
+}
