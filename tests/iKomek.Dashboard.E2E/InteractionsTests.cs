@@ -93,7 +93,7 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var total = await shell.StatAsync("appeals-total");
 
         // Page: the second page starts with another appeal.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Страницы" }).GetByRole(AriaRole.Button, new() { Name = "Page 2", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Страницы" }).GetByRole(AriaRole.Button, new() { Name = "Страница 2", Exact = true }).ClickAsync();
         await Assertions.Expect(firstReg).Not.ToHaveTextAsync(newest);
 
         // Sort: by number ascending gives the smallest registration number of the period first.
@@ -160,6 +160,8 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         // The choice is kept for the next page.
         await shell.NavLink("Appeals").ClickAsync();
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Appeals");
+        // The switch follows the navigation (a re-render after the location changed): it returns to this page.
+        await Assertions.Expect(shell.Language("РУС")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("redirect=%2Fappeals"));
 
         await shell.Language("РУС").ClickAsync();
         await DashboardFixture.WaitForCircuitAsync(page);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using IKomek.Dashboard.Platform.City;

@@ -1,4 +1,3 @@
-using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,5 +1,4 @@
 using Hangfire.Dashboard;
-using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Features.Jobs;

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using IKomek.Dashboard.Features.Accounts;
 using Npgsql;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Jobs;

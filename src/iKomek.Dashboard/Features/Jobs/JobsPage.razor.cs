@@ -1,5 +1,4 @@
 using System.Globalization;
-using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

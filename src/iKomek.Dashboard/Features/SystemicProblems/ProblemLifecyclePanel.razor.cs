@@ -1,5 +1,4 @@
 using IKomek.Dashboard.Platform.Database;
-using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using IKomek.Dashboard.Platform.Access;
