@@ -31,6 +31,9 @@ public sealed class BenchApp : IAsyncDisposable
     public string BaseUrl { get; }
     public string ConnectionString { get; }
 
+    /// <summary>The app's process id: its memory is read from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<BenchApp> StartAsync(string dataFolder, params string[] extraArgs)
     {
         var root = AppContext.BaseDirectory;

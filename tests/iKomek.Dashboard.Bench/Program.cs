@@ -12,7 +12,11 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- --data /tmp/full [--seconds 20] [--clients 8]
 // It starts the app (Release build) on that data folder, then measures intake throughput, the time from the API's
 // 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
+// The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- wall-paint | circuits [--url ... --app-pid ...]
 if (args.Length > 0 && args[0] == "classify") return ClassifyBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "wall-paint") return await WallBench.RunPaintAsync(args[1..]);
+if (args.Length > 0 && args[0] == "circuits") return await WallBench.RunCircuitsAsync(args[1..]);
 var options = BenchOptions.Parse(args);
 if (args.FirstOrDefault() == "mine") return await MiningBench.RunAsync(options);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
