@@ -60,19 +60,25 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
     private void Register(JobStorage storage)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
-        var ids = new HashSet<string>();
+        using var connection = storage.GetConnection();
+        var stored = connection.GetRecurringJobs().ToDictionary(r => r.Id);
         foreach (var job in jobs)
         {
-            ids.Add(job.Id);
+            // A node joining a running cluster leaves an unchanged job alone: AddOrUpdate recomputes the next fire from
+            // the last one, and landing while another node fires it made that fire run twice.
+            if (stored.TryGetValue(job.Id, out var current) && Unchanged(current, job)) continue;
             manager.AddOrUpdate(job.Id, job.Job, job.Cron, new RecurringJobOptions { TimeZone = AstanaClock.Zone });
         }
         // A job a newer version no longer has would otherwise fire forever.
-        using var connection = storage.GetConnection();
-        foreach (var stale in connection.GetRecurringJobs().Where(r => !ids.Contains(r.Id)))
+        foreach (var stale in stored.Values.Where(r => jobs.All(j => j.Id != r.Id)))
         {
             manager.RemoveIfExists(stale.Id);
         }
     }
+
+    private static bool Unchanged(RecurringJobDto current, ScheduledJob job) =>
+        current.Cron == job.Cron && current.TimeZoneId == AstanaClock.Zone.Id && current.LoadException is null &&
+        current.Job?.Type == job.Job.Type && current.Job?.Method == job.Job.Method;
 
     private void QueueStartRuns()
     {
