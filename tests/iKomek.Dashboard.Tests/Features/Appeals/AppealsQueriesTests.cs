@@ -1,56 +1,14 @@
 using Dapper;
-using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
-using IKomek.Dashboard.Features.Kpis;
-using IKomek.Dashboard.Features.Live;
-using IKomek.Dashboard.Features.Projects;
-using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
 using IKomek.Dashboard.Platform.City;
 
-namespace IKomek.Dashboard.Tests.Features;
+namespace IKomek.Dashboard.Tests.Features.Appeals;
 
-/// <summary>The queries behind each page, against a small demo city in a real PostgreSQL.</summary>
-public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+/// <summary>The explorer's search, keyset paging and export: the queries behind the page, against a small demo city in a real PostgreSQL.</summary>
+public sealed class AppealsQueriesTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
 {
-    private readonly AstanaClock _clock = new(TestClock.Create());
-
-    [Fact]
-    public async Task LiveSnapshot_IsConsistentWithItself()
-    {
-        var s = await new LiveQueries(city.DataSource, _clock).GetSnapshotAsync();
-
-        Assert.True(s.AppealsToday > 0);
-        Assert.True(s.TypicalByNow > 0);
-        Assert.Equal(s.AppealsToday, s.ByChannel.Sum(c => c.Count));
-        Assert.Equal(s.AppealsToday, s.ByDistrict.Sum(c => c.Count));
-        Assert.NotEmpty(s.TopServiceTypes);
-        Assert.True(s.TopServiceTypes.Sum(c => c.Count) <= s.AppealsToday);
-        Assert.Equal(s.TopServiceTypes.OrderByDescending(c => c.Count).Select(c => c.Count), s.TopServiceTypes.Select(c => c.Count));
-        Assert.Equal(24, s.Hourly.Count);
-        Assert.Equal(s.AppealsToday, s.Hourly.Sum(h => h.Today));
-        Assert.Equal(0, s.Hourly.Where(h => h.Hour > s.AsOf.Hour).Sum(h => h.Today));
-        Assert.NotNull(s.FirstCallMonth);
-        Assert.InRange(s.FirstCallMonth.Value, 0.5, 1.0);
-        Assert.InRange(s.OverdueNow, 0, s.OpenNow);
-        Assert.True(s.OpenNow > 0);
-        Assert.True(s.OverdueByDepartment.Sum(d => d.Count) <= s.OverdueNow);
-        Assert.Equal(s.CriticalIncidents.OrderByDescending(i => i.CreatedAt).Select(i => i.Id), s.CriticalIncidents.Select(i => i.Id));
-    }
-
-    [Fact]
-    public async Task LiveSnapshot_TodayMatchesARawCount()
-    {
-        var s = await new LiveQueries(city.DataSource, _clock).GetSnapshotAsync();
-        await using var conn = await city.DataSource.OpenConnectionAsync();
-        var raw = await conn.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM appeals WHERE (created_at AT TIME ZONE 'Asia/Almaty')::date = @day::date AND created_at < @now",
-            new { day = s.AsOf.Date, now = s.AsOf.UtcDateTime });
-
-        Assert.Equal(raw, s.AppealsToday);
-    }
-
     [Fact]
     public async Task AppealsSearch_PagesWithoutOverlapAndCountsTheWholeSet()
     {
@@ -182,57 +140,5 @@ public sealed class ReadModelTests(DemoCityDatabase city) : IClassFixture<DemoCi
         var rows = (await new AppealsQueries(city.DataSource).SearchAsync(new AppealFilter(), 0, 20, "description; DROP TABLE appeals", false)).Rows;
 
         Assert.Equal(rows.OrderByDescending(r => r.CreatedAt).Select(r => r.Id), rows.Select(r => r.Id));
-    }
-
-    [Fact]
-    public async Task Scorecard_HasEveryManagerWithIndicatorsInRange()
-    {
-        var rows = await new RatingsQueries(city.DataSource).GetScorecardAsync();
-        await using var conn = await city.DataSource.OpenConnectionAsync();
-
-        Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM managers"), rows.Count);
-        Assert.All(rows, r =>
-        {
-            foreach (var pct in new[] { r.KpiPct, r.ProjectsPct, r.AppealsPct, r.SystemicPct }) Assert.InRange(pct, 0m, 120m);
-        });
-        Assert.Equal(rows.OrderByDescending(r => r.TotalPct).Select(r => r.TotalPct), rows.Select(r => r.TotalPct));
-        Assert.Contains(rows, r => r.AppealsPct < 100);
-    }
-
-    [Fact]
-    public async Task Projects_AllListedWithPlanInRange()
-    {
-        var rows = await new ProjectsQueries(city.DataSource).GetProjectsAsync();
-
-        Assert.True(rows.Count >= 400);
-        Assert.All(rows, p => Assert.InRange(p.PlannedPct, 0m, 100m));
-        Assert.Contains(rows, p => p.Status == "delayed");
-    }
-
-    [Fact]
-    public async Task Kpis_LatestMonthAndHistory()
-    {
-        var queries = new KpisQueries(city.DataSource);
-        var rows = await queries.GetKpisAsync();
-        var history = await queries.GetHistoryAsync(rows[0].Id);
-
-        Assert.True(rows.Count >= 50);
-        Assert.All(rows, k => Assert.NotNull(k.Actual));
-        Assert.NotEmpty(history);
-        Assert.Equal(history.OrderBy(p => p.PeriodStart).Select(p => p.PeriodStart), history.Select(p => p.PeriodStart));
-        Assert.Equal(rows[0].PeriodStart, history.Last(p => p.Actual is not null).PeriodStart);
-    }
-
-    [Fact]
-    public async Task Administration_ShowsMigrationsAndTheDemoCity()
-    {
-        var s = await new AdministrationQueries(city.DataSource).GetSnapshotAsync();
-
-        Assert.StartsWith("PostgreSQL", s.Database.ServerVersion);
-        Assert.Contains(s.Migrations, m => m.File == "0001_reference_data.sql");
-        Assert.NotNull(s.DemoCity);
-        Assert.Equal(DemoCityDatabase.Options.Seed, s.DemoCity.Seed);
-        Assert.Contains(s.Tables, t => t.Table == "appeals" && t.Rows > 0);
-        Assert.NotEmpty(s.Users);
     }
 }
