@@ -23,8 +23,11 @@ internal sealed class LinearLayer
     public int[] Classes { get; }
     public float[] Weights { get; }
 
-    /// <summary>The weights of ML.NET's model parameters (one vector per class); <paramref name="subset"/> maps a vector's slot to its vocabulary column.</summary>
-    public static LinearLayer FromModel(VBuffer<float>[] perClass, IEnumerable<float> biases, int[]? subset)
+    /// <summary>
+    /// The weights of ML.NET's model parameters (one vector per class), those of at least <paramref name="pruneBelow"/>;
+    /// <paramref name="subset"/> maps a vector's slot to its vocabulary column.
+    /// </summary>
+    public static LinearLayer FromModel(VBuffer<float>[] perClass, IEnumerable<float> biases, int[]? subset, float pruneBelow)
     {
         var columns = new List<int>();
         var classes = new List<int>();
@@ -35,7 +38,7 @@ internal sealed class LinearLayer
             var indices = perClass[c].IsDense ? default : perClass[c].GetIndices();
             for (var i = 0; i < values.Length; i++)
             {
-                if (values[i] == 0) continue;
+                if (values[i] == 0 || Math.Abs(values[i]) < pruneBelow) continue;
                 var slot = perClass[c].IsDense ? i : indices[i];
                 columns.Add(subset is null ? slot : subset[slot]);
                 classes.Add(c);
@@ -82,57 +85,38 @@ internal sealed class LinearLayer
 }
 
 /// <summary>
-/// All classifiers of the model merged by vocabulary column: the area classifier's outputs first, then each area's
-/// service types. A text's features are read once, each touching one short run of entries (instead of one row per
-/// classifier), and every output's logit comes out of the same pass: featurize once, score once.
+/// One classifier's non-zero weights grouped by vocabulary column: a text's features each read one short run of
+/// entries. The text is featurized once; the area classifier and the likeliest areas' type classifiers score the same
+/// sparse vector, and the other areas' classifiers are not touched.
 /// </summary>
 internal sealed class TopicScorer
 {
     private readonly int[] _offsets;
-    private readonly int[] _outputs;
+    private readonly int[] _classes;
     private readonly float[] _weights;
     private readonly float[] _biases;
-    private readonly int[] _typeStart;
 
-    public TopicScorer(int features, LinearLayer areas, LinearLayer?[] types)
+    public TopicScorer(int features, LinearLayer layer)
     {
-        _typeStart = new int[types.Length];
-        var layers = new List<(LinearLayer Layer, int Start)> { (areas, 0) };
-        var outputs = areas.Biases.Length;
-        for (var a = 0; a < types.Length; a++)
-        {
-            _typeStart[a] = outputs;
-            if (types[a] is not { } layer) continue;
-            layers.Add((layer, outputs));
-            outputs += layer.Biases.Length;
-        }
-        _biases = new float[outputs];
-        foreach (var (layer, start) in layers) layer.Biases.CopyTo(_biases, start);
+        _biases = layer.Biases;
         _offsets = new int[features + 1];
-        foreach (var (layer, _) in layers) foreach (var c in layer.Columns) _offsets[c + 1]++;
+        foreach (var c in layer.Columns) _offsets[c + 1]++;
         for (var c = 0; c < features; c++) _offsets[c + 1] += _offsets[c];
         var fill = _offsets[..^1];
-        _outputs = new int[_offsets[^1]];
-        _weights = new float[_offsets[^1]];
-        // In layer order within a column, so the sums run in the same order on every load.
-        foreach (var (layer, start) in layers)
+        _classes = new int[layer.Count];
+        _weights = new float[layer.Count];
+        // In the stored order within a column, so the sums run in the same order on every load.
+        for (var i = 0; i < layer.Count; i++)
         {
-            for (var i = 0; i < layer.Count; i++)
-            {
-                var at = fill[layer.Columns[i]]++;
-                _outputs[at] = start + layer.Classes[i];
-                _weights[at] = layer.Weights[i];
-            }
+            var at = fill[layer.Columns[i]]++;
+            _classes[at] = layer.Classes[i];
+            _weights[at] = layer.Weights[i];
         }
     }
 
-    /// <summary>How many logits <see cref="Logits"/> writes.</summary>
-    public int Outputs => _biases.Length;
+    public int Classes => _biases.Length;
 
-    /// <summary>Where the given area's service types start among the outputs (the areas' own start at 0).</summary>
-    public int TypeStart(int area) => _typeStart[area];
-
-    /// <summary>w.x + b of every output for the sparse vector given.</summary>
+    /// <summary>w.x + b of every class for the sparse vector given.</summary>
     public void Logits(ReadOnlySpan<int> columns, ReadOnlySpan<float> values, Span<float> logits)
     {
         _biases.CopyTo(logits);
@@ -140,7 +124,7 @@ internal sealed class TopicScorer
         {
             var v = values[i];
             var end = _offsets[columns[i] + 1];
-            for (var j = _offsets[columns[i]]; j < end; j++) logits[_outputs[j]] += v * _weights[j];
+            for (var j = _offsets[columns[i]]; j < end; j++) logits[_classes[j]] += v * _weights[j];
         }
     }
 }

@@ -30,17 +30,19 @@ public sealed class MlTopicModel
 
     private readonly int[] _columnOfBucket;
     private readonly float[] _idf;
-    private readonly TopicScorer _scorer;
+    private readonly TopicScorer _areas;
+    private readonly TopicScorer?[] _types;
     private readonly FrozenSet<string> _vocabulary;
     private readonly byte[] _bytes;
 
-    private MlTopicModel(byte[] bytes, ModelManifest manifest, int[] columnOfBucket, float[] idf, TopicScorer scorer, FrozenSet<string> vocabulary)
+    private MlTopicModel(byte[] bytes, ModelManifest manifest, int[] columnOfBucket, float[] idf, TopicScorer areas, TopicScorer?[] types, FrozenSet<string> vocabulary)
     {
         _bytes = bytes;
         Manifest = manifest;
         _columnOfBucket = columnOfBucket;
         _idf = idf;
-        _scorer = scorer;
+        _areas = areas;
+        _types = types;
         _vocabulary = vocabulary;
     }
 
@@ -64,7 +66,7 @@ public sealed class MlTopicModel
 
         var s = Featurize(normalized);
         var areaScores = s.Areas.AsSpan(0, Areas.Count);
-        s.Logits[..Areas.Count].CopyTo(areaScores);
+        _areas.Logits(s.Features, s.FeatureValues, areaScores);
         Softmax(areaScores, Manifest.AreaTemperature);
         var order = s.Order.AsSpan(0, areaScores.Length);
         for (var i = 0; i < order.Length; i++) order[i] = i;
@@ -89,13 +91,13 @@ public sealed class MlTopicModel
     private void AddTypeCandidates(Scratch s, int area, double pArea, List<TopicSuggestion> candidates, int top)
     {
         var labels = Manifest.Types[area];
-        if (labels.Length == 1)
+        if (_types[area] is not { } scorer)
         {
             candidates.Add(new TopicSuggestion(labels[0], Areas[area], pArea));
             return;
         }
         var scores = s.TypesFor(labels.Length);
-        s.Logits.Slice(_scorer.TypeStart(area), labels.Length).CopyTo(scores);
+        scorer.Logits(s.Features, s.FeatureValues, scores);
         Softmax(scores, Manifest.TypeTemperatures[area]);
         // The best <top> of this area, highest first (ties by index): a few passes beat sorting a thousand scores.
         Span<int> best = stackalloc int[Math.Min(top, scores.Length)];
@@ -133,18 +135,20 @@ public sealed class MlTopicModel
     internal (float[] Areas, float[]? Types) RawScores(string normalized, int area)
     {
         var s = Featurize(normalized);
-        var areas = s.Logits[..Areas.Count].ToArray();
-        var types = Manifest.Types[area].Length;
-        return (areas, types == 1 ? null : s.Logits.Slice(_scorer.TypeStart(area), types).ToArray());
+        var areas = new float[Areas.Count];
+        _areas.Logits(s.Features, s.FeatureValues, areas);
+        if (_types[area] is not { } scorer) return (areas, null);
+        var types = new float[scorer.Classes];
+        scorer.Logits(s.Features, s.FeatureValues, types);
+        return (areas, types);
     }
 
     private Scratch Featurize(string normalized)
     {
         var s = _scratch ??= new Scratch();
         s.Hasher.Extract(normalized, s.Buckets);
-        s.Reserve(s.Buckets.Count, Areas.Count, _scorer.Outputs);
-        var count = TopicFeatures.Weigh(s.Buckets, _columnOfBucket, _idf, s.Columns, s.Values);
-        _scorer.Logits(s.Columns.AsSpan(0, count), s.Values.AsSpan(0, count), s.Logits);
+        s.Reserve(s.Buckets.Count, Areas.Count);
+        s.Count = TopicFeatures.Weigh(s.Buckets, _columnOfBucket, _idf, s.Columns, s.Values);
         return s;
     }
 
@@ -197,7 +201,8 @@ public sealed class MlTopicModel
                 if (manifest.Types[a].Length > 1) types[a] = LinearLayer.Read(ReadEntry(zip, TypesEntry(a)), manifest.Features, manifest.Types[a].Length);
             }
             var vocabulary = Encoding.UTF8.GetString(ReadEntry(zip, VocabularyEntry)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
-            return new MlTopicModel(bytes, manifest, columnOfBucket, idf, new TopicScorer(manifest.Features, areas, types), vocabulary);
+            return new MlTopicModel(bytes, manifest, columnOfBucket, idf, new TopicScorer(manifest.Features, areas),
+                types.Select(t => t is null ? null : new TopicScorer(manifest.Features, t)).ToArray(), vocabulary);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -229,19 +234,17 @@ public sealed class MlTopicModel
         public float[] Values = new float[1024];
         public float[] Areas = new float[64];
         public int[] Order = new int[64];
-        private float[] _logits = new float[2048];
-        private int _outputs;
+        public int Count;
         private float[] _types = new float[256];
 
-        /// <summary>Every classifier's logits for the text featurized last: the areas first, then each area's types.</summary>
-        public Span<float> Logits => _logits.AsSpan(0, _outputs);
+        /// <summary>The text featurized last: its vocabulary columns (ascending) and their TF-IDF values.</summary>
+        public ReadOnlySpan<int> Features => Columns.AsSpan(0, Count);
+        public ReadOnlySpan<float> FeatureValues => Values.AsSpan(0, Count);
 
-        public void Reserve(int features, int areas, int outputs)
+        public void Reserve(int features, int areas)
         {
             if (Columns.Length < features) (Columns, Values) = (new int[features * 2], new float[features * 2]);
             if (Areas.Length < areas) (Areas, Order) = (new float[areas], new int[areas]);
-            if (_logits.Length < outputs) _logits = new float[outputs];
-            _outputs = outputs;
         }
 
         public Span<float> TypesFor(int classes)
