@@ -4,9 +4,9 @@ using Microsoft.ML.Data;
 namespace IKomek.Dashboard.Features.Classification;
 
 /// <summary>
-/// One multiclass linear classifier as ML.NET trained it: its biases and its non-zero weights, each with its vocabulary
-/// column and class. SdcaMaximumEntropy's L1 leaves most weights at zero, so the sparse form is a fraction of the dense
-/// one. The stored form is the biases, then the columns, classes and weights of the non-zero entries.
+/// One multiclass linear classifier as ML.NET trained it: its biases and its weights above the pruning threshold, each
+/// with its vocabulary column and class (the kept ones are a small share of a dense row per class). The stored form is
+/// the biases, then the columns, classes and weights of the kept entries.
 /// </summary>
 internal sealed class LinearLayer
 {

@@ -10,7 +10,7 @@ namespace IKomek.Dashboard.Features.Classification;
 /// within-word character 3-5-grams), a maximum-entropy classifier over the areas of life, and per area a maximum-entropy
 /// classifier over its service types on the features seen in that area. P(type) = P(area) x P(type | area); the top 3
 /// types come from the likeliest areas. A text is featurized once and scored with the classifiers' weights and biases
-/// as ML.NET's SdcaMaximumEntropy left them (softmax of w.x + b, what its PredictionEngine computes): no engines, no
+/// as ML.NET's SdcaMaximumEntropy trained them, small weights pruned (softmax of w.x + b, what its PredictionEngine computes): no engines, no
 /// per-call schema plumbing. Immutable once loaded and safe to share; each thread has its own scratch buffers.
 /// </summary>
 public sealed class MlTopicModel
