@@ -2,55 +2,48 @@ using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.ObjectPool;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace IKomek.Dashboard.Features.Classification;
 
 /// <summary>
-/// The two-level topic model on ML.NET: one text featurizer (word 1-2-grams and character 3-grams of the normalised
-/// text), a maximum-entropy classifier over the areas of life, and per area a maximum-entropy classifier over its
-/// service types on the features seen in that area. P(type) = P(area) x P(type | area); the top 3 types come from the
-/// likeliest areas. Immutable once loaded and safe to share: a PredictionEngine is not thread-safe, so each call
-/// borrows a set of engines from a pool.
+/// The two-level topic model trained with ML.NET: <see cref="TopicFeatures"/> (TF-IDF of word 1-2-grams and
+/// within-word character 3-5-grams), a maximum-entropy classifier over the areas of life, and per area a maximum-entropy
+/// classifier over its service types on the features seen in that area. P(type) = P(area) x P(type | area); the top 3
+/// types come from the likeliest areas. A text is featurized once and scored with the classifiers' weights and biases
+/// as ML.NET's SdcaMaximumEntropy trained them, small weights pruned (softmax of w.x + b, what its PredictionEngine computes): no engines, no
+/// per-call schema plumbing. Immutable once loaded and safe to share; each thread has its own scratch buffers.
 /// </summary>
 public sealed class MlTopicModel
 {
     /// <summary>Below this share of known words a text is in a language or vocabulary the model has not seen.</summary>
     public const double MinCoverage = 0.25;
-    /// <summary>The format stored in classifier_models.format (migration 0024).</summary>
-    public const string Format = "mlnet-1";
+    /// <summary>The format stored in classifier_models.format (migration 0024); mlnet-1 held ML.NET transformer zips.</summary>
+    public const string Format = "mlnet-2";
     private const float MinAreaForSuggestions = 0.01f;
     internal const string ManifestEntry = "topics.json";
-    internal const string FeaturizerEntry = "features.zip";
-    internal const string AreaEntry = "areas.zip";
+    internal const string ColumnsEntry = "columns.bin";
+    internal const string AreaEntry = "areas.bin";
     internal const string VocabularyEntry = "vocabulary.txt";
-    internal static string TypesEntry(int area) => $"types/{area}.zip";
+    internal static string TypesEntry(int area) => $"types/{area}.bin";
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _featurizer;
-    private readonly ITransformer _areaModel;
-    private readonly ITransformer?[] _typeModels;
-    private readonly SchemaDefinition _featuresSchema;
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private readonly int[] _columnOfBucket;
+    private readonly float[] _idf;
+    private readonly TopicScorer _areas;
+    private readonly TopicScorer?[] _types;
     private readonly FrozenSet<string> _vocabulary;
-    private readonly ObjectPool<Engines> _engines;
     private readonly byte[] _bytes;
 
-    private MlTopicModel(byte[] bytes, MLContext ml, ModelManifest manifest, ITransformer featurizer, ITransformer areaModel, ITransformer?[] typeModels,
-        FrozenSet<string> vocabulary)
+    private MlTopicModel(byte[] bytes, ModelManifest manifest, int[] columnOfBucket, float[] idf, TopicScorer areas, TopicScorer?[] types, FrozenSet<string> vocabulary)
     {
         _bytes = bytes;
-        _ml = ml;
         Manifest = manifest;
-        _featurizer = featurizer;
-        _areaModel = areaModel;
-        _typeModels = typeModels;
+        _columnOfBucket = columnOfBucket;
+        _idf = idf;
+        _areas = areas;
+        _types = types;
         _vocabulary = vocabulary;
-        _featuresSchema = SchemaDefinition.Create(typeof(FeaturesRow));
-        _featuresSchema[nameof(FeaturesRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, manifest.Features);
-        // As many engine sets as threads classify at once (intake requests, the backlog); extra ones are dropped.
-        _engines = new DefaultObjectPool<Engines>(new EnginesPolicy(this), Math.Max(4, Environment.ProcessorCount * 2));
     }
 
     internal ModelManifest Manifest { get; }
@@ -71,86 +64,92 @@ public sealed class MlTopicModel
         // Nothing the model has seen enough of to go on: not worth featurizing.
         if (words == 0 || coverage < MinCoverage) return new TopicPrediction(true, null, coverage, [], coverage);
 
-        var engines = _engines.Get();
-        try
+        var s = Featurize(normalized);
+        var areaScores = s.Areas.AsSpan(0, Areas.Count);
+        _areas.Logits(s.Features, s.FeatureValues, areaScores);
+        Softmax(areaScores, Manifest.AreaTemperature);
+        var order = s.Order.AsSpan(0, areaScores.Length);
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // Highest first; ties by area index, so that the answer does not depend on the sort's stability.
+        var scores = s.Areas;
+        order.Sort((a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        var candidates = new List<TopicSuggestion>(top * 3);
+        for (var i = 0; i < Math.Min(top, order.Length); i++)
         {
-            engines.Text.Text = normalized;
-            engines.FeaturizerEngine.Predict(engines.Text, ref engines.Features);
-            engines.AreaEngine.Predict(engines.Features, ref engines.AreaScores);
-            var areaScores = engines.AreaScores.Score;
-            Calibrate(areaScores, Manifest.AreaTemperature);
-            var order = Enumerable.Range(0, areaScores.Length).OrderByDescending(i => areaScores[i]).ThenBy(i => i).ToArray();
-            var candidates = new List<TopicSuggestion>(top * 3);
-            for (var i = 0; i < Math.Min(top, order.Length); i++)
-            {
-                var area = order[i];
-                var pArea = areaScores[area];
-                // A type's probability is at most its area's: once there are enough candidates, an area below the third
-                // one adds nothing, and one under 1 % only suggestions nobody acts on.
-                if (candidates.Count >= top && (pArea < MinAreaForSuggestions || pArea <= candidates[top - 1].Confidence)) break;
-                AddTypeCandidates(engines, area, pArea, candidates, top);
-                candidates.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-            }
-            if (candidates.Count > top) candidates.RemoveRange(top, candidates.Count - top);
-            return new TopicPrediction(false, Areas[order[0]], areaScores[order[0]], candidates, coverage);
+            var area = order[i];
+            var pArea = areaScores[area];
+            // A type's probability is at most its area's: once there are enough candidates, an area below the third
+            // one adds nothing, and one under 1 % only suggestions nobody acts on.
+            if (candidates.Count >= top && (pArea < MinAreaForSuggestions || pArea <= candidates[top - 1].Confidence)) break;
+            AddTypeCandidates(s, area, pArea, candidates, top);
+            candidates.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
         }
-        finally
-        {
-            _engines.Return(engines);
-        }
+        if (candidates.Count > top) candidates.RemoveRange(top, candidates.Count - top);
+        return new TopicPrediction(false, Areas[order[0]], areaScores[order[0]], candidates, coverage);
     }
 
-    private void AddTypeCandidates(Engines engines, int area, double pArea, List<TopicSuggestion> candidates, int top)
+    private void AddTypeCandidates(Scratch s, int area, double pArea, List<TopicSuggestion> candidates, int top)
     {
         var labels = Manifest.Types[area];
-        if (engines.TypeEngines[area] is not { } engine)
+        if (_types[area] is not { } scorer)
         {
             candidates.Add(new TopicSuggestion(labels[0], Areas[area], pArea));
             return;
         }
-        engine.Predict(engines.Features, ref engines.TypeScores);
-        var scores = engines.TypeScores.Score;
-        Calibrate(scores, Manifest.TypeTemperatures[area]);
-        foreach (var t in Enumerable.Range(0, scores.Length).OrderByDescending(t => scores[t]).ThenBy(t => t).Take(top))
+        var scores = s.TypesFor(labels.Length);
+        scorer.Logits(s.Features, s.FeatureValues, scores);
+        Softmax(scores, Manifest.TypeTemperatures[area]);
+        // The best <top> of this area, highest first (ties by index): a few passes beat sorting a thousand scores.
+        Span<int> best = stackalloc int[Math.Min(top, scores.Length)];
+        var n = 0;
+        for (var t = 0; t < scores.Length; t++)
         {
-            candidates.Add(new TopicSuggestion(labels[t], Areas[area], pArea * scores[t]));
+            if (n == best.Length && scores[t] <= scores[best[n - 1]]) continue;
+            var at = n < best.Length ? n++ : n - 1;
+            while (at > 0 && scores[t] > scores[best[at - 1]]) { best[at] = best[at - 1]; at--; }
+            best[at] = t;
         }
+        foreach (var t in best[..n]) candidates.Add(new TopicSuggestion(labels[t], Areas[area], pArea * scores[t]));
     }
 
     /// <summary>
-    /// Softmax temperature on probabilities: p^(1/T) renormalised equals softmax(logits / T). The maximum-entropy
-    /// trainers' L2 shrinkage leaves the probabilities too flat on few texts per class; T is fitted on held-back texts.
+    /// Softmax with a temperature: softmax(logits / T). The maximum-entropy trainers' L2 shrinkage leaves the
+    /// probabilities too flat on few texts per class; T is fitted on held-back texts.
     /// </summary>
-    internal static void Calibrate(Span<float> probabilities, double temperature)
+    internal static void Softmax(Span<float> logits, double temperature)
     {
-        if (temperature == 1) return;
+        var inverse = (float)(1 / temperature);
+        var max = float.NegativeInfinity;
+        foreach (var l in logits) max = Math.Max(max, l);
         var sum = 0.0;
-        foreach (ref var p in probabilities)
+        foreach (ref var l in logits)
         {
-            p = (float)Math.Pow(Math.Max(p, 1e-30f), 1 / temperature);
-            sum += p;
+            l = MathF.Exp((l - max) * inverse);
+            sum += l;
         }
-        foreach (ref var p in probabilities) p = (float)(p / sum);
+        var scale = (float)(1 / sum);
+        foreach (ref var l in logits) l *= scale;
     }
 
-    /// <summary>The uncalibrated area probabilities and, for the area given, its type probabilities: for fitting the temperatures.</summary>
+    /// <summary>The uncalibrated logits of the areas and, for the area given, of its types: for fitting the temperatures.</summary>
     internal (float[] Areas, float[]? Types) RawScores(string normalized, int area)
     {
-        var engines = _engines.Get();
-        try
-        {
-            engines.Text.Text = normalized;
-            engines.FeaturizerEngine.Predict(engines.Text, ref engines.Features);
-            engines.AreaEngine.Predict(engines.Features, ref engines.AreaScores);
-            var areas = (float[])engines.AreaScores.Score.Clone();
-            if (engines.TypeEngines[area] is not { } engine) return (areas, null);
-            engine.Predict(engines.Features, ref engines.TypeScores);
-            return (areas, (float[])engines.TypeScores.Score.Clone());
-        }
-        finally
-        {
-            _engines.Return(engines);
-        }
+        var s = Featurize(normalized);
+        var areas = new float[Areas.Count];
+        _areas.Logits(s.Features, s.FeatureValues, areas);
+        if (_types[area] is not { } scorer) return (areas, null);
+        var types = new float[scorer.Classes];
+        scorer.Logits(s.Features, s.FeatureValues, types);
+        return (areas, types);
+    }
+
+    private Scratch Featurize(string normalized)
+    {
+        var s = _scratch ??= new Scratch();
+        s.Hasher.Extract(normalized, s.Buckets);
+        s.Reserve(s.Buckets.Count, Areas.Count);
+        s.Count = TopicFeatures.Weigh(s.Buckets, _columnOfBucket, _idf, s.Columns, s.Values);
+        return s;
     }
 
     /// <summary>Real words of a normalised text (placeholders are not) and how many of them the model has seen.</summary>
@@ -182,16 +181,32 @@ public sealed class MlTopicModel
             var manifest = JsonSerializer.Deserialize<ModelManifest>(ReadEntry(zip, ManifestEntry))
                 ?? throw new InvalidDataException("The topic model has no manifest.");
             if (manifest.Format != Format) throw new InvalidDataException($"Topic model format {manifest.Format} is not supported (expected {Format}).");
-            var ml = new MLContext(seed: 1);
-            ITransformer Load(string entry) => ml.Model.Load(new MemoryStream(ReadEntry(zip, entry)), out _);
-            var typeModels = new ITransformer?[manifest.Areas.Length];
-            for (var a = 0; a < typeModels.Length; a++) typeModels[a] = manifest.Types[a].Length > 1 ? Load(TypesEntry(a)) : null;
+            using var columns = new BinaryReader(new MemoryStream(ReadEntry(zip, ColumnsEntry)));
+            var columnOfBucket = new int[TopicFeatures.Buckets];
+            Array.Fill(columnOfBucket, -1);
+            var idf = new float[manifest.Features];
+            for (var c = 0; c < idf.Length; c++)
+            {
+                columnOfBucket[columns.ReadInt32()] = c;
+                idf[c] = columns.ReadSingle();
+            }
+            var areas = LinearLayer.Read(ReadEntry(zip, AreaEntry), manifest.Features, manifest.Areas.Length);
+            if (manifest.Types.Length != manifest.Areas.Length || manifest.TypeTemperatures.Length != manifest.Areas.Length)
+            {
+                throw new InvalidDataException("The manifest's service types do not match its areas.");
+            }
+            var types = new LinearLayer?[manifest.Areas.Length];
+            for (var a = 0; a < types.Length; a++)
+            {
+                if (manifest.Types[a].Length > 1) types[a] = LinearLayer.Read(ReadEntry(zip, TypesEntry(a)), manifest.Features, manifest.Types[a].Length);
+            }
             var vocabulary = Encoding.UTF8.GetString(ReadEntry(zip, VocabularyEntry)).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
-            return new MlTopicModel(bytes, ml, manifest, Load(FeaturizerEntry), Load(AreaEntry), typeModels, vocabulary);
+            return new MlTopicModel(bytes, manifest, columnOfBucket, idf, new TopicScorer(manifest.Features, areas),
+                types.Select(t => t is null ? null : new TopicScorer(manifest.Features, t)).ToArray(), vocabulary);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // ZipArchive, JSON and ML.NET each have their own exceptions for damaged input: one answer for the caller.
+            // ZipArchive, JSON and the binary reader each have their own exceptions for damaged input: one answer for the caller.
             throw new InvalidDataException($"The topic model file is damaged: {e.Message}", e);
         }
     }
@@ -205,48 +220,37 @@ public sealed class MlTopicModel
         return buffer.ToArray();
     }
 
-    /// <summary>What the zip's ML.NET parts need around them: the class names in score order and the feature length.</summary>
-    /// <param name="AreaTemperature">The area probabilities' calibration: p^(1/T), renormalised (softmax temperature).</param>
+    /// <summary>What the zip's weights need around them: the class names in score order and the feature length.</summary>
+    /// <param name="AreaTemperature">The area probabilities' calibration: softmax(logits / T).</param>
     /// <param name="TypeTemperatures">Each area's service type calibration, the same way.</param>
     internal sealed record ModelManifest(string Format, int Features, string[] Areas, string[][] Types, double AreaTemperature, double[] TypeTemperatures);
 
-    internal sealed class TextRow
+    /// <summary>One thread's buffers: the hasher, the text's features and the scores.</summary>
+    private sealed class Scratch
     {
-        public string Text { get; set; } = "";
-    }
+        public readonly TopicFeatures Hasher = new();
+        public readonly List<(int Bucket, int Count)> Buckets = new(1024);
+        public int[] Columns = new int[1024];
+        public float[] Values = new float[1024];
+        public float[] Areas = new float[64];
+        public int[] Order = new int[64];
+        public int Count;
+        private float[] _types = new float[256];
 
-    internal sealed class FeaturesRow
-    {
-        public VBuffer<float> Features { get; set; }
-    }
+        /// <summary>The text featurized last: its vocabulary columns (ascending) and their TF-IDF values.</summary>
+        public ReadOnlySpan<int> Features => Columns.AsSpan(0, Count);
+        public ReadOnlySpan<float> FeatureValues => Values.AsSpan(0, Count);
 
-    internal sealed class ScoreRow
-    {
-        public float[] Score { get; set; } = [];
-    }
-
-    /// <summary>One thread's engines and buffers: the featurizer, the area classifier and each area's type classifier.</summary>
-    private sealed class Engines
-    {
-        public required PredictionEngine<TextRow, FeaturesRow> FeaturizerEngine { get; init; }
-        public required PredictionEngine<FeaturesRow, ScoreRow> AreaEngine { get; init; }
-        public required PredictionEngine<FeaturesRow, ScoreRow>?[] TypeEngines { get; init; }
-        public readonly TextRow Text = new();
-        public FeaturesRow Features = new();
-        public ScoreRow AreaScores = new();
-        public ScoreRow TypeScores = new();
-    }
-
-    private sealed class EnginesPolicy(MlTopicModel model) : IPooledObjectPolicy<Engines>
-    {
-        public Engines Create() => new()
+        public void Reserve(int features, int areas)
         {
-            FeaturizerEngine = model._ml.Model.CreatePredictionEngine<TextRow, FeaturesRow>(model._featurizer),
-            AreaEngine = model._ml.Model.CreatePredictionEngine<FeaturesRow, ScoreRow>(model._areaModel, inputSchemaDefinition: model._featuresSchema),
-            TypeEngines = model._typeModels.Select(m => m is null ? null
-                : model._ml.Model.CreatePredictionEngine<FeaturesRow, ScoreRow>(m, inputSchemaDefinition: model._featuresSchema)).ToArray(),
-        };
+            if (Columns.Length < features) (Columns, Values) = (new int[features * 2], new float[features * 2]);
+            if (Areas.Length < areas) (Areas, Order) = (new float[areas], new int[areas]);
+        }
 
-        public bool Return(Engines obj) => true;
+        public Span<float> TypesFor(int classes)
+        {
+            if (_types.Length < classes) _types = new float[classes];
+            return _types.AsSpan(0, classes);
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class MlTopicModelTests
         var a = MlTopicTrainer.Train(data, new TopicTrainingOptions(Seed: 5));
         var b = MlTopicTrainer.Train(data, new TopicTrainingOptions(Seed: 5));
         var c = MlTopicTrainer.Train(data, new TopicTrainingOptions(Seed: 6));
-        // ML.NET's zips carry their save time, so the bytes differ; what the models say is the same to the last digit.
+        // What the models say is the same to the last digit: SDCA runs on one thread in the seed's order.
         foreach (var t in data) Assert.Equal(a.Predict(t.Text), b.Predict(t.Text), PredictionComparer.Exact);
         Assert.Contains(data, t => !PredictionComparer.Exact.Equals(a.Predict(t.Text), c.Predict(t.Text)));
     }
@@ -124,7 +124,7 @@ public sealed class MlTopicModelTests
         var texts = TrainedOnDemo.Test.Take(400).Select(t => t.Text).ToArray();
         var expected = texts.Select(t => model.Predict(t)).ToArray();
 
-        // PredictionEngine is not thread-safe: the model lends each caller its own engines from a pool.
+        // The model is shared by intake requests: each thread featurizes into its own buffers.
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
             texts.Select((t, i) => (i, p: model.Predict(texts[(i + worker * 50) % texts.Length]))).ToArray())));
 
