@@ -53,8 +53,9 @@ public sealed class ClassifierTraining(ClassificationQueries queries, TrainedApp
         }
         var data = confirmed.Select(c => new LabeledText(c.Description, c.AreaCode, c.TypeCode, c.Language)).ToList();
         var (train, test) = ClassifierEvaluation.StratifiedSplit(data, TestShare, seed);
-        // The trainer returns the model as loaded from its stored bytes: judged the way it will be used.
-        var model = await Task.Run(() => MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: seed), ct), ct);
+        // The trainer returns the model as loaded from its stored bytes: judged the way it will be used. A stopping app
+        // does not wait for it: an ML.NET fit cannot be interrupted, so the wait ends and the fit dies with the process.
+        var model = await Task.Run(() => MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: seed), ct), ct).WaitAsync(ct);
         var bytes = model.Serialize();
         var report = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
         var (verdict, currentReport) = await JudgeAsync(queries, report, test, $"{test.Count} held-out appeals", ct);
