@@ -60,6 +60,15 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight + 1"), "the wall scrolls");
         var bottom = await page.GetByRole(AriaRole.Region, new() { Name = "Критические инциденты (24 ч)" }).EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
         Assert.True(bottom <= 1080, $"incidents end at {bottom}px");
+        // The district map's drawing stays above the district links under it (what shows of it: its box may clip it).
+        var overlap = await page.GetByTestId("district-map").EvaluateAsync<double>("""
+            box => {
+                const drawn = box.querySelector('.scatterlayer').getBoundingClientRect().bottom;
+                const shown = getComputedStyle(box).overflow === 'hidden' ? Math.min(drawn, box.getBoundingClientRect().bottom) : drawn;
+                return shown - document.querySelector('[data-testid=district-links]').getBoundingClientRect().top;
+            }
+            """);
+        Assert.True(overlap <= 1, $"the district map runs {overlap:F0}px over its links");
         await DashboardFixture.ScreenshotAsync(page, "live-wall-1920x1080");
         await page.Context.CloseAsync();
     }
