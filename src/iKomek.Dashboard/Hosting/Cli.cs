@@ -1,11 +1,10 @@
-using System.Globalization;
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Classification;
-using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Cli;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -50,7 +49,7 @@ public static class Cli
         try
         {
             // import and the user verbs take a positional argument and read their own options.
-            var flags = args[0] == "import" || UserCommand.Verbs.Contains(args[0]) ? new Dictionary<string, string?>() : ParseFlags(args.Skip(1));
+            var flags = args[0] == "import" || UserCommand.Verbs.Contains(args[0]) ? new Dictionary<string, string?>() : VerbFlags.Parse(args.Skip(1), Usage);
             if (ClassificationCli.Verbs.Contains(args[0]))
             {
                 // These verbs open the database only when they need it (no --model, or --save-to-db).
@@ -68,13 +67,13 @@ public static class Cli
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return 0;
                 case "seed":
-                    return await SeedAsync(city, flags, log, cts.Token);
+                    return await DemoCityVerbs.SeedAsync(city, flags, log, cts.Token);
                 case "mine":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
-                    return await MineAsync(city, flags, cts.Token);
+                    return await MineVerb.RunAsync(city, flags, cts.Token);
                 case "simulate":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
-                    return await SimulateAsync(city, flags, CityClock.Create(options), cts.Token);
+                    return await DemoCityVerbs.SimulateAsync(city, flags, CityClock.Create(options), cts.Token);
                 case "import":
                     await new Migrator(city.DataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(cts.Token);
                     return await Features.Import.ImportCommand.RunAsync(city.DataSource, args[1..], cts.Token);
@@ -91,93 +90,4 @@ public static class Cli
         return 1;
     }
 
-    private static async Task<int> SeedAsync(CityDatabase city, Dictionary<string, string?> flags, ILogger log, CancellationToken ct)
-    {
-        var scale = Get(flags, "scale", 0.05, double.Parse);
-        var years = Get(flags, "years", 3, int.Parse);
-        var seed = Get(flags, "seed", 109, int.Parse);
-        DateOnly? endDate = flags.TryGetValue("end-date", out var end) && end is not null
-            ? DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-        if (scale is <= 0 or > 5) throw new ArgumentException("--scale must be above 0 and at most 5");
-        if (years is < 1 or > 10) throw new ArgumentException("--years must be from 1 to 10");
-
-        var dataSource = city.DataSource;
-        if (flags.ContainsKey("reset"))
-        {
-            await CityDatabase.RecreateDatabaseAsync(dataSource.ConnectionString, ct);
-        }
-        await new Migrator(dataSource, Migrator.DefaultSqlFolder, log).MigrateAsync(ct);
-        if (await city.HasCityAsync(ct))
-        {
-            Console.Error.WriteLine("error: the database already holds a city. Pass --reset to replace it.");
-            return 2;
-        }
-        var result = await DemoCityGenerator.SeedAsync(dataSource, new DemoCityOptions(seed, scale, years, endDate),
-            new Progress<string>(Console.WriteLine), ct);
-        Console.WriteLine($"Seeded {result.Appeals:N0} appeals and {result.Events:N0} status events in {result.Elapsed.TotalSeconds:F1} s " +
-                          $"({result.Appeals / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} appeals/s).");
-        return 0;
-    }
-
-    private static async Task<int> MineAsync(CityDatabase city, Dictionary<string, string?> flags, CancellationToken ct)
-    {
-        var mining = new SystemicMining(city.DataSource, TimeProvider.System);
-        var r = await mining.RunAsync(flags.ContainsKey("full"), ct);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(r.Full ? "Full" : "Incremental")} mining: {r.TouchedGroups:N0} {(r.Full ? "weekly counts" : "groups touched")}, {r.Candidates:N0} candidates, {r.Problems:N0} current problems in {r.Elapsed.TotalSeconds:F1} s"));
-        return 0;
-    }
-
-    private static async Task<int> SimulateAsync(CityDatabase city, Dictionary<string, string?> flags, TimeProvider time, CancellationToken ct)
-    {
-        var rate = Get(flags, "rate", 0.5, double.Parse);
-        var minutes = Get(flags, "minutes", 60.0, double.Parse);
-        var scenario = (flags.GetValueOrDefault("scenario") ?? "calm") switch
-        {
-            "calm" => SimulatedScenario.Calm,
-            "storm" => SimulatedScenario.Storm,
-            "heating" => SimulatedScenario.HeatingFailure,
-            var other => throw new ArgumentException($"--scenario '{other}' is not one of calm, storm, heating"),
-        };
-        if (rate is <= 0 or > 5000) throw new ArgumentException("--rate must be above 0 and at most 5000 appeals per second");
-        // The current topic model, when there is one, records its suggestions as the web app's intake does.
-        var classifier = new TrainedAppealClassifier();
-        if (await new ClassificationQueries(city.DataSource).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
-        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, time), time);
-        Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
-        var sent = await new LiveSimulator(city.DataSource, intake, time).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
-            r => Console.WriteLine($"{new AstanaClock(time).Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);
-        Console.WriteLine($"Sent {sent:N0} appeals.");
-        return 0;
-    }
-
-    private static T Get<T>(Dictionary<string, string?> flags, string name, T fallback, Func<string, IFormatProvider, T> parse)
-    {
-        if (!flags.TryGetValue(name, out var raw)) return fallback;
-        if (raw is null) throw new ArgumentException($"--{name} needs a value");
-        try { return parse(raw, CultureInfo.InvariantCulture); }
-        catch (FormatException) { throw new ArgumentException($"--{name}: '{raw}' is not a valid value"); }
-    }
-
-    private static Dictionary<string, string?> ParseFlags(IEnumerable<string> args)
-    {
-        var flags = new Dictionary<string, string?>();
-        string? pending = null;
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (arg.StartsWith("--ConnectionStrings", StringComparison.Ordinal) || arg.StartsWith("--City", StringComparison.Ordinal)) { pending = null; continue; }
-                pending = arg[2..];
-                flags[pending] = null;
-            }
-            else if (pending is not null)
-            {
-                flags[pending] = arg;
-                pending = null;
-            }
-            else throw new ArgumentException($"Unexpected argument '{arg}'.\n{Usage}");
-        }
-        return flags;
-    }
 }
