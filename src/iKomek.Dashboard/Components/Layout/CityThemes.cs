@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Components.Charts;
 using MudBlazor;
 
 namespace IKomek.Dashboard.Components.Layout;
@@ -10,13 +11,13 @@ namespace IKomek.Dashboard.Components.Layout;
 public static class CityThemes
 {
     // The same hues as the charts' palette (ChartLayout.Palette), so tiles and charts agree.
-    private const string CityBlue = "#0a84c6";
+    private const string CityBlue = ChartLayout.Palette.Sky;
     private const string CityBlueDark = "#05628f";
     private const string Turquoise = "#00afca";
     private const string Gold = "#fec50c";
-    private const string Good = "#2e9d5b";
+    private const string Good = ChartLayout.Palette.Green;
     private const string Warn = "#e6a100";
-    private const string Bad = "#d64541";
+    private const string Bad = ChartLayout.Palette.Red;
 
     /// <summary>Chart text and grid lines on the wall's dark ground (plotly takes colours, not CSS variables).</summary>
     public const string WallChartText = "#e8f0f7";
