@@ -10,6 +10,7 @@ using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         builder.Services
             .AddChangeFeed()
             .AddSingleton<CityReference>()
+            .AddSingleton<AuditLog>()
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()
