@@ -7,7 +7,7 @@ namespace IKomek.Dashboard.Bench;
 
 /// <summary>
 /// The topic classifier on the demo generator's texts (docs/benchmarks.md, "Topic classification"):
-///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000] [--models new,lbfgs] [--l1 0] [--l2 5e-5] [--iterations 20] [--tolerance 0.1] [--prune 0]
+///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000] [--models new,lbfgs] [--l1 0] [--l2 5e-5] [--iterations 20] [--tolerance 0.1] [--prune 0] [--threads 2]
 /// Generates the texts (seeded), splits them stratified by service type (20 % held out), trains each model on up to
 /// --train-size texts, and prints their figures side by side with the keyword-rule baseline: accuracy, calibration,
 /// throughput on one thread, training time, size and memory.
@@ -44,6 +44,7 @@ internal static class ClassifyBench
                     if (args.Contains("--l1")) options = options with { L1 = (float)Arg(args, "--l1", 0) };
                     if (args.Contains("--tolerance")) options = options with { Tolerance = (float)Arg(args, "--tolerance", 0.1) };
                     if (args.Contains("--prune")) options = options with { PruneBelow = (float)Arg(args, "--prune", 0) };
+                    if (args.Contains("--threads")) options = options with { Threads = (int)Arg(args, "--threads", 1) };
                     if (args.Contains("--iterations")) options = options with { Iterations = (int)Arg(args, "--iterations", 20) };
                     var m = MlTopicTrainer.Train(train, options, progress: p => Console.WriteLine("    " + p));
                     return (m.Serialize().Length, m.Vocabulary, t => m.Predict(t));

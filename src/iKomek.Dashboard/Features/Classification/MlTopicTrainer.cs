@@ -29,15 +29,16 @@ public enum TopicTrainerKind
 /// <param name="PruneBelow">Weights smaller than this (absolute) are dropped from the stored model: each adds little to a
 /// logit (a text's TF-IDF values are about 0.05), and every kept one costs a multiply per text. 0.3 kept accuracy (it
 /// rose slightly) and made the model a quarter of the size and twice as fast as 0.1.</param>
+/// <param name="Threads">How many classifiers fit at once (each on one thread); all cores when null.</param>
 public sealed record TopicTrainingOptions(int Seed = 1, TopicTrainerKind Trainer = TopicTrainerKind.Sdca, int Iterations = 50, int MinDocumentFrequency = 2,
-    float? L2 = 1e-5f, double CalibrationShare = 0.1, float? L1 = 0, float? Tolerance = 0.01f, float PruneBelow = 0.3f);
+    float? L2 = 1e-5f, double CalibrationShare = 0.1, float? L1 = 0, float? Tolerance = 0.01f, float PruneBelow = 0.3f, int? Threads = null);
 
 /// <summary>
 /// Trains an <see cref="MlTopicModel"/> with ML.NET: our <see cref="TextNormalizer"/> in front, <see cref="TopicFeatures"/>
 /// (TF-IDF of word 1-2-grams and within-word character 3-5-grams, L2-normalised; the n-grams in at least two training
 /// texts), a maximum-entropy classifier of the areas, and per area one of its service types on the features seen in
 /// that area. Every classifier runs on one thread with the seed's shuffle, so the same data and seed give the same
-/// model; the area classifier and the per-area ones train side by side on two threads. The model keeps the trained
+/// model; the area classifier and the per-area ones are fitted side by side on all cores. The model keeps the trained
 /// weights and biases, not the ML.NET transformers: scoring them directly featurizes a text once for all classifiers.
 /// </summary>
 public static class MlTopicTrainer
@@ -78,33 +79,32 @@ public static class MlTopicTrainer
         byte[] areaLayer = [];
         var typeLayers = new byte[]?[areas.Length];
         var typeLabels = new string[areas.Length][];
-        // Separate contexts: each classifier's shuffle comes from the seed alone, whichever thread gets there first.
-        Parallel.Invoke(new ParallelOptions { CancellationToken = ct },
-            () =>
+        // The area classifier (index -1) and the 28 per-area ones are independent fits: they share the cores, largest
+        // first. Each has its own context seeded from the seed and its index, so the same data and seed give the same
+        // model whichever thread fits it and in whatever order.
+        var byArea = rows.GroupBy(r => r.Area).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var work = Enumerable.Range(-1, areas.Length + 1)
+            .OrderByDescending(i => i < 0 ? rows.Length : byArea.GetValueOrDefault(areas[i])?.Length ?? 0).ToArray();
+        Parallel.ForEach(work, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount }, a =>
+        {
+            if (a < 0)
             {
                 var (layer, classes) = Fit(new MLContext(options.Seed), rows, r => r.Area, features, null, options);
                 if (!classes.SequenceEqual(areas)) throw new InvalidOperationException("The area classifier's classes are not the areas trained on.");
                 areaLayer = layer.Write();
                 Done("area classifier");
-            },
-            () =>
-            {
-                var context = new MLContext(options.Seed + 1);
-                for (var a = 0; a < areas.Length; a++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var area = areas[a];
-                    var mine = rows.Where(r => r.Area == area).ToArray();
-                    typeLabels[a] = mine.Select(r => r.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                    if (typeLabels[a].Length < 2) continue;
-                    // The features seen in this area's texts: a row per type over the whole vocabulary would make the model ten times larger.
-                    var subset = AreaColumns(mine, features, mine.Length < 1000 ? 1 : minDf);
-                    var (layer, classes) = Fit(context, mine, r => r.Type, subset.Length, subset, options);
-                    typeLabels[a] = classes;
-                    typeLayers[a] = layer.Write();
-                }
-                Done("service type classifiers");
-            });
+                return;
+            }
+            var mine = byArea.GetValueOrDefault(areas[a]) ?? [];
+            typeLabels[a] = mine.Select(r => r.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (typeLabels[a].Length < 2) return;
+            // The features seen in this area's texts: a row per type over the whole vocabulary would make the model ten times larger.
+            var subset = AreaColumns(mine, features, mine.Length < 1000 ? 1 : minDf);
+            var (typeLayer, typeClasses) = Fit(new MLContext(options.Seed + 1 + a), mine, r => r.Type, subset.Length, subset, options);
+            typeLabels[a] = typeClasses;
+            typeLayers[a] = typeLayer.Write();
+        });
+        Done("service type classifiers");
 
         byte[] Pack(double areaTemperature, double[] typeTemperatures)
         {
