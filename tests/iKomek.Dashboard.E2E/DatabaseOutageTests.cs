@@ -81,6 +81,39 @@ public sealed class DatabaseOutageTests(DashboardFixture fixture) : IDisposable
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AppKilledUnderLoad_RestartsOnItsData_EveryAcknowledgedAppealIsThere()
+    {
+        string[] args = ["--City:DemoScale=0.002", "--City:DemoYears=1", "--City:Scheduler:Enabled=false", "--Classification:TrainOnStart=false"];
+        var acknowledged = new ConcurrentBag<string>();
+        await using (var app = await AppProcess.StartAsync(_dataFolder, args, TimeSpan.FromMinutes(3)))
+        {
+            using var api = new Open311Client(app.BaseUrl);
+            var code = await api.ServiceCodeAsync("heating");
+            using var stop = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        var (status, body, _) = await api.TryPostAsync(code, $"Холодно {w}-{i}", 51.12 + w * 0.01, 71.42 + i % 50 * 0.001);
+                        if (status == HttpStatusCode.Created) acknowledged.Add(JsonDocument.Parse(body).RootElement[0].GetProperty("service_request_id").GetString()!);
+                    }
+                    catch (HttpRequestException) { }   // the process is gone: the request was not acknowledged
+                }
+            })).ToArray();
+            await WaitUntilAsync(() => acknowledged.Count > 30);
+            await app.KillAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
+        }
+
+        await using var again = await AppProcess.StartAsync(_dataFolder, args, TimeSpan.FromMinutes(1));
+        using var client = new Open311Client(again.BaseUrl);
+        foreach (var id in acknowledged) Assert.True(await client.ExistsAsync(id), $"acknowledged appeal {id} is lost");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
