@@ -27,4 +27,48 @@ public sealed class LiveHubTests(DashboardFixture fixture)
         await Assertions.Expect(page.Locator("#incidents li").First).ToContainTextAsync(id);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task SixHundredCriticalAppeals_FromEightWriters_WithStatusChangesMeanwhile_AllReachTheHubClient()
+    {
+        var page = await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl })).NewPageAsync();
+        await page.GotoAsync("/live-client.html");
+        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("connected");
+
+        using var api = new Open311Client(fixture.App.BaseUrl);
+        var elevator = await api.ServiceCodeAsync("elevators", metadata: true);
+        await using var db = await fixture.OpenDatabaseAsync();
+        using var done = new CancellationTokenSource();
+        // Status changes whose transactions stay open a moment after taking their change id: commits come out of
+        // the order of the ids, as they do in production.
+        var changer = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await using var conn = await db.OpenConnectionAsync();
+                await using var tx = await conn.BeginTransactionAsync();
+                await Dapper.SqlMapper.ExecuteAsync(conn, "UPDATE appeals SET status = 'in_progress' WHERE id IN (SELECT id FROM appeals WHERE status = 'registered' ORDER BY id DESC LIMIT 3)", transaction: tx);
+                await Dapper.SqlMapper.ExecuteAsync(conn, "SELECT pg_sleep(0.03)", transaction: tx);
+                await tx.CommitAsync();
+            }
+        });
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 75; i++)
+            {
+                ids.Add(await api.PostAsync(elevator, $"Застряли в лифте, подъезд {w + 1}, этаж {i + 1}", 51.10 + w * 0.012, 71.38 + i * 0.0015,
+                    ("attribute[people_trapped]", "yes")));
+            }
+        })).ToArray();
+        await Task.WhenAll(writers);
+        await done.CancelAsync();
+        await changer;
+
+        Assert.Equal(600, ids.Distinct().Count());
+        await page.WaitForFunctionAsync("""
+            ids => { const got = new Set(window.liveEvents.filter(e => e.type === 'incident').map(e => e.data.regNumber)); return ids.every(id => got.has(id)); }
+            """, ids.ToArray(), new() { Timeout = 120_000, PollingInterval = 500 });
+        await page.Context.CloseAsync();
+    }
 }

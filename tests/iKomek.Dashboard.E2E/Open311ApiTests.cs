@@ -189,6 +189,55 @@ public sealed class Open311ApiTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task FormBodyNotInUtf8_IsRefusedInTheErrorForm_NotStoredMangled()
+    {
+        var code = await ServiceCodeAsync("heating");
+        var marker = "utf8-" + Guid.NewGuid().ToString("N")[..8];
+        // "Холодно" in Windows-1251, percent-encoded, as a client that ignores the charset would send it.
+        var body = $"api_key={ApiKey}&service_code={code}&lat=51.13&long=71.43&description={marker}+%D5%EE%EB%EE%E4%ED%EE";
+
+        var response = await _http.PostAsync("requests.json", new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var xml = await _http.PostAsync("requests.xml", new ByteArrayContent([.. Encoding.ASCII.GetBytes($"api_key={ApiKey}&description="), 0xC3, 0x28])
+            { Headers = { ContentType = new("application/x-www-form-urlencoded") } });
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "field 'description' is not valid UTF-8 (byte 0xD5");
+        Assert.Equal(HttpStatusCode.BadRequest, xml.StatusCode);
+        Assert.Contains("<error><code>400</code><description>the request body could not be read: field 'description' is not valid UTF-8", await xml.Content.ReadAsStringAsync());
+        await AssertNotStoredAsync(marker);
+    }
+
+    [Fact]
+    public async Task Discovery_NamesTheConfiguredAddress_NotTheHostHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "discovery.json") { Headers = { Host = "evil.example" } };
+
+        var response = await _http.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body);
+        var url = JsonDocument.Parse(body).RootElement.GetProperty("endpoints")[0].GetProperty("url").GetString();
+        Assert.Equal(fixture.App.BaseUrl + "/open311/v2", url);
+    }
+
+    [Theory]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/%5C/evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task CultureSwitch_ToAnotherSite_GoesHomeInstead(string redirect)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+
+        var response = await http.GetAsync($"/culture?ui=en&redirect={redirect}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync("/culture?ui=kk&redirect=/appeals%3Fdistrict%3D3")).StatusCode);
+        Assert.Equal("/appeals?district=3", (await http.GetAsync("/culture?ui=kk&redirect=/appeals%3Fdistrict%3D3")).Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task GetRequests_ValidatesItsArguments()
     {
         await AssertErrorAsync(await _http.GetAsync("requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z"),

@@ -87,6 +87,19 @@ public static class Cli
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            // PostgreSQL went away mid-way (the app beside stopped its server, or it crashed): what was committed
+            // stays; say so plainly, without a stack trace.
+            Console.Error.WriteLine($"error: the database connection was lost ({e.GetBaseException().Message}). " +
+                (args[0] == "import" ? "The batches already committed are kept; run the same import again to add the rest." : "Nothing more was done."));
+            return 3;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine(args[0] == "import" ? "stopped: the batches already committed are kept; run the same import again to add the rest." : "stopped.");
+            return 130;
+        }
         return 1;
     }
 

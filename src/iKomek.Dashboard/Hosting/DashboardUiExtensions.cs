@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -54,7 +55,7 @@ public static class DashboardUiExtensions
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureSettings.FormatCulture, ui)),
                 new CookieOptions { Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = redirect is { Length: > 0 } && redirect.StartsWith('/') && !redirect.StartsWith("//", StringComparison.Ordinal) ? redirect : "/";
-            return Results.LocalRedirect(target);
+            // Only a page of this panel: "/\\evil.example" and "//evil.example" are other sites to a browser.
+            return Results.LocalRedirect(ReturnUrl.Local(redirect));
         });
 }

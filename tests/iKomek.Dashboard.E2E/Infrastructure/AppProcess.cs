@@ -84,6 +84,14 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>kill -9: no shutdown at all, as a power cut or the OOM killer would; its PostgreSQL is left running.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _ = Kill(_process.Id, 9);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

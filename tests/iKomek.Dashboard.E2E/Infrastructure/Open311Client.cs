@@ -30,5 +30,20 @@ public sealed class Open311Client(string baseUrl) : IDisposable
         return JsonDocument.Parse(body).RootElement[0].GetProperty("service_request_id").GetString()!;
     }
 
+    /// <summary>Posts an appeal and returns the status, the body and the Retry-After header, whatever the answer.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? RetryAfter)> TryPostAsync(string serviceCode, string description, double lat, double lon)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["api_key"] = DemoApiKey, ["service_code"] = serviceCode, ["description"] = description,
+            ["lat"] = lat.ToString(System.Globalization.CultureInfo.InvariantCulture), ["long"] = lon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var response = await _http.PostAsync("requests.json", new FormUrlEncodedContent(fields));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.RetryAfter?.ToString());
+    }
+
+    /// <summary>The appeal's id if the API has it (GET requests/{id}.json answers 200), else null.</summary>
+    public async Task<bool> ExistsAsync(string id) => (await _http.GetAsync($"requests/{id}.json")).StatusCode == HttpStatusCode.OK;
+
     public void Dispose() => _http.Dispose();
 }

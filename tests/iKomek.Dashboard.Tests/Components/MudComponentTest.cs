@@ -58,6 +58,10 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.ProblemLifecycle>();
         Context.Services.AddSingleton<IKomek.Dashboard.Platform.City.RoutingTable>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.AppealImporter>();
+        Context.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(
+            new Microsoft.Extensions.Hosting.Internal.ApplicationLifetime(Microsoft.Extensions.Logging.Abstractions.NullLogger<Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>.Instance));
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportRuns>(sp => new(dataSource,
+            sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<IKomek.Dashboard.Features.Import.ImportRuns>.Instance));
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

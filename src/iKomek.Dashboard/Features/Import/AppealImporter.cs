@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using Dapper;
 using IKomek.Dashboard.Features.Intake;
@@ -6,6 +7,7 @@ using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using NpgsqlTypes;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.Import;
 
@@ -36,27 +38,42 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
     public const int Writers = 2;
     public const int MaxKeptErrors = 10_000;
 
-    public async Task<ImportResult> ImportAsync(Stream file, string fileName, ImportMapping mapping, string importedBy,
-        IProgress<ImportProgress>? progress = null, Action<RowError>? onRejected = null, long? fileBytes = null, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(Stream file, string fileName, ImportMapping mapping, Actor importedBy,
+        IProgress<ImportProgress>? progress = null, Action<RowError>? onRejected = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         mapping.Validate();
         await using var conn = await db.OpenConnectionAsync(ct);
+        // The run names its server process: a run whose process is gone was interrupted (ImportRuns.MarkInterruptedAsync).
         var runId = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO import_runs (source, file_name, preset, imported_by) VALUES (@Source, @fileName, @Preset, @importedBy) RETURNING id
-            """, new { mapping.Source, fileName, mapping.Preset, importedBy }, cancellationToken: ct));
+            INSERT INTO import_runs (source, file_name, preset, imported_by, backend_pid, backend_start)
+            SELECT @Source, @fileName, @Preset, @Name, pg_backend_pid(), backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()
+            RETURNING id
+            """, new { mapping.Source, fileName, mapping.Preset, importedBy.Name }, cancellationToken: ct));
 
-        var counting = new CountingStream(file);
-        await using var csv = new CsvRowReader(counting, mapping.Delimiter, mapping.FormulasEscaped, leaveOpen: true);
+        Stream? source = null;
+        Stream? utf8 = null;
         var counts = new Counts();
         var kept = new List<RowError>();
         var rowErrors = new List<RowError>();
         ImportFileException? fileError = null;
         var interrupted = false;
+        string? encoding = null;
         // One import of a source at a time: two runs of the same file must not both find its keys new.
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext('appeal_import'), hashtext(@Source))", new { mapping.Source }, cancellationToken: ct));
         try
         {
+            // The whole file is checked in its encoding before a row is read: a bad byte stores nothing.
+            try
+            {
+                (utf8, encoding, source) = await CsvEncoding.OpenAsync(file, mapping.Encoding, ct);
+            }
+            catch (CsvEncodingException e)
+            {
+                throw new ImportFileException("encoding", e.Encoding, e.Line.ToString(CultureInfo.InvariantCulture),
+                    (e.Offset + 1).ToString(CultureInfo.InvariantCulture), e.Value.ToString("X2", CultureInfo.InvariantCulture));
+            }
+            await using var csv = new CsvRowReader(utf8, mapping.Delimiter, mapping.FormulasEscaped, leaveOpen: true);
             var header = await csv.ReadAsync(ct);
             if (header is null) throw new ImportFileException("empty");
             if (header.Error is not null || header.Fields.All(string.IsNullOrWhiteSpace)) throw new ImportFileException("header");
@@ -80,7 +97,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
                     {
                         rowErrors.Add(new RowError(appeal.Line, mapper.Columns.TryGetValue("id", out var id) ? id.Column
                             : mapper.Columns.TryGetValue("reg_number", out var reg) ? reg.Column : "", "duplicateKey",
-                            appeal.SourceKey, seen[KeyHash(appeal.SourceKey)].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                            appeal.SourceKey, seen[KeyHash(appeal.SourceKey)].ToString(CultureInfo.InvariantCulture)));
                         appeal = null;
                     }
                     if (appeal is null)
@@ -137,20 +154,43 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         }
         finally
         {
-            await conn.ExecuteAsync(new CommandDefinition("""
-                SELECT pg_advisory_unlock(hashtext('appeal_import'), hashtext(@Source));
-                UPDATE import_runs SET finished_at = now(), rows_read = @Read, rows_inserted = @Inserted, rows_skipped = @Skipped,
-                       rows_rejected = @Rejected, error = @error
-                WHERE id = @runId
-                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error = fileError?.Code ?? (interrupted ? "interrupted" : null) },
-                cancellationToken: CancellationToken.None));
+            if (utf8 is not null && utf8 != source) await utf8.DisposeAsync();
+            if (source is not null && source != file) await source.DisposeAsync();
+            await FinishAsync(conn, runId, mapping, fileName, encoding, counts, fileError?.Code ?? (interrupted ? "interrupted" : null), importedBy);
         }
         return new ImportResult(runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, kept, clock.Elapsed, fileError);
 
         void Report(double? fraction) => progress?.Report(new ImportProgress(Volatile.Read(ref counts.Read), Volatile.Read(ref counts.Inserted),
             Volatile.Read(ref counts.Skipped), Volatile.Read(ref counts.Rejected), fraction ?? Fraction()));
 
-        double? Fraction() => fileBytes is > 0 ? Math.Min(1, counting.BytesRead / (double)fileBytes.Value) : file.CanSeek && file.Length > 0 ? Math.Min(1, counting.BytesRead / (double)file.Length) : null;
+        double? Fraction() => source is { Length: > 0 } s ? Math.Min(1, s.Position / (double)s.Length) : null;
+    }
+
+    /// <summary>
+    /// Records how the run ended and puts it in the audit log. The database may be gone (PostgreSQL stopped under
+    /// the import): then the run keeps the counts its committed batches wrote, and the next start marks it interrupted.
+    /// </summary>
+    private async Task FinishAsync(NpgsqlConnection conn, long runId, ImportMapping mapping, string fileName, string? encoding, Counts counts,
+        string? error, Actor actor)
+    {
+        try
+        {
+            if (conn.State != System.Data.ConnectionState.Open) return;
+            await conn.ExecuteAsync(new CommandDefinition("""
+                SELECT pg_advisory_unlock(hashtext('appeal_import'), hashtext(@Source));
+                UPDATE import_runs SET finished_at = now(), rows_read = @Read, rows_inserted = @Inserted, rows_skipped = @Skipped,
+                       rows_rejected = @Rejected, error = @error
+                WHERE id = @runId
+                """, new { mapping.Source, runId, counts.Read, counts.Inserted, counts.Skipped, counts.Rejected, error },
+                commandTimeout: 15, cancellationToken: CancellationToken.None));
+            await AuditLog.RecordAsync(conn, null, actor, AuditActions.Import, "import", runId.ToString(CultureInfo.InvariantCulture),
+                new { file = fileName, mapping.Preset, mapping.Source, encoding, rowsRead = counts.Read, inserted = counts.Inserted,
+                      skipped = counts.Skipped, rejected = counts.Rejected, outcome = error ?? "finished" }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            // Left for ImportRuns.MarkInterruptedAsync; the original failure is the one that goes on.
+        }
     }
 
     private sealed class Counts
@@ -171,7 +211,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             var referencesPerBatch = await CanCheckReferencesPerBatchAsync(conn, stop.Token);
             await foreach (var batch in queue.ReadAllAsync(stop.Token))
             {
-                var added = await WriteBatchAsync(conn, batch, source, runId, referencesPerBatch, stop.Token);
+                var added = await WriteBatchAsync(conn, batch, source, runId, referencesPerBatch, counts, stop.Token);
                 Interlocked.Add(ref counts.Inserted, added);
                 Interlocked.Add(ref counts.Skipped, batch.Count - added);
                 report(null);
@@ -239,7 +279,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
         """;
 
     private static async Task<int> WriteBatchAsync(NpgsqlConnection conn, List<ImportedAppeal> batch, string source, long runId,
-        bool referencesPerBatch, CancellationToken ct)
+        bool referencesPerBatch, Counts counts, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync("""
@@ -331,6 +371,13 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             // turns the COMMIT below into a silent rollback.
             await grid.ReadAsync();
         }
+        // The run's counts commit with the batch: a run cut short (killed, PostgreSQL stopped) still says what it stored.
+        await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE import_runs SET rows_inserted = rows_inserted + @added, rows_skipped = rows_skipped + @skipped,
+                   rows_read = greatest(rows_read, @read), rows_rejected = greatest(rows_rejected, @rejected)
+            WHERE id = @runId
+            """, new { runId, added, skipped = batch.Count - added, read = Volatile.Read(ref counts.Read), rejected = Volatile.Read(ref counts.Rejected) },
+            tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return added;
     }
@@ -350,28 +397,5 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             hash = (hash ^ c) * 1099511628211UL;
         }
         return hash;
-    }
-
-    /// <summary>Counts the bytes read through it, for progress against the file's size.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        private int Count(int n)
-        {
-            BytesRead += n;
-            return n;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Cli;
 
@@ -10,8 +11,9 @@ namespace IKomek.Dashboard.Features.Import;
 /// <summary>
 /// The <c>import</c> verb: <c>import FILE [--preset ours|open311|custom] [--mapping map.json] [--source NAME]
 /// [--date-format F] [--time-zone Z] [--delimiter ;] [--channel CODE] [--column target=Source]... [--map-category A=code]...
-/// [--map-district A=code]... [--map-status A=status]... [--report rejects.csv]</c>. Exit 0 when the file was read (rows
-/// may have been rejected), 2 on a file-level or argument error.
+/// [--map-district A=code]... [--map-status A=status]... [--encoding E] [--report rejects.csv]</c>. Exit 0 when the file was
+/// read (rows may have been rejected), 2 on a file-level or argument error, 3 when the database went away mid-way
+/// (the batches committed stay; the same import again adds the rest), 130 when stopped with Ctrl+C.
 /// </summary>
 public static class ImportCommand
 {
@@ -19,12 +21,12 @@ public static class ImportCommand
           import FILE [--preset ours|open311|custom] [--mapping map.json] [--source NAME] [--date-format "dd.MM.yyyy HH:mm"]
                  [--time-zone Asia/Almaty] [--delimiter ";"] [--channel call_109] [--column target=Source ...]
                  [--map-category "Potholes=roads_sidewalks.pothole" ...] [--map-district "Есиль=yesil" ...]
-                 [--map-status "Закрыто=closed" ...] [--report rejects.csv]
+                 [--map-status "Закрыто=closed" ...] [--encoding utf-8|utf-16|windows-1251|koi8-r] [--report rejects.csv]
                  import historical appeals from CSV (docs/import-mapping.md); re-importing the same file adds nothing
         """;
 
     private static readonly string[] Repeatable = ["column", "map-category", "map-district", "map-status"];
-    private static readonly string[] Single = ["preset", "mapping", "source", "date-format", "time-zone", "delimiter", "channel", "report"];
+    private static readonly string[] Single = ["preset", "mapping", "source", "date-format", "time-zone", "delimiter", "channel", "report", "encoding"];
 
     /// <summary>The file and the mapping the arguments describe; throws <see cref="ArgumentException"/> on a bad one.</summary>
     public static (string File, ImportMapping Mapping, string? Report) Parse(IReadOnlyList<string> args)
@@ -43,7 +45,8 @@ public static class ImportCommand
             Columns: lists["column"].Count > 0 ? lists["column"] : null,
             Categories: lists["map-category"],
             Districts: lists["map-district"],
-            Statuses: lists["map-status"]);
+            Statuses: lists["map-status"],
+            Encoding: single.GetValueOrDefault("encoding"));
         var mapping = mappingFile.Apply(single.GetValueOrDefault("preset") ?? (lists["column"].Count > 0 && mappingFile.Preset is null ? "custom" : "ours")).With(fromArgs);
         mapping.Validate();
         return (file, mapping, single.GetValueOrDefault("report"));
@@ -57,9 +60,10 @@ public static class ImportCommand
         await using var report = reportPath is null ? null : CsvRowWriter.ToFile(reportPath, byteOrderMark: true);
         report?.Write(ImportReport.Header);
         var importer = new AppealImporter(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
+        await ImportRuns.MarkInterruptedAsync(db, ct);
         Console.WriteLine($"Importing {file} ({new FileInfo(file).Length / 1048576.0:N1} MB) as '{mapping.Preset}', source '{mapping.Source}'.");
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, "cli:" + Environment.UserName,
+        var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, new Actor("cli:" + Environment.UserName),
             new SyncProgress(p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {p.Fraction * 100,5:0}%  {p.RowsRead,10:N0} rows read, {p.Inserted:N0} added, {p.Skipped:N0} already present, {p.Rejected:N0} rejected, {p.RowsRead / Math.Max(elapsed.Elapsed.TotalSeconds, 0.001):N0} rows/s"))),
             e =>

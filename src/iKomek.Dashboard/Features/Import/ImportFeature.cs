@@ -5,5 +5,7 @@ public static class ImportFeature
     /// <summary>CSV import of historical appeals (the page and the import verb share the importer).</summary>
     public static IServiceCollection AddImport(this IServiceCollection services) => services
         .AddSingleton<AppealImporter>()
-        .AddSingleton<ImportQueries>();
+        .AddSingleton<ImportQueries>()
+        .AddSingleton<ImportRuns>()
+        .AddHostedService(sp => sp.GetRequiredService<ImportRuns>());
 }

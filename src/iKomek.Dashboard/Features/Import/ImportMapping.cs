@@ -53,6 +53,9 @@ public sealed record ImportMapping
     /// </summary>
     public bool FormulasEscaped { get; init; }
 
+    /// <summary>The file's encoding (utf-8, utf-16, windows-1251, koi8-r); null: found from the file itself.</summary>
+    public string? Encoding { get; init; }
+
     /// <summary>IANA zone of dates written without an offset.</summary>
     public string TimeZone { get; init; } = "Asia/Almaty";
 
@@ -118,6 +121,7 @@ public sealed record ImportMapping
             RequiredColumns = file.Columns is { Count: > 0 } ? file.Columns.Values.ToArray() : RequiredColumns,
             Delimiter = file.Delimiter is { Length: 1 } d ? d[0] : file.Delimiter is null ? Delimiter : throw new ArgumentException("delimiter must be one character"),
             DateFormat = file.DateFormat ?? DateFormat,
+            Encoding = file.Encoding ?? Encoding,
             TimeZone = file.TimeZone ?? TimeZone,
             Channel = file.Channel ?? Channel,
             Categories = Merge(Categories, file.Categories),
@@ -135,6 +139,7 @@ public sealed record ImportMapping
         if (missing is not null) throw new ArgumentException($"no column is mapped to the required field '{missing}'");
         var badStatus = Statuses.FirstOrDefault(s => !OurStatuses.Contains(s.Value));
         if (badStatus.Key is not null) throw new ArgumentException($"status '{badStatus.Key}' maps to '{badStatus.Value}', which is not one of {string.Join(", ", OurStatuses)}");
+        IKomek.Dashboard.Platform.Csv.CsvEncoding.Normalize(Encoding);
         if (Delimiter is { } d && d is not (',' or ';' or '\t' or '|')) throw new ArgumentException($"delimiter '{d}' is not one of , ; | or tab");
         try
         {
@@ -167,7 +172,8 @@ public sealed record MappingFile(
     Dictionary<string, string>? Columns = null,
     Dictionary<string, string>? Categories = null,
     Dictionary<string, string>? Districts = null,
-    Dictionary<string, string>? Statuses = null)
+    Dictionary<string, string>? Statuses = null,
+    string? Encoding = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

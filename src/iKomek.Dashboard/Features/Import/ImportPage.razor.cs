@@ -2,6 +2,7 @@ using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.Import;
 
@@ -27,6 +28,7 @@ public sealed partial class ImportPage : ComponentBase
     [Inject] private ImportQueries Queries { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private CityAccess Access { get; set; } = default!;
+    [Inject] private ImportRuns Runs { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _runs = await Queries.GetRecentRunsAsync();
 
@@ -66,11 +68,13 @@ public sealed partial class ImportPage : ComponentBase
         {
             await using var stream = file.OpenReadStream(MaxFileBytes);
             var progress = new ThrottledProgress(p => InvokeAsync(() => { _progress = p; StateHasChanged(); }));
-            _result = await Task.Run(() => Importer.ImportAsync(stream, file.Name, mapping, "web", progress, fileBytes: file.Size));
+            // The run is the signed-in administrator's, by login and role (the audit log's actor).
+            var actor = Actor.Of(await Access.UserAsync());
+            _result = await Task.Run(() => Runs.RunAsync(stopping => Importer.ImportAsync(stream, file.Name, mapping, actor, progress, ct: stopping)));
             if (_result.FileError is { } fileError)
                 _error = T["import.fileError"] + ": " + T.Format("import.file." + fileError.Code, fileError.Args);
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or IOException or InvalidOperationException or Microsoft.JSInterop.JSException)
+        catch (Exception e) when (e is Npgsql.NpgsqlException or IOException or InvalidOperationException or Microsoft.JSInterop.JSException or OperationCanceledException)
         {
             // The upload broke off or the database failed: the batches already committed stay, the run says how far it got.
             _error = T["import.fileError"] + ": " + e.Message;

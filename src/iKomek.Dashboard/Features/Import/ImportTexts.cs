@@ -57,6 +57,9 @@ internal static class ImportTexts
         ["import.file.empty"] = new("Файл пуст: нет строки заголовка", "Файл бос: тақырып жолы жоқ", "The file is empty: no header line"),
         ["import.file.header"] = new("Первая строка не похожа на заголовок CSV", "Бірінші жол CSV тақырыбына ұқсамайды", "The first line is not a CSV header"),
         ["import.file.missingColumns"] = new("В заголовке нет столбцов формата «{0}»: {1}", "Тақырыпта «{0}» пішімінің бағандары жоқ: {1}", "The header lacks columns of the '{0}' format: {1}"),
+        ["import.file.encoding"] = new("Файл не в кодировке {0}: байт 0x{3} в строке {1} (байт {2} файла). Ничего не сохранено: сохраните файл в UTF-8 или укажите его кодировку",
+            "Файл {0} кодтауында емес: {1}-жолда 0x{3} байты (файлдың {2}-байты). Ештеңе сақталмады: файлды UTF-8 пішімінде сақтаңыз немесе оның кодтауын көрсетіңіз",
+            "The file is not valid {0}: byte 0x{3} on line {1} (byte {2} of the file). Nothing was stored: save the file as UTF-8 or give its encoding"),
         ["import.file.mappedColumnMissing"] = new("Нет столбца {0} для поля «{1}»", "«{1}» өрісі үшін {0} бағаны жоқ", "No column {0} for the field '{1}'"),
 
         ["import.reason.unclosedQuote"] = new("кавычка не закрыта до конца файла", "тырнақша файл соңына дейін жабылмаған", "a quoted field is not closed before the end of the file"),

@@ -12,6 +12,11 @@ public sealed class ChangeFeed
     /// <summary>True while the node's LISTEN connection is up; panels show their data as stale otherwise.</summary>
     public bool IsConnected { get; private set; }
 
+    /// <summary>The connection was up and is lost: the database is out of reach (not merely not yet connected at start).</summary>
+    public bool IsLost => !IsConnected && _wasConnected;
+
+    private bool _wasConnected;
+
     /// <summary>When the last change arrived (UTC), for freshness displays.</summary>
     public DateTime? LastChangeUtc { get; private set; }
 
@@ -34,6 +39,7 @@ public sealed class ChangeFeed
     {
         if (IsConnected == connected) return;
         IsConnected = connected;
+        _wasConnected |= connected;
         ConnectionChanged?.Invoke(connected);
     }
 

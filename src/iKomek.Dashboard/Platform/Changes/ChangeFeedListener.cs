@@ -1,18 +1,31 @@
-using System.Text.Json;
 using Dapper;
 using Npgsql;
 
 namespace IKomek.Dashboard.Platform.Changes;
 
 /// <summary>
-/// This node's one LISTEN connection on 'city_changes'. It starts from the newest change id (the watermark); after a
-/// lost connection it reconnects and replays every change above the watermark from appeal_changes, so no change is
-/// missed, then listens again.
+/// This node's one LISTEN connection on 'city_changes'. A notification only wakes it: what it delivers it reads from
+/// appeal_changes, by transaction. Each read takes the database's snapshot and returns the changes whose transactions
+/// committed after the previous read's snapshot and by this one (pg_visible_in_snapshot on the change's xid), so
+/// every committed change is delivered exactly once whatever the order in which ids were taken and transactions
+/// committed, across lost connections and restarts of PostgreSQL too.
 /// </summary>
+/// <remarks>
+/// Why snapshots and not a watermark on the id, or a window behind it: ids are taken when the statement runs, and a
+/// transaction (an import batch, a group commit) can hold a low id for seconds or minutes before it commits; no id
+/// window is wide enough for every such transaction, while a snapshot names exactly the transactions still running.
+/// </remarks>
 public sealed class ChangeFeedListener(NpgsqlDataSource db, ChangeFeed feed, TimeProvider time, ILogger<ChangeFeedListener> log) : BackgroundService
 {
     public const string Channel = "city_changes";
-    private long _watermark = -1;
+
+    /// <summary>Read even without a notification this often: a lost notification costs at most this long.</summary>
+    private static readonly TimeSpan SafetyRead = TimeSpan.FromSeconds(5);
+
+    /// <summary>The snapshot of the last read (pg_snapshot text); null before the first.</summary>
+    private string? _snapshot;
+
+    private volatile bool _notified;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +40,7 @@ public sealed class ChangeFeedListener(NpgsqlDataSource db, ChangeFeed feed, Tim
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
                 feed.SetConnected(false);
                 log.LogWarning("Change feed connection lost ({Message}); reconnecting in {Delay} ms", e.Message, delay.TotalMilliseconds);
@@ -43,11 +56,21 @@ public sealed class ChangeFeedListener(NpgsqlDataSource db, ChangeFeed feed, Tim
     private async Task ListenAsync(CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        conn.Notification += (_, e) => OnNotification(e.Payload);
+        conn.Notification += (_, _) => _notified = true;
         await conn.ExecuteAsync(new CommandDefinition($"LISTEN {Channel}", cancellationToken: ct));
         try
         {
-            await ReplayAndWaitAsync(conn, ct);
+            // Listening first, then reading: a change that commits meanwhile is in this read or wakes the next one.
+            await ReadAsync(conn, ct);
+            feed.SetConnected(true);
+            log.LogInformation("Change feed listening on '{Channel}'", Channel);
+            while (true)
+            {
+                if (!_notified) await conn.WaitAsync(SafetyRead, ct);
+                // Notifications that come during a read wake the next one: a burst costs a read or two, not one each.
+                _notified = false;
+                await ReadAsync(conn, ct);
+            }
         }
         finally
         {
@@ -60,55 +83,48 @@ public sealed class ChangeFeedListener(NpgsqlDataSource db, ChangeFeed feed, Tim
         }
     }
 
-    private async Task ReplayAndWaitAsync(NpgsqlConnection conn, CancellationToken ct)
+    /// <summary>
+    /// One statement, one snapshot: the rows it sees are those committed in the snapshot it returns. The first read
+    /// only takes the snapshot (a node starts from now; panels read their state themselves).
+    /// </summary>
+    private async Task ReadAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-
-        // Listening first, then reading what happened meanwhile: a change is either replayed or notified (or both;
-        // the watermark drops the second copy).
-        var missed = await conn.QueryAsync<(long Id, string Kind, int Rows, long FirstId, long LastId, int Critical)>(new CommandDefinition(
-            _watermark < 0
-                ? "SELECT id, kind, rows, first_id, last_id, critical FROM appeal_changes ORDER BY id DESC LIMIT 1"
-                : "SELECT id, kind, rows, first_id, last_id, critical FROM appeal_changes WHERE id > @w ORDER BY id",
-            new { w = _watermark }, cancellationToken: ct));
-        var first = _watermark < 0;
-        foreach (var m in missed)
+        if (_snapshot is null)
         {
-            if (first) _watermark = m.Id;
-            else Deliver(new CityChange(m.Id, m.Kind, m.Rows, m.FirstId, m.LastId, m.Critical, time.GetUtcNow().UtcDateTime));
+            _snapshot = await conn.ExecuteScalarAsync<string>(new CommandDefinition("SELECT pg_current_snapshot()::text", cancellationToken: ct));
+            return;
         }
-        if (_watermark < 0) _watermark = 0;
-        feed.SetConnected(true);
-        log.LogInformation("Change feed listening on '{Channel}' from change {Watermark}", Channel, _watermark);
-
-        while (true) await conn.WaitAsync(ct);
+        var rows = (await conn.QueryAsync<ChangeRow>(new CommandDefinition("""
+            SELECT s.snap::text AS Snapshot, c.id AS Id, c.kind AS Kind, c.rows AS Rows, c.first_id AS FirstId, c.last_id AS LastId, c.critical AS Critical
+            FROM (SELECT pg_current_snapshot() AS snap) s
+            LEFT JOIN appeal_changes c
+              ON c.xid >= pg_snapshot_xmin(@previous::pg_snapshot) AND NOT pg_visible_in_snapshot(c.xid, @previous::pg_snapshot)
+            ORDER BY c.id
+            """, new { previous = _snapshot }, cancellationToken: ct))).ToList();
+        var received = time.GetUtcNow().UtcDateTime;
+        foreach (var r in rows)
+        {
+            if (r.Id is not { } id) continue;
+            try
+            {
+                feed.Publish(new CityChange(id, r.Kind!, r.Rows!.Value, r.FirstId!.Value, r.LastId!.Value, r.Critical!.Value, received));
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "A change feed subscriber failed");
+            }
+        }
+        _snapshot = rows[0].Snapshot;
     }
 
-    private void OnNotification(string payload)
+    private sealed class ChangeRow
     {
-        try
-        {
-            using var doc = JsonDocument.Parse(payload);
-            var r = doc.RootElement;
-            Deliver(new CityChange(r.GetProperty("id").GetInt64(), r.GetProperty("kind").GetString()!, r.GetProperty("rows").GetInt32(),
-                r.GetProperty("first_id").GetInt64(), r.GetProperty("last_id").GetInt64(), r.GetProperty("critical").GetInt32(), time.GetUtcNow().UtcDateTime));
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            log.LogWarning("Ignoring a malformed change notification: {Payload}", payload);
-        }
-    }
-
-    private void Deliver(CityChange change)
-    {
-        if (change.Id <= _watermark) return;
-        _watermark = change.Id;
-        try
-        {
-            feed.Publish(change);
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "A change feed subscriber failed");
-        }
+        public string Snapshot { get; init; } = "";
+        public long? Id { get; init; }
+        public string? Kind { get; init; }
+        public int? Rows { get; init; }
+        public long? FirstId { get; init; }
+        public long? LastId { get; init; }
+        public int? Critical { get; init; }
     }
 }

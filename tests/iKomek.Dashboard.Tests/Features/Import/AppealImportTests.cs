@@ -235,7 +235,7 @@ public sealed class AppealImportTests(DemoCityDatabase city) : IClassFixture<Dem
         var before = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals");
 
         await Assert.ThrowsAsync<IOException>(() => ImportFixture.Importer(city.DataSource).ImportAsync(
-            new BreakingStream(bytes, bytes.Length - 1000), "cut.csv", ImportMapping.Open311, "test"));
+            new BreakingStream(bytes, bytes.Length - 1000), "cut.csv", ImportMapping.Open311, new IKomek.Dashboard.Platform.Audit.Actor("test")));
 
         var added = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals") - before;
         Assert.True(added is 0 or AppealImporter.BatchSize, $"{added} appeals added");

@@ -20,7 +20,7 @@ internal static class ImportFixture
     public static async Task<ImportResult> ImportAsync(NpgsqlDataSource db, string csv, ImportMapping mapping, bool bom = false, string file = "test.csv")
     {
         var bytes = new UTF8Encoding(bom).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-        return await Importer(db).ImportAsync(new MemoryStream(bytes), file, mapping, "test");
+        return await Importer(db).ImportAsync(new MemoryStream(bytes), file, mapping, new IKomek.Dashboard.Platform.Audit.Actor("test"));
     }
 
     /// <summary>A closed appeal of the demo city with coordinates, as its export writes it (17 fields).</summary>

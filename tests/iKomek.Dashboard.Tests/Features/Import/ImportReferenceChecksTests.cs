@@ -82,7 +82,7 @@ public sealed class ImportReferenceChecksTests(DemoCityDatabase city) : IClassFi
         var fingerprint = await ImportFixture.AppealsFingerprintAsync(conn);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ImportFixture.Importer(city.DataSource).ImportAsync(
-            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)), "gone.csv", ImportMapping.Ours, "test",
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)), "gone.csv", ImportMapping.Ours, new IKomek.Dashboard.Platform.Audit.Actor("test"),
             onRejected: _ => conn.Execute("DELETE FROM organisations WHERE id = @organisationId", new { organisationId })));
 
         Assert.Contains($"organisation {organisationId}", error.Message);

@@ -44,6 +44,77 @@ public sealed class ChangeFeedListenerTests(DemoCityDatabase city) : IClassFixtu
     }
 
     [Fact]
+    public async Task ChangeWhoseTransactionCommitsLast_IsDeliveredThough_ItsIdCameFirst()
+    {
+        var (listener, received) = await StartListenerAsync();
+
+        // Transaction A registers a critical appeal: its change takes its id now, and A stays open.
+        await using var a = await city.DataSource.OpenConnectionAsync();
+        await using var txA = await a.BeginTransactionAsync();
+        var critical = await a.ExecuteScalarAsync<long>("""
+            INSERT INTO appeals (reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id, department_id,
+                                 citizen_id, language, description, status, is_critical, sla_due_at)
+            SELECT '109-2026-9900001', city_now(), channel_id, service_type_id, area_id, district_id, organisation_id, department_id,
+                   citizen_id, language, 'Застряли в лифте', 'registered', true, city_now() + interval '1 day'
+            FROM appeals ORDER BY id LIMIT 1
+            RETURNING id
+            """, transaction: txA);
+        var idA = await a.ExecuteScalarAsync<long>("SELECT max(id) FROM appeal_changes", transaction: txA);
+
+        // Transaction B changes a status, takes the next id and commits first: it is delivered.
+        await using (var b = await city.DataSource.OpenConnectionAsync())
+        {
+            await b.ExecuteAsync("UPDATE appeals SET status = 'in_progress' WHERE id = (SELECT min(id) FROM appeals WHERE status = 'registered')");
+        }
+        await WaitUntil(() => received.Any(c => c.Id > idA && c.Kind == "update"));
+
+        // A commits after B: its lower id must still come through, with its critical appeal.
+        await txA.CommitAsync();
+        await WaitUntil(() => received.Any(c => c.Id == idA));
+        var change = received.Single(c => c.Id == idA);
+        Assert.Equal(("insert", 1, critical), (change.Kind, change.Critical, change.FirstId));
+        Assert.Equal(received.Select(c => c.Id).Distinct().Count(), received.Count);
+        await listener.StopAsync(CancellationToken.None);
+        listener.Dispose();
+    }
+
+    [Fact]
+    public async Task PostgresConnectionsKilledUnderLoad_EveryCommittedChangeDeliveredOnce()
+    {
+        var (listener, received) = await StartListenerAsync();
+        var before = await city.DataSource.CreateCommand("SELECT coalesce(max(id), 0) FROM appeal_changes").ExecuteScalarAsync() as long? ?? 0;
+
+        // Four writers commit status changes while the listener's connection is cut again and again.
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                await using var conn = await city.DataSource.OpenConnectionAsync();
+                await conn.ExecuteAsync("UPDATE appeals SET satisfaction = satisfaction WHERE id = (SELECT min(id) + @n FROM appeals)", new { n = w * 100 + i });
+            }
+        })).ToArray();
+        var killer = Task.Run(async () =>
+        {
+            for (var k = 0; k < 5; k++)
+            {
+                await Task.Delay(30);
+                await using var conn = await city.DataSource.OpenConnectionAsync();
+                await conn.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (query LIKE 'LISTEN%' OR query LIKE '%pg_current_snapshot%')");
+            }
+        });
+        await Task.WhenAll([.. writers, killer]);
+
+        await using var check = await city.DataSource.OpenConnectionAsync();
+        var committed = (await check.QueryAsync<long>("SELECT id FROM appeal_changes WHERE id > @before ORDER BY id", new { before })).ToList();
+        Assert.Equal(200, committed.Count);
+        await WaitUntil(() => committed.All(id => received.Any(c => c.Id == id)));
+        Assert.Equal(received.Select(c => c.Id).Distinct().Count(), received.Count);
+        await listener.StopAsync(CancellationToken.None);
+        listener.Dispose();
+    }
+
+    [Fact]
     public async Task BulkStatement_IsOneChange()
     {
         await using var conn = await city.DataSource.OpenConnectionAsync();

@@ -41,6 +41,17 @@ public static class Open311Endpoints
         {
             return await next(context);
         }
+        catch (Exception e) when (e is not OperationCanceledException && IsDatabaseOutage(e))
+        {
+            // The database is down or restarting: nothing was stored, and the client should come back soon. The log
+            // names the failure only (never the request's fields: they are a resident's).
+            var http = context.HttpContext;
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IKomek.Open311")
+                .LogWarning("Open311 request refused: the database is unavailable ({Error})", e.GetBaseException().Message);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Open311Body.Errors(FormatOf(http), StatusCodes.Status503ServiceUnavailable,
+                $"Service temporarily unavailable: nothing was stored; please retry in {RetryAfterSeconds} seconds (reference {http.TraceIdentifier})");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var http = context.HttpContext;
@@ -49,15 +60,41 @@ public static class Open311Endpoints
         }
     }
 
+    public const int RetryAfterSeconds = 10;
+
+    /// <summary>The server unreachable, shutting down or starting up, or a connection it broke: worth retrying.</summary>
+    public static bool IsDatabaseOutage(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is PostgresException p) return p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal);
+            if (x is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException) return true;
+            if (x is NpgsqlException && x.InnerException is IOException or System.Net.Sockets.SocketException) return true;
+        }
+        return false;
+    }
+
     private static string FormatOf(HttpContext http) => http.Request.Path.Value?.EndsWith(".xml", StringComparison.Ordinal) == true ? "xml" : "json";
 
     private static IResult? BadFormat(string format) =>
         Open311Body.IsKnownFormat(format) ? null : Open311Body.Errors("json", 400, $"format '{format}' is not supported: use .json or .xml");
 
-    private static IResult Discovery(string format, HttpContext http)
+    /// <summary>
+    /// The address clients are told to use: the setting Open311:PublicBaseUrl, else the first address the app listens
+    /// on. Never the request's Host header, which any client may set (a cached discovery would send others elsewhere).
+    /// </summary>
+    public static string PublicBaseUrl(IConfiguration config)
+    {
+        var configured = config["Open311:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(configured))
+            configured = config["Urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return (string.IsNullOrWhiteSpace(configured) ? "http://127.0.0.1:5080" : configured).TrimEnd('/');
+    }
+
+    private static IResult Discovery(string format, IConfiguration config)
     {
         if (BadFormat(format) is { } bad) return bad;
-        var url = $"{http.Request.Scheme}://{http.Request.Host}{Root}";
+        var url = PublicBaseUrl(config) + Root;
         var endpoint = new Open311Item
         {
             { "specification", "http://wiki.open311.org/GeoReport_v2" },

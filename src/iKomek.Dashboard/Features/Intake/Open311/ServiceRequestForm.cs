@@ -32,6 +32,13 @@ public sealed partial class ServiceRequestForm
     {
         if (request.HasFormContentType)
         {
+            // The form reader would turn bytes that are not UTF-8 into U+FFFD and store the text mangled: the body
+            // (at most MaxBodyBytes) is checked first, field by field, and refused with the place of the first bad byte.
+            var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            CheckUtf8(body.GetBuffer().AsSpan(0, (int)body.Length));
+            body.Position = 0;
+            request.Body = body;
             var form = await request.ReadFormAsync(ct);
             return new ServiceRequestForm(form.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
         }
@@ -51,6 +58,26 @@ public sealed partial class ServiceRequestForm
             return new ServiceRequestForm(fields);
         }
         throw new FormatException("send the fields as application/x-www-form-urlencoded (or application/json)");
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Every name and value of a urlencoded form, once percent-decoded, must be UTF-8.</summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> body)
+    {
+        foreach (var pair in System.Text.Encoding.Latin1.GetString(body).Split('&'))
+        {
+            var bytes = System.Net.WebUtility.UrlDecodeToBytes(System.Text.Encoding.Latin1.GetBytes(pair), 0, pair.Length);
+            try
+            {
+                StrictUtf8.GetString(bytes);
+            }
+            catch (System.Text.DecoderFallbackException e)
+            {
+                var name = pair.Split('=')[0];
+                throw new FormatException($"field '{(name.All(c => c < 128) ? name : "?")}' is not valid UTF-8 (byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at byte {e.Index + 1} of the decoded field): send the fields in UTF-8");
+            }
+        }
     }
 
     private static StringValues JsonValues(JsonElement e) => e.ValueKind switch
