@@ -54,7 +54,7 @@ public static class DemoCityVerbs
         // The current topic model, when there is one, records its suggestions as the web app's intake does.
         var classifier = new TrainedAppealClassifier();
         if (await new ClassificationQueries(city.DataSource).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
-        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, time), time);
+        var intake = new AppealIntake(city.DataSource, classifier, new RoutingTable(city.DataSource, time), new CityReference(city.DataSource, time), time);
         Console.WriteLine($"Streaming a {scenario} city at {rate} appeals/s for {minutes} min; Ctrl+C stops.");
         var sent = await new LiveSimulator(city.DataSource, intake, time).RunAsync(scenario, rate, TimeSpan.FromMinutes(minutes),
             r => Console.WriteLine($"{new AstanaClock(time).Now:HH:mm:ss} {r.RegNumber}{(r.DuplicateOf is null ? "" : " (duplicate)")}"), ct);

@@ -56,7 +56,7 @@ public static class ImportCommand
         await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         await using var report = reportPath is null ? null : CsvRowWriter.ToFile(reportPath, byteOrderMark: true);
         report?.Write(ImportReport.Header);
-        var importer = new AppealImporter(db, new RoutingTable(db, TimeProvider.System), TimeProvider.System);
+        var importer = new AppealImporter(db, new RoutingTable(db, TimeProvider.System), new CityReference(db, TimeProvider.System), TimeProvider.System);
         Console.WriteLine($"Importing {file} ({new FileInfo(file).Length / 1048576.0:N1} MB) as '{mapping.Preset}', source '{mapping.Source}'.");
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var result = await importer.ImportAsync(input, Path.GetFileName(file), mapping, "cli:" + Environment.UserName,
