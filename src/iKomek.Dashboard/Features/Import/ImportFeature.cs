@@ -1,9 +1,12 @@
+using IKomek.Dashboard.Platform.Cli;
+
 namespace IKomek.Dashboard.Features.Import;
 
 public static class ImportFeature
 {
-    /// <summary>CSV import of historical appeals (the page and the import verb share the importer).</summary>
+    /// <summary>CSV import of historical appeals (the page and the import verb share the importer), and the verb.</summary>
     public static IServiceCollection AddImport(this IServiceCollection services) => services
         .AddSingleton<AppealImporter>()
-        .AddSingleton<ImportQueries>();
+        .AddSingleton<ImportQueries>()
+        .AddVerb<ImportVerb>();
 }
