@@ -2,6 +2,7 @@ using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Classification;
+using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Jobs;
@@ -35,7 +36,8 @@ public static class FeatureRegistration
             .AddRatings()
             .AddProjects()
             .AddKpis()
-            .AddAdministration();
+            .AddAdministration()
+            .AddDemoCity();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Dapper;
 using IKomek.Dashboard.Features.Import;
@@ -60,6 +61,26 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
             Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
             Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
         });
+    }
+
+    [Theory]
+    [InlineData("ru", "количество", "дни", "проценты", "тенге")]
+    [InlineData("kk", "саны", "күн", "пайыз", "теңге")]
+    [InlineData("en", "number", "days", "per cent", "tenge")]
+    public void KpisPage_ShowsUnitsInTheReadersWords_NotTheirCodes(string language, params string[] words)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
+        SignIn(null);
+        var cut = Page<KpisPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=kpi-unit]")));
+
+        var units = cut.FindAll("[data-testid=kpi-unit]").Select(u => u.TextContent.Trim()).ToList();
+        Assert.All(units, u => Assert.Contains(u, words));
+        Assert.DoesNotContain(cut.FindAll("[data-testid=kpis-grid] .cell-sub"), s => s.TextContent.Contains("count") || s.TextContent.Contains("percent"));
+        // Values in the reader's format (ru-KZ: a decimal comma), shares with their sign.
+        var values = cut.FindAll("[data-testid=kpis-grid] tbody td.num").Select(td => td.TextContent.Trim()).ToList();
+        Assert.DoesNotContain(values, v => System.Text.RegularExpressions.Regex.IsMatch(v, @"\d\.\d"));
+        Assert.Contains(values, v => System.Text.RegularExpressions.Regex.IsMatch(v, @"^\d+,\d %$"));
     }
 
     [Fact]

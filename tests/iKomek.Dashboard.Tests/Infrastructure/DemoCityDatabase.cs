@@ -33,9 +33,9 @@ public sealed class DemoCityDatabase : IAsyncLifetime
     /// <summary>The clock of this city: the tests' one (<see cref="TestClock"/>).</summary>
     public TimeProvider Clock { get; } = TestClock.Create();
 
-    /// <summary>The one intake path, wired as the app wires it, on this database.</summary>
-    public AppealIntake NewIntake(IAppealClassifier? classifier = null) =>
-        new(DataSource, classifier ?? new GivenServiceTypeClassifier(), new RoutingTable(DataSource, Clock), Clock);
+    /// <summary>The one intake path, wired as the app wires it, on this database (with its own reference copy unless given one).</summary>
+    public AppealIntake NewIntake(IAppealClassifier? classifier = null, CityReference? reference = null) =>
+        new(DataSource, classifier ?? new GivenServiceTypeClassifier(), new RoutingTable(DataSource, Clock), reference ?? new CityReference(DataSource, Clock), Clock);
 
     public async Task DisposeAsync() => await DataSource.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,6 +27,7 @@ public static class AccountsFeature
     {
         builder.Services.AddSingleton<AccountsQueries>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddVerb<UserAddVerb>().AddVerb<UserDisableVerb>();
         builder.Services.AddDataProtection().SetApplicationName("iKomek.Dashboard");
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((o, db) => o.XmlRepository = new PostgresKeyRepository(db));

@@ -4,42 +4,64 @@ using IKomek.Dashboard.Platform.Cli;
 
 namespace IKomek.Dashboard.Features.Accounts;
 
+/// <summary><c>user-add LOGIN --role R [--name N] [--password P]</c>: add a user who signs in, or reset one.</summary>
+public sealed class UserAddVerb : IVerb
+{
+    public string Name => "user-add";
+    public string Summary => """
+        add a user who signs in, or reset an existing login's password, role and name (and enable it again);
+        without --password the password is read from standard input (asked twice on a terminal)
+        """;
+    public string Usage => "user-add LOGIN --role admin|analyst|operator [--name \"Full Name\"] [--password P]";
+    public VerbSyntax Syntax => UserCommand.AddSyntax;
+
+    public async Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
+        await UserCommand.RunAsync((await context.MigratedDatabaseAsync(ct)).DataSource, Name, context.Args, context.In, context.Terminal, context.Out, ct);
+}
+
+/// <summary><c>user-disable LOGIN</c>: refuse the login's sign-in from now on.</summary>
+public sealed class UserDisableVerb : IVerb
+{
+    public string Name => "user-disable";
+    public string Summary => "refuse the login's sign-in from now on; its open pages lose their rights within a minute";
+    public string Usage => "user-disable LOGIN";
+    public VerbSyntax Syntax => UserCommand.DisableSyntax;
+
+    public async Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
+        await UserCommand.RunAsync((await context.MigratedDatabaseAsync(ct)).DataSource, Name, context.Args, context.In, context.Terminal, context.Out, ct);
+}
+
 /// <summary>
-/// The <c>user-add</c> and <c>user-disable</c> verbs: how the first administrator of a real city gets an account,
-/// and how anyone's password is reset. Exit 0 when done, 2 on a bad argument (printed by the caller).
+/// The <c>user-add</c> and <c>user-disable</c> verbs' work: how the first administrator of a real city gets an account,
+/// and how anyone's password is reset. Exit 0 when done; a bad argument is an <see cref="ArgumentException"/>.
 /// </summary>
 public static class UserCommand
 {
-    public static readonly string[] Verbs = ["user-add", "user-disable"];
+    public static readonly VerbSyntax AddSyntax = new() { Positionals = ["LOGIN"], Options = ["role", "name", "password"] };
+    public static readonly VerbSyntax DisableSyntax = new() { Positionals = ["LOGIN"] };
 
-    public const string Usage = """
-          user-add LOGIN --role admin|analyst|operator [--name "Full Name"] [--password P]
-                 add a user who signs in, or reset an existing login's password, role and name (and enable it again);
-                 without --password the password is read from standard input (asked twice on a terminal)
-          user-disable LOGIN
-                 refuse the login's sign-in from now on; its open pages lose their rights within a minute
-        """;
-
-    private static readonly string[] Options = ["role", "name", "password"];
+    /// <summary>The verb on arguments as typed.</summary>
+    public static Task<int> RunAsync(NpgsqlDataSource db, string verb, IReadOnlyList<string> args, TextReader input, bool terminal,
+        TextWriter output, CancellationToken ct) =>
+        RunAsync(db, verb, VerbArgs.Parse(verb, verb == "user-disable" ? DisableSyntax : AddSyntax, args), input, terminal, output, ct);
 
     /// <param name="input">Where the password comes from without --password.</param>
     /// <param name="terminal">True when <paramref name="input"/> is a person at a terminal: ask, without echo, twice.</param>
-    public static async Task<int> RunAsync(NpgsqlDataSource db, string verb, IReadOnlyList<string> args, TextReader input, bool terminal,
+    public static async Task<int> RunAsync(NpgsqlDataSource db, string verb, VerbArgs args, TextReader input, bool terminal,
         TextWriter output, CancellationToken ct)
     {
-        var (login, options, _) = VerbArguments.Parse(args, verb, "LOGIN", Options);
+        var login = args.Positional("LOGIN");
         var accounts = new AccountsQueries(db, TimeProvider.System);
         if (verb == "user-disable")
         {
-            if (options.Count > 0) throw new ArgumentException("user-disable takes only a LOGIN");
             if (!await accounts.DisableAsync(login, ct)) throw new ArgumentException($"there is no user '{login}'");
             await output.WriteLineAsync($"Disabled {AccountsQueries.NormalizeLogin(login)}.");
             return 0;
         }
 
-        var role = options.GetValueOrDefault("role") ?? throw new ArgumentException($"user-add needs --role ({string.Join("|", CityRoles.SignIn)})");
-        var password = options.GetValueOrDefault("password") ?? ReadPassword(input, terminal, output);
-        var added = await accounts.SaveAsync(login, role, password, options.GetValueOrDefault("name"), ct);
+        var role = args.Option("role") ?? throw new ArgumentException($"user-add needs --role ({string.Join("|", CityRoles.SignIn)})");
+        var password = args.Option("password") ?? ReadPassword(input, terminal, output);
+        var added = await accounts.SaveAsync(login, role, password, args.Option("name"), ct);
         await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}).");
         return 0;
     }

@@ -85,7 +85,7 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
         var used => T.Format("appeal.slaUsed", used),
     };
 
-    private string Name(IReadOnlyDictionary<int, RefItem>? items, int id) => items?.GetValueOrDefault(id)?.Name(T) ?? "";
+    private string Name<TItem>(IReadOnlyDictionary<int, TItem>? items, int id) where TItem : RefItem => items?.GetValueOrDefault(id)?.Name(T) ?? "";
 
     public void Dispose() => _live?.Dispose();
 }

@@ -71,7 +71,7 @@ public sealed partial class AppealsPage : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         _reference = await Reference.GetAsync();
-        static List<FilterSelect.Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
+        static List<FilterSelect.Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new FilterSelect.Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _districtOptions = Options(_reference.Districts, T);
         _areaOptions = Options(_reference.Areas, T);
@@ -179,6 +179,6 @@ public sealed partial class AppealsPage : ComponentBase
         await ReloadAsync();
     }
 
-    private string Ref(IReadOnlyDictionary<int, RefItem>? items, int id) =>
+    private string Ref<TItem>(IReadOnlyDictionary<int, TItem>? items, int id) where TItem : RefItem =>
         items is not null && items.TryGetValue(id, out var item) ? item.Name(T) : "";
 }

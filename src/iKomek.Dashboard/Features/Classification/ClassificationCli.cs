@@ -1,4 +1,5 @@
 using System.Globalization;
+using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Platform.Csv;
 using Npgsql;
 using IKomek.Dashboard.Platform.City;
@@ -16,23 +17,55 @@ public sealed record CsvProblem(int Row, string Column, string Reason)
 /// labeled CSV (optionally mapping outside labels onto our areas of life). Without --model they use the database's
 /// current model. Bad input: a message naming the file, row and column, and exit code 2 (thrown as ArgumentException).
 /// </summary>
+/// <summary>The analysts' three verbs; the work is <see cref="ClassificationCli"/>'s.</summary>
+public sealed class ClassifyTrainVerb : IVerb
+{
+    public string Name => "classify-train";
+    public string Summary => """
+        train a topic model (labels: service type codes such as heating.no_heat_flat, or area codes);
+        20 % of each label is held out and the figures printed; --save-to-db stores it as a version (promoted if better)
+        """;
+    public string Usage => "classify-train --input labeled.csv --text-column text --label-column label [--seed 1] (--out model.bin | --save-to-db)";
+    public VerbSyntax Syntax => ClassificationCli.TrainSyntax;
+
+    public Task<int> RunAsync(VerbContext context, CancellationToken ct) => ClassificationCli.RunAsync(Name, context.Args, context.Out, Opener(context), ct);
+
+    /// <summary>The verbs open (and migrate) the database only when they need it (no --model, or --save-to-db).</summary>
+    internal static Func<CancellationToken, Task<NpgsqlDataSource>> Opener(VerbContext context) =>
+        async ct => (await context.MigratedDatabaseAsync(ct)).DataSource;
+}
+
+public sealed class ClassifyVerb : IVerb
+{
+    public string Name => "classify";
+    public string Summary => "write the top-3 topics with their confidence for each text (the database's current model without --model)";
+    public string Usage => "classify [--model model.bin] --input texts.csv --text-column text --output predictions.csv [--id-column id]";
+    public VerbSyntax Syntax => ClassificationCli.ClassifySyntax;
+
+    public Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
+        ClassificationCli.RunAsync(Name, context.Args, context.Out, ClassifyTrainVerb.Opener(context), ct);
+}
+
+public sealed class ClassifyEvalVerb : IVerb
+{
+    public string Name => "classify-eval";
+    public string Summary => "accuracy, macro-F1 and per-class figures; the map's columns 'label' and 'area' turn outside labels into our areas";
+    public string Usage => "classify-eval [--model model.bin] --input labeled.csv --text-column text --label-column label [--label-map map.csv]";
+    public VerbSyntax Syntax => ClassificationCli.EvalSyntax;
+
+    public Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
+        ClassificationCli.RunAsync(Name, context.Args, context.Out, ClassifyTrainVerb.Opener(context), ct);
+}
+
 public static class ClassificationCli
 {
-    public static readonly string[] Verbs = ["classify-train", "classify", "classify-eval"];
-
-    public const string Usage = """
-          classify-train --input labeled.csv --text-column text --label-column label [--seed 1] (--out model.bin | --save-to-db)
-                 train a topic model (labels: service type codes such as heating.no_heat_flat, or area codes);
-                 20 % of each label is held out and the figures printed; --save-to-db stores it as a version (promoted if better)
-          classify [--model model.bin] --input texts.csv --text-column text --output predictions.csv [--id-column id]
-                 write the top-3 topics with their confidence for each text (the database's current model without --model)
-          classify-eval [--model model.bin] --input labeled.csv --text-column text --label-column label [--label-map map.csv]
-                 accuracy, macro-F1 and per-class figures; the map's columns 'label' and 'area' turn outside labels into our areas
-        """;
+    public static readonly VerbSyntax TrainSyntax = new() { Options = ["input", "text-column", "label-column", "seed", "out"], Switches = ["save-to-db"] };
+    public static readonly VerbSyntax ClassifySyntax = new() { Options = ["model", "input", "text-column", "output", "id-column"] };
+    public static readonly VerbSyntax EvalSyntax = new() { Options = ["model", "input", "text-column", "label-column", "label-map"] };
 
     /// <param name="openDatabase">Opens (and migrates) the city's database, only when a verb needs it.</param>
-    public static async Task<int> RunAsync(string verb, IReadOnlyDictionary<string, string?> flags, TextWriter output,
-        Func<CancellationToken, Task<(NpgsqlDataSource DataSource, IAsyncDisposable Owner)>> openDatabase, CancellationToken ct)
+    public static async Task<int> RunAsync(string verb, VerbArgs flags, TextWriter output,
+        Func<CancellationToken, Task<NpgsqlDataSource>> openDatabase, CancellationToken ct)
     {
         switch (verb)
         {
@@ -47,15 +80,15 @@ public static class ClassificationCli
         }
     }
 
-    private static async Task<int> TrainAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
-        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    private static async Task<int> TrainAsync(VerbArgs flags, TextWriter output,
+        Func<CancellationToken, Task<NpgsqlDataSource>> openDatabase, CancellationToken ct)
     {
-        var input = Required(flags, "input");
-        var seed = int.TryParse(flags.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture, out var s) ? s : throw new ArgumentException("--seed must be a whole number");
-        var outPath = flags.GetValueOrDefault("out");
-        var toDatabase = flags.ContainsKey("save-to-db");
+        var input = flags.Required("input");
+        var seed = flags.Get("seed", 1);
+        var outPath = flags.Option("out");
+        var toDatabase = flags.Has("save-to-db");
         if (outPath is null == !toDatabase) throw new ArgumentException("give exactly one of --out model.bin and --save-to-db");
-        var (data, problems) = await ReadLabeledAsync(input, Required(flags, "text-column"), Required(flags, "label-column"), null, ct);
+        var (data, problems) = await ReadLabeledAsync(input, flags.Required("text-column"), flags.Required("label-column"), null, ct);
         Report(output, problems);
         if (data.Select(d => d.Area).Distinct().Count() < 2) throw new ArgumentException($"{input}: at least two different labels are needed to train, found {data.Select(d => d.Label).Distinct().Count()}");
 
@@ -74,10 +107,8 @@ public static class ClassificationCli
             return 0;
         }
 
-        var (db, owner) = await openDatabase(ct);
-        await using (owner)
         {
-            var queries = new ClassificationQueries(db);
+            var queries = new ClassificationQueries(await openDatabase(ct));
             var typeIds = await queries.GetTypeIdsAsync(ct);
             var unknown = model.Labels.Where(l => !typeIds.ContainsKey(l)).Take(5).ToList();
             if (unknown.Count > 0) throw new ArgumentException($"{input}: labels must be service type codes to store the model in the database; unknown: {string.Join(", ", unknown)}");
@@ -88,14 +119,14 @@ public static class ClassificationCli
         return 0;
     }
 
-    private static async Task<int> ClassifyAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
-        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    private static async Task<int> ClassifyAsync(VerbArgs flags, TextWriter output,
+        Func<CancellationToken, Task<NpgsqlDataSource>> openDatabase, CancellationToken ct)
     {
-        var input = Required(flags, "input");
-        var outPath = Required(flags, "output");
+        var input = flags.Required("input");
+        var outPath = flags.Required("output");
         var table = await Table.ReadAsync(input, ct);
-        var textColumn = table.Column(Required(flags, "text-column"), input);
-        var idColumn = flags.GetValueOrDefault("id-column") is { } idName ? table.Column(idName, input) : -1;
+        var textColumn = table.Column(flags.Required("text-column"), input);
+        var idColumn = flags.Option("id-column") is { } idName ? table.Column(idName, input) : -1;
         var model = await LoadModelAsync(flags, openDatabase, ct);
         var rows = new List<string[]>(table.Rows.Count);
         var problems = new List<CsvProblem>();
@@ -130,12 +161,12 @@ public static class ClassificationCli
         return 0;
     }
 
-    private static async Task<int> EvaluateAsync(IReadOnlyDictionary<string, string?> flags, TextWriter output,
-        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    private static async Task<int> EvaluateAsync(VerbArgs flags, TextWriter output,
+        Func<CancellationToken, Task<NpgsqlDataSource>> openDatabase, CancellationToken ct)
     {
-        var input = Required(flags, "input");
-        var map = flags.GetValueOrDefault("label-map") is { } mapPath ? await ReadLabelMapAsync(mapPath, ct) : null;
-        var (data, problems) = await ReadLabeledAsync(input, Required(flags, "text-column"), Required(flags, "label-column"), map, ct);
+        var input = flags.Required("input");
+        var map = flags.Option("label-map") is { } mapPath ? await ReadLabelMapAsync(mapPath, ct) : null;
+        var (data, problems) = await ReadLabeledAsync(input, flags.Required("text-column"), flags.Required("label-column"), map, ct);
         Report(output, problems);
         if (data.Count == 0) throw new ArgumentException($"{input}: no labeled rows to evaluate on");
         var model = await LoadModelAsync(flags, openDatabase, ct);
@@ -146,20 +177,17 @@ public static class ClassificationCli
         return 0;
     }
 
-    private static async Task<MlTopicModel> LoadModelAsync(IReadOnlyDictionary<string, string?> flags,
-        Func<CancellationToken, Task<(NpgsqlDataSource, IAsyncDisposable)>> openDatabase, CancellationToken ct)
+    private static async Task<MlTopicModel> LoadModelAsync(VerbArgs flags,
+        Func<CancellationToken, Task<NpgsqlDataSource>> openDatabase, CancellationToken ct)
     {
-        if (flags.GetValueOrDefault("model") is { } path)
+        if (flags.Option("model") is { } path)
         {
             if (!File.Exists(path)) throw new ArgumentException($"{path}: model file not found");
             try { return MlTopicModel.Deserialize(await File.ReadAllBytesAsync(path, ct)); }
             catch (InvalidDataException e) { throw new ArgumentException($"{path}: {e.Message}"); }
         }
-        if (flags.ContainsKey("model")) throw new ArgumentException("--model needs a file name");
-        var (db, owner) = await openDatabase(ct);
-        await using (owner)
         {
-            var current = await new ClassificationQueries(db).GetCurrentModelAsync(ct)
+            var current = await new ClassificationQueries(await openDatabase(ct)).GetCurrentModelAsync(ct)
                 ?? throw new ArgumentException("the database has no promoted model yet: give --model, or train one with classify-train --save-to-db");
             return MlTopicModel.Deserialize(current.Model);
         }
@@ -282,8 +310,6 @@ public static class ClassificationCli
         foreach (var p in r.WorstPairs.Take(5)) output.WriteLine($"confused: {p.Actual} -> {p.Predicted} ({p.Count})");
     }
 
-    private static string Required(IReadOnlyDictionary<string, string?> flags, string name) =>
-        flags.GetValueOrDefault(name) is { Length: > 0 } v ? v : throw new ArgumentException($"--{name} is required");
 
     private static string Number(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public sealed record ImportResult(
 /// and a failure keeps the batches already committed. A row whose key (source id, reg number or row hash) was
 /// imported before, or whose reg number is taken, is skipped: importing the same file again inserts nothing.
 /// </summary>
-public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, TimeProvider time)
+public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, CityReference reference, TimeProvider time)
 {
     /// <summary>Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat.</summary>
     public const int BatchSize = 25_000;
@@ -77,7 +77,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ti
             var header = await csv.ReadAsync(ct);
             if (header is null) throw new ImportFileException("empty");
             if (header.Error is not null || header.Fields.All(string.IsNullOrWhiteSpace)) throw new ImportFileException("header");
-            var mapper = new AppealRowMapper(mapping, await ImportReference.LoadAsync(conn, ct), header.Fields, time.GetUtcNow().UtcDateTime);
+            var mapper = new AppealRowMapper(mapping, await ImportReference.LoadAsync(conn, await reference.GetAsync(ct), ct), header.Fields, time.GetUtcNow().UtcDateTime);
 
             // Reading and checking rows overlaps with writing: batches go through a short queue to a few writers,
             // each on its own connection, so PostgreSQL works on several batches while the next one is parsed.

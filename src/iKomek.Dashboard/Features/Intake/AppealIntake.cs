@@ -14,36 +14,32 @@ namespace IKomek.Dashboard.Features.Intake;
 /// made here; the writing is the <see cref="IntakeWriter"/>'s, which commits concurrent appeals together. A client's
 /// token makes a resubmission return the first appeal.
 /// </summary>
-public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifier, RoutingTable routing, TimeProvider time) : IAsyncDisposable
+public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifier, RoutingTable routing, CityReference reference, TimeProvider time)
+    : IAsyncDisposable
 {
     /// <summary>Same service type, within this distance or at the same address, within <see cref="DuplicateWindow"/>: one incident.</summary>
     public const double DuplicateRadiusMetres = 300;
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(7);
-    // Service types, district centres and holidays change by an administrator's hand, rarely: reread every ten minutes.
-    private static readonly TimeSpan ReferenceLifetime = TimeSpan.FromMinutes(10);
 
     private readonly IntakeWriter _writer = new(db);
-    private Reference? _reference;
-
-    private sealed record Reference(
-        DateTime LoadedUtc, IReadOnlyDictionary<int, ServiceTypeInfo> Types, IReadOnlyList<(int Id, double Lat, double Lon)> Districts, WorkingCalendar Calendar);
 
     public async Task<IntakeResult> RegisterAsync(NewAppeal appeal, CancellationToken ct = default)
     {
         var topic = classifier.Classify(appeal.Description, appeal.ServiceTypeId);
         if (topic.ServiceTypeId is not { } serviceTypeId)
             throw new IntakeRejectedException("service_code", "service_code is required: the text alone could not be filed under a service type.");
-        var reference = await GetReferenceAsync(ct);
-        if (!reference.Types.TryGetValue(serviceTypeId, out var type))
+        // Service types, district centres and holidays: the node's reference copy, dropped the moment they change.
+        var city = await reference.GetAsync(ct);
+        if (!city.ServiceTypes.TryGetValue(serviceTypeId, out var type))
             throw new IntakeRejectedException("service_code", $"service_code {serviceTypeId} does not exist.", notFound: true);
 
-        var place = await PlaceAsync(appeal, reference, ct);
+        var place = await PlaceAsync(appeal, city, ct);
         var organisationId = await routing.OrganisationForAsync(serviceTypeId, type.DepartmentId, place.DistrictId, ct);
         var createdUtc = time.GetUtcNow().UtcDateTime;
         return await _writer.WriteAsync(new IntakeRow(
             Year: AstanaClock.ToLocal(createdUtc).Year,
             CreatedUtc: createdUtc,
-            DueUtc: reference.Calendar.AddWorkingDays(createdUtc, type.SlaWorkingDays),
+            DueUtc: city.Calendar.AddWorkingDays(createdUtc, type.SlaWorkingDays),
             ChannelId: appeal.ChannelId,
             ServiceTypeId: serviceTypeId,
             AreaId: type.AreaId,
@@ -71,8 +67,6 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private sealed record ServiceTypeInfo(int Id, int AreaId, int DepartmentId, int SlaWorkingDays, bool IsCritical);
-
     private sealed record Place(int DistrictId, double? Lat, double? Lon, string? Address);
 
 
@@ -80,11 +74,11 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
     /// Where the appeal is: coordinates (district = the nearest district centre unless given), or a building of the
     /// address register by its id or its address (the flat stripped), which brings its district and coordinates.
     /// </summary>
-    private async Task<Place> PlaceAsync(NewAppeal appeal, Reference reference, CancellationToken ct)
+    private async Task<Place> PlaceAsync(NewAppeal appeal, CityReference.Snapshot city, CancellationToken ct)
     {
         if (appeal is { Lat: { } lat, Lon: { } lon })
         {
-            var district = appeal.DistrictId ?? CityGeography.NearestDistrict(reference.Districts, lat, lon);
+            var district = appeal.DistrictId ?? city.NearestDistrict(lat, lon);
             return new Place(district, lat, lon, appeal.Address);
         }
 
@@ -101,23 +95,6 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
         if (appeal.DistrictId is { } given) return new Place(given, null, null, appeal.Address);
         throw new IntakeRejectedException("address_string",
             "address_string is not in Astana's address register: add lat and long, or the district extension.");
-    }
-
-    private async Task<Reference> GetReferenceAsync(CancellationToken ct)
-    {
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        if (_reference is { } cached && nowUtc - cached.LoadedUtc < ReferenceLifetime) return cached;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
-            SELECT id AS Id, area_id::int AS AreaId, department_id::int AS DepartmentId, sla_working_days::int AS SlaWorkingDays, is_critical AS IsCritical
-            FROM service_types;
-            SELECT id::int, center_lat, center_lon FROM districts ORDER BY id;
-            SELECT day::timestamp FROM holidays;
-            """, cancellationToken: ct));
-        var types = (await grid.ReadAsync<ServiceTypeInfo>()).ToDictionary(t => t.Id);
-        var districts = (await grid.ReadAsync<(int, double, double)>()).AsList();
-        var holidays = (await grid.ReadAsync<DateTime>()).Select(DateOnly.FromDateTime).ToHashSet();
-        return _reference = new Reference(nowUtc, types, districts, new WorkingCalendar(holidays));
     }
 
     /// <summary>A stable pseudonymous resident key from an e-mail, phone or account id; a fresh one for anonymous appeals.</summary>

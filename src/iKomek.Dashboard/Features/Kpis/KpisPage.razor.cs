@@ -39,7 +39,7 @@ public sealed partial class KpisPage : ComponentBase
         ];
         var layout = ChartLayout.Base();
         layout.XAxis = [ChartLayout.DateAxis("%m.%Y")];
-        layout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = kpi.Unit };
+        layout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = KpiUnits.Word(kpi.Unit, T) };
         layout.YAxis[0].RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero;
         _layout = layout;
     }

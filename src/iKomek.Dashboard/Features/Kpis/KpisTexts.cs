@@ -19,6 +19,13 @@ internal static class KpisTexts
         ["kpis.execution"] = new("Исполнение", "Орындалу", "Execution"),
         ["kpis.year"] = new("За 12 мес.", "12 айда", "12 months"),
         ["kpis.history"] = new("Динамика: {0}", "Динамика: {0}", "Trend: {0}"),
+        ["kpis.unit.count"] = new("количество", "саны", "number"),
+        ["kpis.unit.days"] = new("дни", "күн", "days"),
+        ["kpis.unit.hours"] = new("часы", "сағат", "hours"),
+        ["kpis.unit.minutes"] = new("минуты", "минут", "minutes"),
+        ["kpis.unit.percent"] = new("проценты", "пайыз", "per cent"),
+        ["kpis.unit.tenge"] = new("тенге", "теңге", "tenge"),
+        ["kpis.unit.people"] = new("человек", "адам", "people"),
         ["kpis.pick"] = new("Выберите показатель в таблице", "Кестеден көрсеткішті таңдаңыз", "Pick an indicator in the table"),
     };
 }

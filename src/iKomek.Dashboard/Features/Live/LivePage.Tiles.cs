@@ -46,7 +46,7 @@ public sealed partial class LivePage
         }
     }
 
-    private IReadOnlyList<RankedBars.Item> Linked(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, RefItem>? names, Func<int, string> href)
+    private IReadOnlyList<RankedBars.Item> Linked<TItem>(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, TItem>? names, Func<int, string> href) where TItem : RefItem
     {
         if (counts is null || names is null) return [];
         return counts.Select(c =>

@@ -62,5 +62,5 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
         }
     }
 
-    private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
+    private string Name<TItem>(IReadOnlyDictionary<int, TItem>? items, int? id) where TItem : RefItem => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
 }

@@ -107,7 +107,7 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
 
     private static string Place(ProblemDetail p) => p.Title.Contains(" · ", StringComparison.Ordinal) ? p.Title[(p.Title.IndexOf(" · ", StringComparison.Ordinal) + 3)..] : p.Address ?? "";
 
-    private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
+    private string Name<TItem>(IReadOnlyDictionary<int, TItem>? items, int? id) where TItem : RefItem => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
 
     public void Dispose() => _live?.Dispose();
 }

@@ -37,7 +37,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     protected override async Task OnInitializedAsync()
     {
         _reference = await Reference.GetAsync();
-        static List<Option> Options(IReadOnlyDictionary<int, RefItem> items, Texts t) =>
+        static List<Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _areaOptions = Options(_reference.Areas, T);
         _districtOptions = Options(_reference.Districts, T);
@@ -81,7 +81,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
         return change.ToString("+0;-0;0", System.Globalization.CultureInfo.CurrentCulture) + " %";
     }
 
-    private string Name(IReadOnlyDictionary<int, RefItem>? items, int? id) => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
+    private string Name<TItem>(IReadOnlyDictionary<int, TItem>? items, int? id) where TItem : RefItem => id is { } i ? items?.GetValueOrDefault(i)?.Name(T) ?? "" : "—";
 
     public void Dispose() => _live?.Dispose();
 }

@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Hosting;
+using IKomek.Dashboard.Platform.Cli;
 using Npgsql;
 
 namespace IKomek.Dashboard.Tests.Features.Classification;
@@ -13,13 +14,14 @@ public sealed class ClassificationCliTests : IDisposable
 
     private string File(string name) => Path.Combine(_folder, name);
 
-    private static Task<(NpgsqlDataSource, IAsyncDisposable)> NoDatabase(CancellationToken ct) =>
+    private static Task<NpgsqlDataSource> NoDatabase(CancellationToken ct) =>
         throw new InvalidOperationException("this verb should not need the database");
 
     private static async Task<(int Code, string Output)> RunAsync(string verb, params string[] pairs)
     {
-        var flags = new Dictionary<string, string?>();
-        for (var i = 0; i < pairs.Length; i += 2) flags[pairs[i]] = pairs[i + 1];
+        // Each pair as typed (--name value), read by the verb's own syntax.
+        var syntax = verb switch { "classify-train" => ClassificationCli.TrainSyntax, "classify" => ClassificationCli.ClassifySyntax, _ => ClassificationCli.EvalSyntax };
+        var flags = VerbArgs.Parse(verb, syntax, pairs.Select((p, i) => i % 2 == 0 ? "--" + p : p).ToList());
         using var output = new StringWriter();
         var code = await ClassificationCli.RunAsync(verb, flags, output, NoDatabase, CancellationToken.None);
         return (code, output.ToString());

@@ -15,7 +15,8 @@ internal static class ImportFixture
 {
     public const string OursHeader = "reg_number,created_at,channel,service_code,area,district,department,organisation,status,sla_due_at,resolved_at,closed_at,address,lat,long,language,description";
 
-    public static AppealImporter Importer(NpgsqlDataSource db) => new(db, new RoutingTable(db, TestClock.Create()), TestClock.Create());
+    public static AppealImporter Importer(NpgsqlDataSource db) =>
+        new(db, new RoutingTable(db, TestClock.Create()), new CityReference(db, TestClock.Create()), TestClock.Create());
 
     public static async Task<ImportResult> ImportAsync(NpgsqlDataSource db, string csv, ImportMapping mapping, bool bom = false, string file = "test.csv")
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using IKomek.Dashboard.Platform.City;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Intake.Open311;
@@ -18,53 +19,37 @@ public sealed record RequestsQuery(
     IReadOnlyList<string>? Ids, IReadOnlyList<string>? ServiceCodes, DateTime FromUtc, DateTime ToUtc, bool? Open, int Page, int PageSize);
 
 /// <summary>
-/// Reads behind the Open311 API. Service types, channel and district codes are reference data, read once and kept
-/// for five minutes; every POST needs them, and none of them changes by the minute.
+/// Reads behind the Open311 API. Service types, channel and district codes come from the node's reference copy
+/// (<see cref="CityReference"/>): every POST needs them, and an administrator's change reaches the API at once.
 /// </summary>
-public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
+public sealed class Open311Queries(NpgsqlDataSource db, CityReference reference, TimeProvider time)
 {
-    private static readonly TimeSpan ReferenceFor = TimeSpan.FromMinutes(5);
-    private Reference? _reference;
-
-    private sealed record Reference(IReadOnlyList<ServiceRow> Services, IReadOnlyDictionary<string, ServiceRow> ByCode,
-        IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts, DateTimeOffset At);
-
     public async Task<IReadOnlyList<ServiceRow>> GetServicesAsync(string? code, CancellationToken ct)
     {
-        var reference = await ReferenceAsync(ct);
-        return code is null ? reference.Services : reference.ByCode.TryGetValue(code, out var service) ? [service] : [];
+        var city = await reference.GetAsync(ct);
+        if (code is null) return Services(city, city.ServiceTypes.Values);
+        return city.ServiceTypesByCode.TryGetValue(code, out var type) ? Services(city, [type]) : [];
     }
 
     /// <summary>Reference codes the API accepts: channels and districts by code.</summary>
     public async Task<(IReadOnlyDictionary<string, int> Channels, IReadOnlyDictionary<string, int> Districts)> GetCodesAsync(CancellationToken ct)
     {
-        var r = await ReferenceAsync(ct);
-        return (r.Channels, r.Districts);
+        var city = await reference.GetAsync(ct);
+        return (city.ChannelsByCode.ToDictionary(c => c.Key, c => c.Value.Id, StringComparer.Ordinal),
+            city.DistrictsByCode.ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.Ordinal));
     }
 
-    private async Task<Reference> ReferenceAsync(CancellationToken ct)
-    {
-        if (_reference is { } r && time.GetUtcNow() - r.At < ReferenceFor) return r;
-        var services = await LoadServicesAsync(ct);
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var channels = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM channels", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
-        var districts = (await conn.QueryAsync<(string, int)>(new CommandDefinition("SELECT code, id::int FROM districts", cancellationToken: ct))).ToDictionary(x => x.Item1, x => x.Item2);
-        var loaded = new Reference(services, services.ToDictionary(s => s.Code, StringComparer.Ordinal), channels, districts, time.GetUtcNow());
-        _reference = loaded;
-        return loaded;
-    }
-
-    private async Task<IReadOnlyList<ServiceRow>> LoadServicesAsync(CancellationToken ct)
-    {
-        const string sql = """
-            SELECT s.id AS Id, s.code AS Code, a.code AS AreaCode, s.name_ru AS NameRu, s.name_kk AS NameKk, s.name_en AS NameEn,
-                   a.name_ru AS AreaRu, a.name_kk AS AreaKk, a.name_en AS AreaEn, array_to_string(s.keywords, ', ') AS Keywords, s.sla_working_days::int AS SlaWorkingDays, s.is_critical AS IsCritical
-            FROM service_types s JOIN areas a ON a.id = s.area_id
-            ORDER BY a.id, s.id
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<ServiceRow>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
-    }
+    /// <summary>The API's service rows, by area and then id.</summary>
+    private static List<ServiceRow> Services(CityReference.Snapshot city, IEnumerable<ServiceTypeItem> types) =>
+        types.Where(t => city.Areas.ContainsKey(t.AreaId))
+            .OrderBy(t => t.AreaId).ThenBy(t => t.Id)
+            .Select(t =>
+            {
+                var area = city.Areas[t.AreaId];
+                return new ServiceRow(t.Id, t.Code, area.Code, t.NameRu, t.NameKk, t.NameEn, area.NameRu, area.NameKk, area.NameEn,
+                    string.Join(", ", t.Keywords), t.SlaWorkingDays, t.IsCritical);
+            })
+            .ToList();
 
     public async Task<(IReadOnlyList<RequestRow> Rows, IReadOnlyDictionary<long, List<NoteRow>> Notes)> GetRequestsAsync(RequestsQuery q, CancellationToken ct)
     {
