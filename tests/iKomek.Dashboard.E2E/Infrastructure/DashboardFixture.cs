@@ -92,7 +92,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<string> DatabaseConnectionStringAsync()
     {
         var pidFile = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
+        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={EmbeddedPostgres.ReadPassword(Path.Combine(DataFolder, "pg"))};Database=ikomek";
     }
 
     /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>
