@@ -32,8 +32,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        // The scheduler starts at once: the first mining run gives the problem pages their data.
-        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1", FixedNowArgument], TimeSpan.FromMinutes(3));
+        // The scheduler starts at once: the first mining run gives the problem pages their data. The tests stand in for
+        // a reverse proxy on 127.0.0.1 (X-Forwarded-For/-Proto), so each can come from addresses of its own.
+        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
+            "--Network:KnownProxies:0=127.0.0.1", FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
