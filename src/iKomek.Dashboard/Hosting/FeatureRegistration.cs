@@ -28,7 +28,7 @@ public static class FeatureRegistration
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()
-            .AddIntake()
+            .AddIntake(builder.Configuration)
             .AddImport()
             .AddClassification()
             .AddSystemicProblems()
