@@ -43,16 +43,20 @@ public sealed class Open311RateLimits : IDisposable
             RateLimitPartition.GetTokenBucketLimiter(address, _ => Bucket(options.InvalidKeysPerAddressPerMinute)));
     }
 
-    /// <summary>A bucket of <paramref name="perMinute"/> tokens, one back every 60/perMinute seconds: a burst of the
-    /// whole minute's share, then an even pace.</summary>
-    public static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    /// <summary>A bucket of <paramref name="perMinute"/> tokens refilled evenly over the minute (in steps of at least
+    /// 100 ms, the partitioned limiters' tick): a burst of the whole minute's share, then an even pace.</summary>
+    public static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
-        TokenLimit = perMinute,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerMinute / perMinute)),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 100, TimeSpan.TicksPerMinute / perMinute));
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = (int)Math.Max(1, Math.Round(perMinute * (double)period.Ticks / TimeSpan.TicksPerMinute)),
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 
     /// <summary>Null when the client may go on; else how long it should wait.</summary>
     public TimeSpan? KeyUse(int clientId, int? clientPerMinute) =>
