@@ -7,21 +7,23 @@ if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
 var builder = WebApplication.CreateBuilder(args);
 try
 {
+    // The settings first: a bad one stops the app before it starts PostgreSQL.
+    builder.AddDashboardUi();
+    builder.AddFeatures();
     await builder.AddCityDatabaseAsync();
 }
 catch (Exception e) when (e is InvalidOperationException or MigrationChecksumException)
 {
-    // No PostgreSQL, an unreachable server, an edited migration: say what is wrong, without a stack trace.
+    // No PostgreSQL, an unreachable server, an edited migration, a bad setting: say what is wrong, without a stack trace.
     Console.Error.WriteLine($"iKomek cannot start: {e.Message}");
     return 1;
 }
-builder.AddDashboardUi();
-builder.AddFeatures();
 
 var app = builder.Build();
 app.UseDashboardUi();
 app.MapFeatures();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The framework's own frame-ancestors policy would be a second CSP header: Platform/Http's forbids framing already.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.LogReadyUrl();
 
 // RunAsync disposes the services: take the database first, to stop the app's own PostgreSQL after every

@@ -56,7 +56,7 @@ public sealed class BenchApp : IAsyncDisposable
         process.BeginErrorReadLine();
         if (await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromMinutes(10))) != ready.Task) throw new TimeoutException("the app did not start");
         var pid = await File.ReadAllLinesAsync(Path.Combine(dataFolder, "pg", "data", "postmaster.pid"));
-        return new BenchApp(process, baseUrl, $"Host=127.0.0.1;Port={pid[3]};Username=postgres;Database=ikomek") { _postmaster = int.Parse(pid[0]) };
+        return new BenchApp(process, baseUrl, $"Host=127.0.0.1;Port={pid[3]};Username=postgres;Password={IKomek.Dashboard.Platform.Database.EmbeddedPostgres.ReadPassword(Path.Combine(dataFolder, "pg"))};Database=ikomek") { _postmaster = int.Parse(pid[0]) };
     }
 
     private int _postmaster;

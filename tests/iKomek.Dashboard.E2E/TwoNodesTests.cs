@@ -12,13 +12,16 @@ namespace IKomek.Dashboard.E2E;
 [Collection(DashboardCollection.Name)]
 public sealed class TwoNodesTests(DashboardFixture fixture)
 {
+    // The nodes of one database share the key that encrypts the cookie keys in it (README: Configuration).
+    private string KeyRingOfNodeA => "--City:KeyRingKeyFile=" + Path.Combine(fixture.DataFolder, "keyring.key");
+
     [Fact]
     public async Task AppealPostedToNodeA_AppearsOnNodeBsLivePanel()
     {
         // Node B uses node A's PostgreSQL as an external server: it starts no server of its own.
         var connection = await fixture.DatabaseConnectionStringAsync();
         var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}", DashboardFixture.FixedNowArgument], TimeSpan.FromMinutes(1));
+        await using var nodeB = await AppProcess.StartAsync(nodeBFolder, [$"--ConnectionStrings:City={connection}", KeyRingOfNodeA, DashboardFixture.FixedNowArgument], TimeSpan.FromMinutes(1));
         Assert.False(Directory.Exists(Path.Combine(nodeBFolder, "pg")));
 
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = nodeB.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
@@ -42,7 +45,7 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         var connection = await fixture.DatabaseConnectionStringAsync();
         var nodeBFolder = Path.Combine(Path.GetTempPath(), "ikomek-node-b-" + Guid.NewGuid().ToString("N")[..8]);
         await using var nodeB = await AppProcess.StartAsync(nodeBFolder,
-            [$"--ConnectionStrings:City={connection}", "--City:Scheduler:StartDelaySeconds=1"], TimeSpan.FromMinutes(1));
+            [$"--ConnectionStrings:City={connection}", KeyRingOfNodeA, "--City:Scheduler:StartDelaySeconds=1"], TimeSpan.FromMinutes(1));
 
         await using var db = NpgsqlDataSource.Create(connection);
         await using var conn = await db.OpenConnectionAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Http;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -16,6 +17,7 @@ public static class DashboardUiExtensions
         // Serve package assets (MudBlazor, Plotly.Blazor, scoped CSS) from the build output in every environment, not only
         // Development: `dotnet run` is how the panel is started. A published app has them in wwwroot already.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddHttpHardening();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Write Cyrillic and Kazakh letters as they are, not as &#x...; entities: half the page weight.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -28,10 +30,13 @@ public static class DashboardUiExtensions
 
     public static void UseDashboardUi(this WebApplication app)
     {
+        app.UseHttpHardening();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseRequestLocalization(CultureSettings.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
+        // The policies are the features' (the Open311 API's limits).
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureSwitch();

@@ -29,7 +29,7 @@ public static class FeatureRegistration
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()
-            .AddIntake()
+            .AddIntake(builder.Configuration)
             .AddImport()
             .AddClassification()
             .AddSystemicProblems()

@@ -32,8 +32,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        // The scheduler starts at once: the first mining run gives the problem pages their data.
-        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1", FixedNowArgument], TimeSpan.FromMinutes(3));
+        // The scheduler starts at once: the first mining run gives the problem pages their data. The tests stand in for
+        // a reverse proxy on 127.0.0.1 (X-Forwarded-For/-Proto), so each can come from addresses of its own.
+        App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
+            "--Network:KnownProxies:0=127.0.0.1", FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -92,7 +94,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<string> DatabaseConnectionStringAsync()
     {
         var pidFile = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek";
+        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={EmbeddedPostgres.ReadPassword(Path.Combine(DataFolder, "pg"))};Database=ikomek";
     }
 
     /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>

@@ -20,4 +20,12 @@ public static class TestClock
     /// One for the whole run, so that every part of a test (and SQL's city_now(), <see cref="DemoCityDatabase"/>) agrees.
     /// </summary>
     public static TimeProvider Create() => CityClock.Create(new CityOptions { FixedNow = Now });
+
+    /// <summary>A clock that stands still until a test moves it (for ages and expiries, never for timing).</summary>
+    public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
 }

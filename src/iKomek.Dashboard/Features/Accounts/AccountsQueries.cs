@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -11,7 +12,7 @@ public sealed record Account(int Id, string Login, string DisplayName, string Ro
 
 public enum SignInOutcome { SignedIn, WrongCredentials, Disabled }
 
-/// <summary>The answer to a sign-in: the account only when <see cref="SignInOutcome.SignedIn"/>.</summary>
+/// <summary>The answer to a sign-in: the account when the password was right.</summary>
 public sealed record SignInAttempt(SignInOutcome Outcome, Account? Account = null);
 
 /// <summary>The user store: accounts are the rows of <c>users</c> that have a password (0015_accounts.sql).</summary>
@@ -23,7 +24,7 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
     public static string NormalizeLogin(string login) => login.Trim().ToLowerInvariant();
 
     /// <summary>
-    /// Checks the password and records the sign-in. An unknown login, an account without a password and a wrong
+    /// Checks the password (<see cref="StartSessionAsync"/> records the sign-in). An unknown login, an account without a password and a wrong
     /// password give the same answer in about the same time; only the right password learns that an account is disabled.
     /// </summary>
     public async Task<SignInAttempt> SignInAsync(string login, string password, CancellationToken ct = default)
@@ -35,12 +36,7 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
             return new(SignInOutcome.WrongCredentials);
         }
         if (!PasswordHasher.Verify(password, account.PasswordHash)) return new(SignInOutcome.WrongCredentials);
-        if (account.Disabled) return new(SignInOutcome.Disabled);
-
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET last_sign_in_at = @now WHERE id = @id",
-            new { id = account.Id, now = time.GetUtcNow() }, cancellationToken: ct));
-        return new(SignInOutcome.SignedIn, account);
+        return account.Disabled ? new(SignInOutcome.Disabled, account) : new(SignInOutcome.SignedIn, account);
     }
 
     public async Task<Account?> FindAsync(string login, CancellationToken ct = default)
@@ -51,6 +47,55 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<Account>(new CommandDefinition(sql, new { login = NormalizeLogin(login) }, cancellationToken: ct));
+    }
+
+    /// <summary>How long a session lasts unused (the cookie's own lifetime, renewed while used).</summary>
+    public static readonly TimeSpan SessionIdle = TimeSpan.FromHours(12);
+
+    // last_seen_at is written at most this often: a request reads the row, it does not write it each time.
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>Opens a session for a signed-in account and records the sign-in; returns the session's id for the cookie.</summary>
+    public async Task<string> StartSessionAsync(Account account, IPAddress? address, CancellationToken ct = default)
+    {
+        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO user_sessions (id, user_id, created_at, last_seen_at, address) VALUES (@id, @userId, @now, @now, @address::inet);
+            UPDATE users SET last_sign_in_at = @now WHERE id = @userId;
+            """, new { id, userId = account.Id, now = time.GetUtcNow(), address = address?.ToString() }, cancellationToken: ct));
+        return id;
+    }
+
+    /// <summary>Ends a session (sign-out): its cookie, wherever it was copied, is refused from now on.</summary>
+    public async Task EndSessionAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("UPDATE user_sessions SET ended_at = @now WHERE id = @sessionId AND ended_at IS NULL",
+            new { sessionId, now = time.GetUtcNow() }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Whether a session may still act: open, used within <see cref="SessionIdle"/>, its account enabled with the
+    /// role and the password it signed in with. Marks the session used.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(string sessionId, int userId, string role, string passwordStamp, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<(string Hash, DateTime LastSeen)?>(new CommandDefinition("""
+            SELECT u.password_hash, s.last_seen_at FROM user_sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = @sessionId AND s.user_id = @userId AND s.ended_at IS NULL AND s.last_seen_at > @since
+              AND u.role = @role AND NOT u.disabled AND u.password_hash IS NOT NULL
+            """, new { sessionId, userId, role, since = now - SessionIdle }, cancellationToken: ct));
+        if (row is not { } r || !CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(PasswordStamp(r.Hash)), Encoding.ASCII.GetBytes(passwordStamp))) return false;
+        if (now - new DateTimeOffset(DateTime.SpecifyKind(r.LastSeen, DateTimeKind.Utc)) > TouchEvery)
+        {
+            await conn.ExecuteAsync(new CommandDefinition("UPDATE user_sessions SET last_seen_at = @now WHERE id = @sessionId",
+                new { sessionId, now }, cancellationToken: ct));
+        }
+        return true;
     }
 
     /// <summary>
@@ -90,17 +135,32 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
             RETURNING xmax = 0
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
-            new { login, displayName, role, hash = PasswordHasher.Hash(password) }, cancellationToken: ct));
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var added = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
+            new { login, displayName, role, hash = PasswordHasher.Hash(password) }, tx, cancellationToken: ct));
+        // A reset password (or role) ends the sessions signed in before it.
+        await EndSessionsOfAsync(conn, tx, login, ct);
+        await tx.CommitAsync(ct);
+        return added;
     }
 
     /// <returns>False when there is no such login.</returns>
     public async Task<bool> DisableAsync(string login, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled = true WHERE login = @login",
-            new { login = NormalizeLogin(login) }, cancellationToken: ct)) == 1;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var found = await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled = true WHERE login = @login",
+            new { login = NormalizeLogin(login) }, tx, cancellationToken: ct)) == 1;
+        // Enabling the account again (user-add) must not bring its old sessions back.
+        await EndSessionsOfAsync(conn, tx, NormalizeLogin(login), ct);
+        await tx.CommitAsync(ct);
+        return found;
     }
+
+    private Task EndSessionsOfAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string login, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE user_sessions SET ended_at = @now WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE login = @login)
+            """, new { login, now = time.GetUtcNow() }, tx, cancellationToken: ct));
 
     /// <summary>Gives the demo city's accounts their documented passwords where they have none yet (a demo city
     /// generated before accounts existed). Any other database is left alone. Hashes only what is missing: this runs

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.Accounts;
 
@@ -24,6 +25,7 @@ public sealed partial class SignInPage : ComponentBase
 
     [Inject] private AccountsQueries Accounts { get; set; } = default!;
     [Inject] private SignInThrottle Throttle { get; set; } = default!;
+    [Inject] private AuditLog Audit { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
 
@@ -47,21 +49,31 @@ public sealed partial class SignInPage : ComponentBase
         if (_loginMissing || _passwordMissing) return;
 
         var key = AccountsQueries.NormalizeLogin(login);
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (Throttle.IsBlocked(key, address))
+        var ip = HttpContext.Connection.RemoteIpAddress;
+        var address = ip?.ToString();
+        var ct = HttpContext.RequestAborted;
+        // The audit names the login that was tried (never the password), from where.
+        var tried = new Actor(key, null, ip);
+        if (Throttle.RetryAfter(key, address) is { } wait)
         {
-            _error = T["account.throttled"];
+            await Audit.RecordAsync(tried, AuditActions.SignInRefused, "user", key, new { retry_after_seconds = (int)Math.Ceiling(wait.TotalSeconds) }, ct);
+            _error = T.Format("account.throttled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
             return;
         }
-        var attempt = await Accounts.SignInAsync(login, password, HttpContext.RequestAborted);
+        var attempt = await Accounts.SignInAsync(login, password, ct);
         if (attempt.Outcome != SignInOutcome.SignedIn)
         {
             Throttle.Failed(key, address);
+            var reason = attempt.Outcome == SignInOutcome.Disabled ? "disabled" : "wrong_credentials";
+            await Audit.RecordAsync(tried, AuditActions.SignInFailed, "user", key, new { reason }, ct);
             _error = T[attempt.Outcome == SignInOutcome.Disabled ? "account.disabled" : "account.wrong"];
             return;
         }
-        Throttle.Succeeded(key);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsFeature.Principal(attempt.Account!));
+        Throttle.Succeeded(key, address);
+        var account = attempt.Account!;
+        var session = await Accounts.StartSessionAsync(account, ip, ct);
+        await Audit.RecordAsync(new Actor(account.Login, account.Role, ip), AuditActions.SignIn, "user", account.Login, ct: ct);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsFeature.Principal(account, session));
         Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
     }
 

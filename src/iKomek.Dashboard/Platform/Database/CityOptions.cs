@@ -29,6 +29,10 @@ public sealed class CityOptions
     /// </summary>
     public DateTimeOffset? FixedNow { get; set; }
 
+    /// <summary>The file of the key that encrypts the cookie keys in the database (default <c>keyring.key</c> in the
+    /// data folder). Every node on one database needs the same file.</summary>
+    public string? KeyRingKeyFile { get; set; }
+
     public string ResolveDataFolder(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(DataFolder)) return Path.GetFullPath(DataFolder, contentRoot);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
+using Npgsql;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,6 +19,9 @@ public sealed record EmbeddedPostgresOptions(string Folder, bool Durable = true,
 /// <summary>
 /// A PostgreSQL cluster in a folder of ours: initdb on first use, pg_ctl start on a free loopback port,
 /// pg_ctl stop on dispose. As root it runs the server as the <c>postgres</c> user, since initdb refuses root.
+/// Connections need the superuser's password (scram-sha-256), generated once and kept in <see cref="PasswordFile"/>
+/// with owner-only rights: another local user cannot connect through the loopback port. A folder made before
+/// passwords (trust) gets one at its next start.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -38,9 +43,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string LogFile => Path.Combine(Folder, "postgres.log");
     public int Port { get; private set; }
 
-    /// <summary>Connection string to a database of this cluster (superuser, trust auth on loopback).</summary>
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=50;Include Error Detail=true";
+    /// <summary>The superuser's password, one line, mode 0600 (beside <c>data/</c>, not in it: initdb wants an empty folder).</summary>
+    public string PasswordFile => PasswordFileOf(Folder);
+
+    public static string PasswordFileOf(string folder) => Path.Combine(folder, "password");
+
+    /// <summary>The password of the cluster in <paramref name="folder"/> (for another process on its server: a verb, a test).</summary>
+    public static string ReadPassword(string folder) => File.ReadAllText(PasswordFileOf(folder)).Trim();
+
+    private string _password = "";
+
+    /// <summary>Connection string to a database of this cluster (superuser, scram-sha-256 on loopback).</summary>
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = "postgres", Password = _password, Database = database,
+        Pooling = true, MaxPoolSize = 50, IncludeErrorDetail = true,
+    }.ConnectionString;
 
     public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, ILogger? log = null, CancellationToken ct = default)
     {
@@ -57,18 +75,20 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task StartCoreAsync(bool durable, bool stopAdopted, CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
+        _password = EnsurePasswordFile();
         if (_asPostgresUser) await RunAsync("chown", ["-R", "postgres:postgres", Folder], asPostgres: false, ct);
 
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             _log.LogInformation("Creating a PostgreSQL cluster in {Folder}", DataDirectory);
-            string[] initdb = ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"];
+            string[] initdb = ["-D", DataDirectory, "-U", "postgres", "-A", "scram-sha-256", "--pwfile", PasswordFile, "-E", "UTF8", "--locale=C.UTF-8"];
             await RunAsync(Path.Combine(_bin, "initdb"), durable ? initdb : [.. initdb, "--no-sync"], _asPostgresUser, ct);
         }
 
         if (TryReuseRunningServer())
         {
             _ownsServer = stopAdopted;
+            await RequirePasswordAsync(ct);
             return;
         }
 
@@ -80,6 +100,72 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", settings, "start"], _asPostgresUser, ct);
         _ownsServer = true;
         _log.LogInformation("PostgreSQL started on 127.0.0.1:{Port} (data in {Folder})", Port, DataDirectory);
+        await RequirePasswordAsync(ct);
+    }
+
+    /// <summary>The password file, made on first use: 32 random bytes, owner-only from the moment it exists.</summary>
+    private string EnsurePasswordFile()
+    {
+        if (!File.Exists(PasswordFile))
+            OwnerOnlyFile.TryCreate(PasswordFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        OwnerOnlyFile.Restrict(PasswordFile);
+        return ReadPassword(Folder);
+    }
+
+    private static readonly string[] HbaLines =
+    [
+        "# Written by iKomek's launcher: every connection proves the password in ../password.",
+        "local   all          all                    scram-sha-256",
+        "host    all          all    127.0.0.1/32    scram-sha-256",
+        "host    all          all    ::1/128         scram-sha-256",
+        "local   replication  all                    scram-sha-256",
+        "host    replication  all    127.0.0.1/32    scram-sha-256",
+        "host    replication  all    ::1/128         scram-sha-256",
+    ];
+
+    /// <summary>
+    /// A cluster made before passwords lets anyone on the machine in (trust): while it still does, give the superuser
+    /// the file's password, then require it (pg_hba.conf, reloaded). A cluster made with a password is left as it is.
+    /// </summary>
+    private async Task RequirePasswordAsync(CancellationToken ct)
+    {
+        var hba = Path.Combine(DataDirectory, "pg_hba.conf");
+        var rules = File.ReadLines(hba).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        if (rules.All(l => l.EndsWith("scram-sha-256", StringComparison.Ordinal))) return;
+
+        _log.LogInformation("Giving the PostgreSQL cluster in {Folder} a password (it trusted every local connection)", DataDirectory);
+        var trusted = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Password = null, Pooling = false }.ConnectionString;
+        await using (var conn = new NpgsqlConnection(trusted))
+        {
+            await conn.OpenAsync(ct);
+            await using var set = new NpgsqlCommand("SET password_encryption = 'scram-sha-256'", conn);
+            await set.ExecuteNonQueryAsync(ct);
+            // ALTER ROLE takes no parameters: the password is base64url, so quoting it is enough.
+            await using var alter = new NpgsqlCommand($"ALTER ROLE postgres PASSWORD '{_password.Replace("'", "''")}'", conn);
+            await alter.ExecuteNonQueryAsync(ct);
+            await File.WriteAllLinesAsync(hba, HbaLines, ct);
+            await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", conn);
+            await reload.ExecuteNonQueryAsync(ct);
+        }
+        // The reload is asynchronous in the postmaster: wait until a password-less connection is refused.
+        for (var i = 0; i < 50; i++)
+        {
+            try
+            {
+                await using var probe = new NpgsqlConnection(trusted);
+                await probe.OpenAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+            {
+                return;
+            }
+            catch (NpgsqlException e) when (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new InvalidOperationException($"PostgreSQL in {DataDirectory} still accepts connections without a password after its pg_hba.conf was rewritten");
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace IKomek.Dashboard.Platform.Database;
 /// <summary>
 /// ASP.NET Core data protection's key ring in the city's database (table data_protection_keys), so every app node
 /// reads the sign-in cookies and antiforgery tokens the others issued: PostgreSQL is the one place the nodes share.
-/// The keys are stored as the framework writes them (not encrypted at rest), like its own database stores do.
+/// The key ring's encryptor (<see cref="KeyRingEncryptor"/>) has encrypted each element before it is stored here.
 /// </summary>
 public sealed class PostgresKeyRepository(NpgsqlDataSource db) : IXmlRepository
 {

@@ -17,6 +17,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.True(await Accounts.SaveAsync(" Dana.Analyst ", "analyst", "right-password", "Дана Серикова"));
 
         var attempt = await Accounts.SignInAsync("DANA.analyst", "right-password");
+        await Accounts.StartSessionAsync(attempt.Account!, System.Net.IPAddress.Loopback);
 
         Assert.Equal(SignInOutcome.SignedIn, attempt.Outcome);
         Assert.Equal(("dana.analyst", "analyst"), (attempt.Account!.Login, attempt.Account.Role));
@@ -63,22 +64,85 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
-    public async Task StillValid_AnonymousAlways_SignedInWhileEnabledWithTheSameRole()
+    public async Task StillValid_AnonymousAlways_SignedInWhileTheSessionIsOpenAndTheAccountEnabledWithTheSameRole()
     {
         await Accounts.SaveAsync("timur", "operator", "long-enough");
-        var user = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "long-enough")).Account!);
-        var forged = AccountsFeature.Principal(new Account(-1, "timur", "Тимур", "operator", null, false));
+        var user = await SignedInAsync("timur", "long-enough");
+        var withoutSession = AccountsFeature.Principal((await Accounts.FindAsync("timur"))!, "no-such-session-0000000000000000000000");
 
         Assert.True(await Accounts.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity())));
         Assert.True(await Accounts.IsStillValidAsync(user));
-        Assert.False(await Accounts.IsStillValidAsync(forged));
+        Assert.False(await Accounts.IsStillValidAsync(withoutSession));
         // A reset password ends the sessions signed in with the old one, though the role is the same.
         await Accounts.SaveAsync("timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(user));
-        var renewed = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "a-new-password")).Account!);
+        var renewed = await SignedInAsync("timur", "a-new-password");
         Assert.True(await Accounts.IsStillValidAsync(renewed));
         await Accounts.DisableAsync("timur");
         Assert.False(await Accounts.IsStillValidAsync(renewed));
+        // Enabled again: the sessions from before stay ended.
+        await Accounts.SaveAsync("timur", "operator", "a-new-password");
+        Assert.False(await Accounts.IsStillValidAsync(renewed));
+    }
+
+    [Fact]
+    public async Task Session_EndedBySignOut_IsRefused_OtherSessionsOfTheAccountGoOn()
+    {
+        await Accounts.SaveAsync("saule", "analyst", "long-enough");
+        var laptop = await SignedInAsync("saule", "long-enough");
+        var desk = await SignedInAsync("saule", "long-enough");
+
+        await Accounts.EndSessionAsync(laptop.FindFirst(AccountsFeature.SessionClaim)!.Value);
+
+        Assert.False(await Accounts.IsStillValidAsync(laptop));
+        Assert.True(await Accounts.IsStillValidAsync(desk));
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'saule' AND s.ended_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Session_RoleChangedInTheDatabase_IsRefusedAtOnce_AndEveryNodeIsNotified()
+    {
+        await Accounts.SaveAsync("bolat", "admin", "long-enough");
+        var admin = await SignedInAsync("bolat", "long-enough");
+        await using var listener = await db.DataSource.OpenConnectionAsync();
+        var notices = new List<string>();
+        listener.Notification += (_, e) => notices.Add(e.Payload);
+        await listener.ExecuteAsync("LISTEN account_changes");
+
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("UPDATE users SET role = 'operator' WHERE login = 'bolat'");
+        }
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(await Accounts.IsStillValidAsync(admin));
+        Assert.Equal([admin.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value], notices);
+    }
+
+    [Fact]
+    public async Task Session_UnusedForLongerThanItsIdleTime_IsRefused()
+    {
+        var clock = new TestClock.ManualClock(new DateTimeOffset(2026, 3, 31, 9, 0, 0, TimeSpan.Zero));
+        var accounts = new AccountsQueries(db.DataSource, clock);
+        await accounts.SaveAsync("idle.user", "operator", "long-enough");
+        var account = (await accounts.SignInAsync("idle.user", "long-enough")).Account!;
+        var user = AccountsFeature.Principal(account, await accounts.StartSessionAsync(account, System.Net.IPAddress.Loopback));
+
+        clock.Advance(AccountsQueries.SessionIdle - TimeSpan.FromMinutes(1));
+        Assert.True(await accounts.IsStillValidAsync(user));
+        // Used just now: its idle time starts again.
+        clock.Advance(AccountsQueries.SessionIdle - TimeSpan.FromMinutes(1));
+        Assert.True(await accounts.IsStillValidAsync(user));
+        clock.Advance(AccountsQueries.SessionIdle + TimeSpan.FromMinutes(1));
+        Assert.False(await accounts.IsStillValidAsync(user));
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal> SignedInAsync(string login, string password)
+    {
+        var account = (await Accounts.SignInAsync(login, password)).Account!;
+        return AccountsFeature.Principal(account, await Accounts.StartSessionAsync(account, System.Net.IPAddress.Loopback));
     }
 
     [Theory]

@@ -28,12 +28,12 @@ public sealed class CityRolesTests
     [Fact]
     public void Principal_CarriesLoginNameAndRole()
     {
-        var user = AccountsFeature.Principal(new Account(7, "analyst", "Айгерим Сапарова", "analyst", null, false));
+        var user = AccountsFeature.Principal(new Account(7, "analyst", "Айгерим Сапарова", "analyst", null, false), "session-of-a-test-principal-0000000000");
 
         Assert.Equal(("analyst", "Айгерим Сапарова", "analyst"), (user.Login(), user.DisplayName(), user.Role()));
         Assert.True(user.May(CityAction.WorkOnProblems));
         Assert.Null(new ClaimsPrincipal(new ClaimsIdentity()).Login());
     }
 
-    private static ClaimsPrincipal Signed(string role) => AccountsFeature.Principal(new Account(1, role, role, role, null, false));
+    private static ClaimsPrincipal Signed(string role) => AccountsFeature.Principal(new Account(1, role, role, role, null, false), "session-of-a-test-principal-0000000000");
 }

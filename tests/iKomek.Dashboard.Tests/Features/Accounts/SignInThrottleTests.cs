@@ -12,40 +12,75 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
-    public void Login_AfterTenFailures_IsBlockedUntilTheyAgeOut_OtherLoginsAreNot()
+    public void Pair_BacksOffExponentially_ButTheRightPasswordFromAnotherAddressIsNeverHeldBack()
     {
         var clock = new ManualClock();
         var throttle = new SignInThrottle(clock);
-        for (var i = 0; i < SignInThrottle.PerLogin - 1; i++) throttle.Failed("admin", "10.0.0." + i);
-        Assert.False(throttle.IsBlocked("admin", "10.0.0.99"));
+        for (var i = 0; i < SignInThrottle.FreeFailures - 1; i++) throttle.Failed("admin", "203.0.113.7");
+        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
 
-        throttle.Failed("admin", "10.0.0.50");
+        throttle.Failed("admin", "203.0.113.7");
+        Assert.Equal(SignInThrottle.FirstBackOff, throttle.RetryAfter("admin", "203.0.113.7"));
+        throttle.Failed("admin", "203.0.113.7");
+        Assert.Equal(SignInThrottle.FirstBackOff * 2, throttle.RetryAfter("admin", "203.0.113.7"));
+        // Ten wrong passwords from one address, as today's lock-out took: admin still signs in from the office.
+        for (var i = 0; i < 6; i++) throttle.Failed("admin", "203.0.113.7");
+        Assert.Equal(SignInThrottle.FirstBackOff * 128, throttle.RetryAfter("admin", "203.0.113.7"));
+        Assert.Null(throttle.RetryAfter("admin", "10.20.0.15"));
+        Assert.Null(throttle.RetryAfter("analyst", "203.0.113.7"));
 
-        Assert.True(throttle.IsBlocked("admin", "10.0.0.99"));
-        Assert.False(throttle.IsBlocked("analyst", "10.0.0.99"));
-        clock.Advance(SignInThrottle.Window);
-        Assert.False(throttle.IsBlocked("admin", "10.0.0.99"));
+        clock.Advance(SignInThrottle.FirstBackOff * 128);
+        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
     }
 
     [Fact]
-    public void Address_AfterThirtyFailuresOverManyLogins_IsBlockedForEveryLogin()
+    public void BackOff_DoublesUpToTheWindow()
     {
-        var throttle = new SignInThrottle(new ManualClock());
-        for (var i = 0; i < SignInThrottle.PerAddress; i++) throttle.Failed("guess" + i, "203.0.113.7");
-
-        Assert.True(throttle.IsBlocked("admin", "203.0.113.7"));
-        Assert.False(throttle.IsBlocked("admin", "203.0.113.8"));
+        Assert.Equal(TimeSpan.Zero, SignInThrottle.BackOff(SignInThrottle.FreeFailures - 1));
+        Assert.Equal(SignInThrottle.FirstBackOff * 8, SignInThrottle.BackOff(SignInThrottle.FreeFailures + 3));
+        Assert.Equal(SignInThrottle.Window, SignInThrottle.BackOff(SignInThrottle.FreeFailures + 30));
+        Assert.Equal(SignInThrottle.Window, SignInThrottle.BackOff(int.MaxValue));
     }
 
     [Fact]
-    public void Success_ClearsItsLoginsFailures()
+    public void Address_AfterThirtyFailuresOverManyLogins_WaitsForEveryLogin_UntilTheOldestAgesOut()
+    {
+        var clock = new ManualClock();
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < SignInThrottle.PerAddress; i++)
+        {
+            throttle.Failed("guess" + i, "203.0.113.7");
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.NotNull(throttle.RetryAfter("admin", "203.0.113.7"));
+        Assert.Null(throttle.RetryAfter("admin", "203.0.113.8"));
+        clock.Advance(SignInThrottle.Window - TimeSpan.FromSeconds(SignInThrottle.PerAddress));
+        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
+    }
+
+    [Fact]
+    public void Success_ClearsItsPairsFailures()
     {
         var throttle = new SignInThrottle(new ManualClock());
-        for (var i = 0; i < SignInThrottle.PerLogin; i++) throttle.Failed("operator", null);
-        Assert.True(throttle.IsBlocked("operator", null));
+        for (var i = 0; i < SignInThrottle.FreeFailures + 2; i++) throttle.Failed("operator", null);
+        Assert.NotNull(throttle.RetryAfter("operator", null));
 
-        throttle.Succeeded("operator");
+        throttle.Succeeded("operator", null);
 
-        Assert.False(throttle.IsBlocked("operator", null));
+        Assert.Null(throttle.RetryAfter("operator", null));
+    }
+
+    [Fact]
+    public void QuietPair_StartsAgainAfterAWindow()
+    {
+        var clock = new ManualClock();
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < SignInThrottle.FreeFailures + 5; i++) throttle.Failed("analyst", "10.0.0.1");
+        clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
+
+        throttle.Failed("analyst", "10.0.0.1");
+
+        Assert.Null(throttle.RetryAfter("analyst", "10.0.0.1"));
     }
 }

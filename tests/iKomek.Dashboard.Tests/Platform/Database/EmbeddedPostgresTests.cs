@@ -104,6 +104,49 @@ public sealed class EmbeddedPostgresTests : IDisposable
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => ScalarAsync<int>(pg, "SELECT 1"));
     }
 
+    [Fact]
+    public async Task Start_FreshFolder_RefusesAConnectionWithoutThePassword_KeepsItOwnerOnly()
+    {
+        await using var pg = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(pg.PasswordFile));
+        Assert.True(EmbeddedPostgres.ReadPassword(_folder).Length >= 40);
+        Assert.Equal(1, await ScalarAsync<int>(pg, "SELECT 1"));
+        await AssertRefusedAsync(pg, password: null);
+        await AssertRefusedAsync(pg, password: "not-the-password");
+        Assert.All(File.ReadLines(Path.Combine(pg.DataDirectory, "pg_hba.conf")).Where(l => l.Length > 0 && !l.StartsWith('#')),
+            line => Assert.EndsWith("scram-sha-256", line.Trim()));
+    }
+
+    [Fact]
+    public async Task Start_FolderFromBeforePasswords_IsGivenOneAndRequiresIt()
+    {
+        // A cluster of an older version: trust in pg_hba.conf, no password file, data kept.
+        await using (var old = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false)))
+        {
+            await ScalarAsync<int>(old, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (7); SELECT 1");
+            await ScalarAsync<int>(old, "ALTER ROLE postgres PASSWORD NULL; SELECT 1");
+        }
+        await File.WriteAllTextAsync(Path.Combine(_folder, "data", "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        File.Delete(EmbeddedPostgres.PasswordFileOf(_folder));
+
+        await using var upgraded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions(_folder, Durable: false));
+
+        Assert.Equal(7, await ScalarAsync<int>(upgraded, "SELECT v FROM kept"));
+        await AssertRefusedAsync(upgraded, password: null);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, ModeOf(upgraded.PasswordFile));
+    }
+
+    private static UnixFileMode? ModeOf(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
+    private static async Task AssertRefusedAsync(EmbeddedPostgres pg, string? password)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(pg.ConnectionString("postgres")) { Password = password, Pooling = false, Timeout = 3 };
+        await using var conn = new NpgsqlConnection(csb.ConnectionString);
+        var e = await Assert.ThrowsAnyAsync<NpgsqlException>(() => conn.OpenAsync());
+        Assert.Contains("password", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static async Task<T> ScalarAsync<T>(EmbeddedPostgres pg, string sql)
     {
         await using var conn = new NpgsqlConnection(pg.ConnectionString("postgres") + ";Pooling=false;Timeout=3");

@@ -20,7 +20,7 @@ public static class Open311Endpoints
 
     public static void MapOpen311(this WebApplication app)
     {
-        var api = app.MapGroup(Root);
+        var api = app.MapGroup(Root).RequireRateLimiting(Open311RateLimits.AddressPolicy);
         api.AddEndpointFilter(GeneralServiceError);
         api.MapGet("/discovery.{format}", Discovery);
         api.MapGet("/services.{format}", Services);
@@ -150,7 +150,8 @@ public static class Open311Endpoints
         });
     }
 
-    private static async Task<IResult> PostRequest(string format, HttpContext http, Open311Queries queries, AppealIntake intake, CancellationToken ct)
+    private static async Task<IResult> PostRequest(string format, HttpContext http, Open311Queries queries, AppealIntake intake,
+        Open311RateLimits limits, CancellationToken ct)
     {
         if (BadFormat(format) is { } bad) return bad;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ServiceRequestForm.MaxBodyBytes;
@@ -169,8 +170,17 @@ public static class Open311Endpoints
         }
 
         if (form["api_key"] is not { } apiKey) return Open311Body.Errors(format, 403, "api_key is required to create a service request");
-        if (await queries.FindClientAsync(apiKey, ct) is not { } client)
-            return Open311Body.Errors(format, 403, "Invalid api_key received -- can't proceed with create_request.");
+        if (!queries.TryFindInMemory(apiKey, out var client)) client = await queries.FindClientAsync(apiKey, ct);
+        if (client is null)
+        {
+            // An unknown key: the address spends one of its guesses before the table may be read again.
+            if (limits.Guess(http.Connection.RemoteIpAddress) is { } wait)
+                return Open311RateLimits.TooMany(http, format, wait, "too many invalid api_key values from this address");
+            client = await queries.FindClientAsync(apiKey, ct);
+            if (client is null) return Open311Body.Errors(format, 403, "Invalid api_key received -- can't proceed with create_request.");
+        }
+        if (limits.KeyUse(client!.Id, client.RequestsPerMinute) is { } keyWait)
+            return Open311RateLimits.TooMany(http, format, keyWait, "this api_key's limit of requests a minute is used up");
 
         var errors = form.Validate(out var fields);
         var serviceCode = form["service_code"];

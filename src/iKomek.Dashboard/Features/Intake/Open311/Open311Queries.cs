@@ -108,20 +108,51 @@ public sealed class Open311Queries(NpgsqlDataSource db, CityReference reference,
         return (await conn.QueryAsync<(string, string)>(new CommandDefinition(sql, new { token, apiKey }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The active API client with this key, with its default channel.</summary>
-    // Keys are checked on every POST: the active ones are kept for a short while, so a revoked key stops working
-    // within that time and a new one works at once (an unknown key rereads the table).
+    // Keys are checked on every POST against a copy of the active clients, kept by the keys' SHA-256 (the raw keys do
+    // not sit in memory). The copy is read again after a while, so a revoked key stops working within that time; an
+    // unknown key rereads it (a new key works at once) at most every few seconds, so guessing keys costs no database
+    // reads beyond that.
     private static readonly TimeSpan ClientsFor = TimeSpan.FromSeconds(30);
-    private (IReadOnlyDictionary<string, (int Id, int ChannelId)> Keys, DateTimeOffset At)? _clients;
+    private static readonly TimeSpan UnknownRereadAfter = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private (IReadOnlyDictionary<string, ApiClient> ByHash, DateTimeOffset At)? _clients;
 
-    public async Task<(int Id, int ChannelId)?> FindClientAsync(string apiKey, CancellationToken ct)
+    /// <summary>The active client with this key (null: unknown) from the copy in memory; false when the copy is too old to say.</summary>
+    public bool TryFindInMemory(string apiKey, out ApiClient? client)
     {
-        if (_clients is { } c && time.GetUtcNow() - c.At < ClientsFor && c.Keys.TryGetValue(apiKey, out var known)) return known;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var keys = (await conn.QueryAsync<(string Key, int Id, int ChannelId)>(new CommandDefinition(
-            "SELECT api_key, id, channel_id::int FROM api_clients WHERE is_active", cancellationToken: ct)))
-            .ToDictionary(k => k.Key, k => (k.Id, k.ChannelId), StringComparer.Ordinal);
-        _clients = (keys, time.GetUtcNow());
-        return keys.TryGetValue(apiKey, out var found) ? found : null;
+        client = null;
+        if (_clients is not { } c || time.GetUtcNow() - c.At >= ClientsFor) return false;
+        client = c.ByHash.GetValueOrDefault(KeyHash(apiKey));
+        return true;
     }
+
+    /// <summary>The active API client with this key, with its default channel and its own rate limit.</summary>
+    public async Task<ApiClient?> FindClientAsync(string apiKey, CancellationToken ct)
+    {
+        if (TryFindInMemory(apiKey, out var known) && known is not null) return known;
+        await _reading.WaitAsync(ct);
+        try
+        {
+            // Another request may have just read it; a young copy answers an unknown key without a read.
+            if (_clients is not { } c || time.GetUtcNow() - c.At >= UnknownRereadAfter)
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                var rows = await conn.QueryAsync<(string Key, int Id, int ChannelId, int? PerMinute)>(new CommandDefinition(
+                    "SELECT api_key, id, channel_id::int, requests_per_minute FROM api_clients WHERE is_active", cancellationToken: ct));
+                _clients = (rows.ToDictionary(r => KeyHash(r.Key), r => new ApiClient(r.Id, r.ChannelId, r.PerMinute), StringComparer.Ordinal),
+                    time.GetUtcNow());
+            }
+            return _clients.Value.ByHash.GetValueOrDefault(KeyHash(apiKey));
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private static string KeyHash(string apiKey) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)));
 }
+
+/// <summary>An active API client: its id, the channel its appeals come through, its own requests a minute (or the default).</summary>
+public sealed record ApiClient(int Id, int ChannelId, int? RequestsPerMinute);
