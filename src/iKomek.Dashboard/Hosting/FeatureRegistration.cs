@@ -25,6 +25,7 @@ public static class FeatureRegistration
             .AddChangeFeed()
             .AddSingleton<CityReference>()
             .AddSingleton<AuditLog>()
+            .AddReaderAddress()
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()

@@ -123,19 +123,19 @@ public sealed class Open311Queries(NpgsqlDataSource db, TimeProvider time)
         return (await conn.QueryAsync<(string, string)>(new CommandDefinition(sql, new { token, apiKey }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The active API client with this key, with its default channel.</summary>
     // Keys are checked on every POST: the active ones are kept for a short while, so a revoked key stops working
     // within that time and a new one works at once (an unknown key rereads the table).
     private static readonly TimeSpan ClientsFor = TimeSpan.FromSeconds(30);
-    private (IReadOnlyDictionary<string, (int Id, int ChannelId)> Keys, DateTimeOffset At)? _clients;
+    private (IReadOnlyDictionary<string, (int Id, int ChannelId, string Name)> Keys, DateTimeOffset At)? _clients;
 
-    public async Task<(int Id, int ChannelId)?> FindClientAsync(string apiKey, CancellationToken ct)
+    /// <summary>The active client of the key: its id, its default channel and its name (the actor of its appeals).</summary>
+    public async Task<(int Id, int ChannelId, string Name)?> FindClientAsync(string apiKey, CancellationToken ct)
     {
         if (_clients is { } c && time.GetUtcNow() - c.At < ClientsFor && c.Keys.TryGetValue(apiKey, out var known)) return known;
         await using var conn = await db.OpenConnectionAsync(ct);
-        var keys = (await conn.QueryAsync<(string Key, int Id, int ChannelId)>(new CommandDefinition(
-            "SELECT api_key, id, channel_id::int FROM api_clients WHERE is_active", cancellationToken: ct)))
-            .ToDictionary(k => k.Key, k => (k.Id, k.ChannelId), StringComparer.Ordinal);
+        var keys = (await conn.QueryAsync<(string Key, int Id, int ChannelId, string Name)>(new CommandDefinition(
+            "SELECT api_key, id, channel_id::int, name FROM api_clients WHERE is_active", cancellationToken: ct)))
+            .ToDictionary(k => k.Key, k => (k.Id, k.ChannelId, k.Name), StringComparer.Ordinal);
         _clients = (keys, time.GetUtcNow());
         return keys.TryGetValue(apiKey, out var found) ? found : null;
     }
