@@ -14,7 +14,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task SignIn_RightPassword_SignsInAnyCaseOfLogin_AndRecordsIt()
     {
-        Assert.True(await Accounts.SaveAsync(" Dana.Analyst ", "analyst", "right-password", "Дана Серикова"));
+        Assert.True(await Accounts.SaveAsync(TestActors.Admin, " Dana.Analyst ", "analyst", "right-password", "Дана Серикова"));
 
         var attempt = await Accounts.SignInAsync("DANA.analyst", "right-password");
 
@@ -28,7 +28,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task SignIn_WrongPasswordUnknownLoginOrNoPassword_AreOneAndTheSameRefusal()
     {
-        await Accounts.SaveAsync("erlan", "operator", "right-password");
+        await Accounts.SaveAsync(TestActors.Admin, "erlan", "operator", "right-password");
         await using (var conn = await db.DataSource.OpenConnectionAsync())
         {
             await conn.ExecuteAsync("INSERT INTO users (login, display_name, role) VALUES ('akim.viewer', 'Аким', 'akim')");
@@ -42,18 +42,18 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task DisabledAccount_IsRefusedWithTheRightPasswordOnly_AndResetEnablesItAgain()
     {
-        await Accounts.SaveAsync("aliya", "admin", "first-password", "Алия");
+        await Accounts.SaveAsync(TestActors.Admin, "aliya", "admin", "first-password", "Алия");
         var id = (await Accounts.FindAsync("aliya"))!.Id;
         Assert.True(await Accounts.IsActiveAsync(id, "admin"));
 
-        Assert.True(await Accounts.DisableAsync("ALIYA"));
+        Assert.True(await Accounts.DisableAsync(TestActors.Admin, "ALIYA"));
 
         Assert.Equal(SignInOutcome.Disabled, (await Accounts.SignInAsync("aliya", "first-password")).Outcome);
         Assert.Equal(SignInOutcome.WrongCredentials, (await Accounts.SignInAsync("aliya", "guessing-it")).Outcome);
         Assert.False(await Accounts.IsActiveAsync(id, "admin"));
-        Assert.False(await Accounts.DisableAsync("no-such-login"));
+        Assert.False(await Accounts.DisableAsync(TestActors.Admin, "no-such-login"));
 
-        Assert.False(await Accounts.SaveAsync("aliya", "analyst", "second-password"));
+        Assert.False(await Accounts.SaveAsync(TestActors.Admin, "aliya", "analyst", "second-password"));
         Assert.Equal(SignInOutcome.WrongCredentials, (await Accounts.SignInAsync("aliya", "first-password")).Outcome);
         var again = await Accounts.SignInAsync("aliya", "second-password");
         Assert.Equal((SignInOutcome.SignedIn, "Алия", "analyst"), (again.Outcome, again.Account!.DisplayName, again.Account.Role));
@@ -65,7 +65,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task StillValid_AnonymousAlways_SignedInWhileEnabledWithTheSameRole()
     {
-        await Accounts.SaveAsync("timur", "operator", "long-enough");
+        await Accounts.SaveAsync(TestActors.Admin, "timur", "operator", "long-enough");
         var user = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "long-enough")).Account!);
         var forged = AccountsFeature.Principal(new Account(-1, "timur", "Тимур", "operator", null, false));
 
@@ -73,11 +73,11 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.True(await Accounts.IsStillValidAsync(user));
         Assert.False(await Accounts.IsStillValidAsync(forged));
         // A reset password ends the sessions signed in with the old one, though the role is the same.
-        await Accounts.SaveAsync("timur", "operator", "a-new-password");
+        await Accounts.SaveAsync(TestActors.Admin, "timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(user));
         var renewed = AccountsFeature.Principal((await Accounts.SignInAsync("timur", "a-new-password")).Account!);
         Assert.True(await Accounts.IsStillValidAsync(renewed));
-        await Accounts.DisableAsync("timur");
+        await Accounts.DisableAsync(TestActors.Admin, "timur");
         Assert.False(await Accounts.IsStillValidAsync(renewed));
     }
 
@@ -87,7 +87,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [InlineData("x", "root", "long-enough")]
     [InlineData("x", "admin", "short")]
     public async Task Save_BadLoginRoleOrPassword_IsRefused(string login, string role, string password) =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Accounts.SaveAsync(login, role, password));
+        await Assert.ThrowsAsync<ArgumentException>(() => Accounts.SaveAsync(TestActors.Admin, login, role, password));
 
     [Fact]
     public async Task Schema_OnlySignInRolesHoldPasswords_AndOnlyInTheHashForm()
@@ -113,7 +113,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         await conn.ExecuteAsync("""
             INSERT INTO users (login, display_name, role) VALUES ('admin', 'Администратор системы', 'admin'), ('analyst', 'Аналитик', 'analyst');
             """);
-        await accounts.SaveAsync("operator", "operator", "changed-by-the-city");
+        await accounts.SaveAsync(TestActors.Admin, "operator", "operator", "changed-by-the-city");
 
         Assert.Equal(0, await accounts.SetMissingDemoPasswordsAsync(DemoAccounts.Passwords));
         await conn.ExecuteAsync("INSERT INTO demo_city (seed, scale, years, end_date, appeals, generated_at) VALUES (1, 0.01, 1, now(), 0, now())");
