@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
@@ -36,7 +37,8 @@ public static class FeatureRegistration
             .AddRatings()
             .AddProjects()
             .AddKpis()
-            .AddAdministration();
+            .AddAdministration()
+            .AddAudit();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }
