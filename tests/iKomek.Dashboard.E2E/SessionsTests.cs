@@ -153,6 +153,6 @@ public sealed class SessionsTests(DashboardFixture fixture)
     private async Task AddAccountAsync(string login, string role)
     {
         await using var db = await fixture.OpenDatabaseAsync();
-        await new AccountsQueries(db, TimeProvider.System).SaveAsync(login, role, "e2e-session-pass");
+        await new AccountsQueries(db, TimeProvider.System).SaveAsync(new Actor("e2e"), login, role, "e2e-session-pass");
     }
 }

@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
+using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
@@ -26,6 +27,7 @@ public static class FeatureRegistration
             .AddChangeFeed()
             .AddSingleton<CityReference>()
             .AddSingleton<AuditLog>()
+            .AddReaderAddress()
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()
@@ -37,7 +39,8 @@ public static class FeatureRegistration
             .AddProjects()
             .AddKpis()
             .AddAdministration()
-            .AddDemoCity();
+            .AddDemoCity()
+            .AddAudit();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }

@@ -32,6 +32,7 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddSingleton<ChangeFeed>();
         Context.Services.AddScoped<CityAccess>();
+        Context.Services.AddScoped<IKomek.Dashboard.Platform.Audit.ReaderAddress>();
     }
 
     /// <summary>A reader signed in with the role, or an anonymous reader when <paramref name="role"/> is null.</summary>

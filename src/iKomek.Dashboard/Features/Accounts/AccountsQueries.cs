@@ -4,6 +4,7 @@ using System.Text;
 using Dapper;
 using Npgsql;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.Accounts;
 
@@ -117,9 +118,10 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
     public static string PasswordStamp(string passwordHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)))[..16];
 
-    /// <summary>Adds the account, or resets an existing login's password, role and (when given) name, and enables it.</summary>
+    /// <summary>Adds the account, or resets an existing login's password, role and (when given) name, and enables it;
+    /// the audit log records who did it and what changed, in the same transaction.</summary>
     /// <returns>True when the login is new.</returns>
-    public async Task<bool> SaveAsync(string login, string role, string password, string? displayName = null, CancellationToken ct = default)
+    public async Task<bool> SaveAsync(Actor by, string login, string role, string password, string? displayName = null, CancellationToken ct = default)
     {
         login = NormalizeLogin(login);
         if (login.Length == 0) throw new ArgumentException("The login is empty.");
@@ -136,25 +138,32 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        var before = await conn.QuerySingleOrDefaultAsync<(string Role, bool Disabled)?>(new CommandDefinition(
+            "SELECT role, disabled FROM users WHERE login = @login FOR UPDATE", new { login }, tx, cancellationToken: ct));
         var added = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
             new { login, displayName, role, hash = PasswordHasher.Hash(password) }, tx, cancellationToken: ct));
+        await AuditLog.RecordAsync(conn, tx, by, AuditActions.UserChange, "user", login, !added && before is { } old
+            ? new { change = "password_reset", role, previousRole = old.Role, roleChanged = old.Role != role, enabledAgain = old.Disabled }
+            : (object)new { change = "created", role }, ct);
         // A reset password (or role) ends the sessions signed in before it.
         await EndSessionsOfAsync(conn, tx, login, ct);
         await tx.CommitAsync(ct);
         return added;
     }
 
-    /// <returns>False when there is no such login.</returns>
-    public async Task<bool> DisableAsync(string login, CancellationToken ct = default)
+    /// <returns>False when there is no such login (and nothing is logged).</returns>
+    public async Task<bool> DisableAsync(Actor by, string login, CancellationToken ct = default)
     {
+        login = NormalizeLogin(login);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var found = await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled = true WHERE login = @login",
-            new { login = NormalizeLogin(login) }, tx, cancellationToken: ct)) == 1;
+        if (await conn.ExecuteAsync(new CommandDefinition("UPDATE users SET disabled = true WHERE login = @login",
+                new { login }, tx, cancellationToken: ct)) != 1) return false;
         // Enabling the account again (user-add) must not bring its old sessions back.
-        await EndSessionsOfAsync(conn, tx, NormalizeLogin(login), ct);
+        await EndSessionsOfAsync(conn, tx, login, ct);
+        await AuditLog.RecordAsync(conn, tx, by, AuditActions.UserChange, "user", login, new { change = "disabled" }, ct);
         await tx.CommitAsync(ct);
-        return found;
+        return true;
     }
 
     private Task EndSessionsOfAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string login, CancellationToken ct) =>

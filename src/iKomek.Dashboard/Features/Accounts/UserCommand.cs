@@ -1,5 +1,6 @@
 using Npgsql;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Cli;
 
 namespace IKomek.Dashboard.Features.Accounts;
@@ -52,16 +53,18 @@ public static class UserCommand
     {
         var login = args.Positional("LOGIN");
         var accounts = new AccountsQueries(db, TimeProvider.System);
+        // Run on the server's console: the log names the system account that ran it.
+        var by = Actor.Console(Environment.UserName);
         if (verb == "user-disable")
         {
-            if (!await accounts.DisableAsync(login, ct)) throw new ArgumentException($"there is no user '{login}'");
+            if (!await accounts.DisableAsync(by, login, ct)) throw new ArgumentException($"there is no user '{login}'");
             await output.WriteLineAsync($"Disabled {AccountsQueries.NormalizeLogin(login)}.");
             return 0;
         }
 
         var role = args.Option("role") ?? throw new ArgumentException($"user-add needs --role ({string.Join("|", CityRoles.SignIn)})");
         var password = args.Option("password") ?? ReadPassword(input, terminal, output);
-        var added = await accounts.SaveAsync(login, role, password, args.Option("name"), ct);
+        var added = await accounts.SaveAsync(by, login, role, password, args.Option("name"), ct);
         await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}).");
         return 0;
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using IKomek.Dashboard.Platform.Audit;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Administration;
@@ -66,19 +68,33 @@ public sealed class AdministrationQueries(NpgsqlDataSource db)
         return rows.Select(r => new Holiday(DateOnly.FromDateTime(r.Day), r.Ru, r.Kk, r.En)).ToList();
     }
 
-    /// <returns>False when the day is a holiday already.</returns>
-    public async Task<bool> AddHolidayAsync(DateOnly day, string name, CancellationToken ct = default)
+    /// <returns>False when the day is a holiday already (and nothing is logged).</returns>
+    public async Task<bool> AddHolidayAsync(Actor by, DateOnly day, string name, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
         // One name for all three languages until someone translates it: an administrator types it once.
-        return await conn.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO holidays (day, name_ru, name_kk, name_en) VALUES (@day, @name, @name, @name) ON CONFLICT (day) DO NOTHING",
-            new { day = day.ToDateTime(TimeOnly.MinValue), name }, cancellationToken: ct)) == 1;
+        if (await conn.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO holidays (day, name_ru, name_kk, name_en) VALUES (@day, @name, @name, @name) ON CONFLICT (day) DO NOTHING",
+                new { day = day.ToDateTime(TimeOnly.MinValue), name }, tx, cancellationToken: ct)) != 1) return false;
+        await AuditLog.RecordAsync(conn, tx, by, AuditActions.HolidayChange, "holiday", Key(day), new { change = "added", name }, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
-    public async Task RemoveHolidayAsync(DateOnly day, CancellationToken ct = default)
+    /// <returns>False when the day was not a holiday (and nothing is logged).</returns>
+    public async Task<bool> RemoveHolidayAsync(Actor by, DateOnly day, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("DELETE FROM holidays WHERE day = @day", new { day = day.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var name = await conn.ExecuteScalarAsync<string?>(new CommandDefinition("DELETE FROM holidays WHERE day = @day RETURNING name_ru",
+            new { day = day.ToDateTime(TimeOnly.MinValue) }, tx, cancellationToken: ct));
+        if (name is null) return false;
+        await AuditLog.RecordAsync(conn, tx, by, AuditActions.HolidayChange, "holiday", Key(day), new { change = "removed", name }, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
+
+    /// <summary>A holiday's subject id in the audit log: its date, yyyy-MM-dd.</summary>
+    private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

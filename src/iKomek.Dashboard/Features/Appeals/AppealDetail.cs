@@ -15,8 +15,9 @@ public sealed record AppealDetail(
         : (nowUtc - CreatedAt).TotalSeconds / Math.Max(1, (SlaDueAt - CreatedAt).TotalSeconds);
 }
 
-/// <summary>One status event and how long the appeal stayed with its holder until the next one.</summary>
-public sealed record AppealEvent(DateTime At, string Status, string? OrganisationName, string? DepartmentName, string? Note)
+/// <summary>One status event, who made it (a login, <c>system:&lt;job&gt;</c>, <c>api:&lt;client&gt;</c>, <c>anonymous</c>;
+/// null on events older than the column) and how long the appeal stayed with its holder until the next one.</summary>
+public sealed record AppealEvent(DateTime At, string Status, string? OrganisationName, string? DepartmentName, string? Note, string? Actor = null)
 {
     public TimeSpan? Held { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using IKomek.Dashboard.Platform.Audit;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Appeals;
@@ -13,6 +15,7 @@ public sealed class LifecycleRejectedException(string message) : Exception(messa
 /// The appeal's lifecycle: each action checks the current status, updates the appeal and appends one status event
 /// (the history is append-only). Forwarding counts misrouting; waiting for the citizen pauses the SLA clock (the
 /// deadline moves by the time spent waiting); closing records satisfaction; a citizen can return it for rework.
+/// Each event names its actor, and the audit log records the step in the same transaction.
 /// </summary>
 public sealed class AppealLifecycle(NpgsqlDataSource db, TimeProvider time)
 {
@@ -31,9 +34,11 @@ public sealed class AppealLifecycle(NpgsqlDataSource db, TimeProvider time)
     /// <summary>The actions the status allows, in the order an operator meets them.</summary>
     public static IReadOnlyList<AppealAction> ActionsFor(string status) => Allowed.GetValueOrDefault(status) ?? [];
 
+    /// <param name="actor">Who acts: the signed-in person, or the job or client acting for the city.</param>
     /// <param name="organisationId">Required for Assign and Forward: who takes the appeal.</param>
     /// <param name="satisfaction">Required for Close: the citizen's rating, 1 to 5.</param>
-    public async Task ApplyAsync(long appealId, AppealAction action, string? note = null, int? organisationId = null, int? satisfaction = null, CancellationToken ct = default)
+    public async Task ApplyAsync(long appealId, AppealAction action, Actor actor, string? note = null, int? organisationId = null,
+        int? satisfaction = null, CancellationToken ct = default)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note is { Length: > 2000 }) throw new LifecycleRejectedException("The note is longer than 2,000 characters.");
@@ -84,9 +89,12 @@ public sealed class AppealLifecycle(NpgsqlDataSource db, TimeProvider time)
         var held = await conn.QuerySingleAsync<(int? Organisation, int Department)>(new CommandDefinition(sql,
             new { appealId, status, org = organisationId, dept = departmentId, now, satisfaction }, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
-            VALUES (@appealId, @now, @status, @org, @dept, @note)
-            """, new { appealId, now, status, org = held.Organisation, dept = held.Department, note }, tx, cancellationToken: ct));
+            INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note, actor)
+            VALUES (@appealId, @now, @status, @org, @dept, @note, @actor)
+            """, new { appealId, now, status, org = held.Organisation, dept = held.Department, note, actor = actor.Name }, tx, cancellationToken: ct));
+        // The note and the citizen's rating stay out of the log: they are the resident's words and opinion.
+        await AuditLog.RecordAsync(conn, tx, actor, AuditActions.AppealStatus, "appeal", appealId.ToString(CultureInfo.InvariantCulture),
+            new { from = current.Status, to = status, organisation = held.Organisation }, ct);
         await tx.CommitAsync(ct);
     }
 

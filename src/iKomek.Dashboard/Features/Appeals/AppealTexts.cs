@@ -19,6 +19,8 @@ internal static class AppealTexts
         ["appeal.text"] = new("Текст обращения", "Өтініш мәтіні", "The citizen's words"),
         ["appeal.history"] = new("История", "Тарих", "History"),
         ["appeal.held"] = new("у исполнителя {0}", "орындаушыда {0}", "held {0}"),
+        ["appeal.actor"] = new("Кто сделал шаг", "Қадамды кім жасады", "Who took the step"),
+        ["appeal.by"] = new("автор шага: {0}", "қадам авторы: {0}", "by {0}"),
         ["appeal.duplicates"] = new("Этот же инцидент: другие обращения", "Сол оқиға: басқа өтініштер", "Same incident: other reports"),
         ["appeal.noDuplicates"] = new("Других обращений об этом инциденте нет", "Бұл оқиға туралы басқа өтініштер жоқ", "No other reports of this incident"),
         ["appeal.firstReport"] = new("Повтор обращения {0}", "{0} өтінішінің қайталануы", "Repeats {0}"),

@@ -156,7 +156,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
             LEFT JOIN appeals f ON f.id = a.duplicate_of
             WHERE a.reg_number = @regNumber;
 
-            SELECT e.at AS At, e.status AS Status, o.name AS OrganisationName, d.name_ru AS DepartmentName, e.note AS Note
+            SELECT e.at AS At, e.status AS Status, o.name AS OrganisationName, d.name_ru AS DepartmentName, e.note AS Note, e.actor AS Actor
             FROM appeal_events e
             JOIN appeals a ON a.id = e.appeal_id
             LEFT JOIN organisations o ON o.id = e.organisation_id

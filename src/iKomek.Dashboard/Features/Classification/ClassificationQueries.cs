@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using IKomek.Dashboard.Platform.Audit;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Classification;
@@ -195,27 +197,40 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
 
     /// <summary>
     /// An analyst's verdict: the appeal's topic is <paramref name="serviceTypeId"/> (its current type: confirmed;
-    /// another: corrected, and the appeal moves to it). Either way it becomes training data. False when the appeal has
-    /// no classification to review.
+    /// another: corrected, and the appeal moves to it). Either way it becomes training data, and the audit log records
+    /// the decision in the same transaction. False when the appeal has no classification to review: nothing changes.
     /// </summary>
-    public async Task<bool> ReviewAsync(long appealId, int serviceTypeId, string reviewer, CancellationToken ct = default)
+    public async Task<bool> ReviewAsync(long appealId, int serviceTypeId, Actor reviewer, CancellationToken ct = default)
     {
         const string sql = """
             WITH target AS (
                 SELECT st.id, st.area_id FROM service_types st WHERE st.id = @serviceTypeId
+            ), before AS (
+                SELECT service_type_id FROM appeals WHERE id = @appealId
             ), moved AS (
                 UPDATE appeals a SET service_type_id = t.id, area_id = t.area_id
                 FROM target t
                 WHERE a.id = @appealId AND a.service_type_id <> t.id
                 RETURNING a.id
+            ), reviewed AS (
+                UPDATE appeal_classifications c
+                SET reviewed_at = now(), reviewed_by = @reviewer, reviewed_type_id = t.id,
+                    review_action = CASE WHEN EXISTS (SELECT 1 FROM moved) THEN 'corrected' ELSE 'confirmed' END
+                FROM target t
+                WHERE c.appeal_id = @appealId
+                RETURNING c.review_action
             )
-            UPDATE appeal_classifications c
-            SET reviewed_at = now(), reviewed_by = @reviewer, reviewed_type_id = t.id,
-                review_action = CASE WHEN EXISTS (SELECT 1 FROM moved) THEN 'corrected' ELSE 'confirmed' END
-            FROM target t
-            WHERE c.appeal_id = @appealId
+            SELECT (SELECT review_action FROM reviewed) AS Decision, (SELECT service_type_id FROM before) AS FromType
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(sql, new { appealId, serviceTypeId, reviewer }, cancellationToken: ct)) == 1;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var done = await conn.QuerySingleAsync<(string? Decision, int? FromType)>(new CommandDefinition(sql,
+            new { appealId, serviceTypeId, reviewer = reviewer.Name }, tx, cancellationToken: ct));
+        // No classification to review: the appeal is not moved either.
+        if (done.Decision is null) return false;
+        await AuditLog.RecordAsync(conn, tx, reviewer, AuditActions.TopicReview, "appeal", appealId.ToString(CultureInfo.InvariantCulture),
+            new { decision = done.Decision, from = done.FromType, to = serviceTypeId }, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 }

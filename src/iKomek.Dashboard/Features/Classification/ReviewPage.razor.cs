@@ -3,6 +3,7 @@ using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Classification;
@@ -21,6 +22,7 @@ public sealed partial class ReviewPage : ComponentBase
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private CityAccess Access { get; set; } = default!;
+    [Inject] private ReaderAddress Address { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -42,7 +44,7 @@ public sealed partial class ReviewPage : ComponentBase
             Snackbar.Add(T["access.denied"], Severity.Warning);
             return;
         }
-        var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, user.Login()!);
+        var saved = await Queries.ReviewAsync(decision.Item.AppealId, decision.ServiceTypeId, Actor.Of(user, Address.Value));
         Snackbar.Add(saved ? T.Format("cls.review.done", decision.Item.RegNumber) : T["cls.review.gone"], saved ? Severity.Success : Severity.Warning,
             options => options.VisibleStateDuration = 3000);
         await LoadAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.DemoCity;
 
@@ -11,6 +12,9 @@ namespace IKomek.Dashboard.Features.DemoCity;
 /// </summary>
 internal sealed class DemoCityWriter(NpgsqlConnection connection)
 {
+    /// <summary>Who the generated history's steps are attributed to: the generator, not the people it imagines.</summary>
+    public static readonly Actor SeedActor = Actor.Job("demo-seed");
+
     // Big enough to make COPY's per-statement cost negligible, small enough to keep memory flat.
     private const int AppealsPerChunk = 50_000;
     private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
@@ -315,7 +319,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
              "citizen_id, language, description, address, lat, lon, status, is_critical, first_contact_resolved, sla_due_at, resolved_at, " +
              "closed_at, satisfaction, forward_count, reopened_count, duplicate_of)",
             chunk.SelectMany(d => d.Appeals), WriteAppeal);
-        Copy("appeal_events (id, appeal_id, at, status, organisation_id, department_id, note)", chunk.SelectMany(d => d.Events), WriteEvent);
+        Copy("appeal_events (id, appeal_id, at, status, organisation_id, department_id, note, actor)", chunk.SelectMany(d => d.Events), WriteEvent);
         var result = (appeals + chunk.Sum(d => d.Appeals.Count), events + chunk.Sum(d => d.Events.Count));
         chunk.Clear();
         return result;
@@ -359,6 +363,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
         WriteNullable(w, e.OrganisationId, NpgsqlDbType.Integer);
         WriteNullable(w, e.DepartmentId, NpgsqlDbType.Smallint);
         WriteNullable(w, e.Note, NpgsqlDbType.Text);
+        w.Write(SeedActor.Name, NpgsqlDbType.Text);
     }
 
     /// <summary>The demo_city row, and identity sequences moved past the explicit ids so that later inserts get fresh ones.</summary>

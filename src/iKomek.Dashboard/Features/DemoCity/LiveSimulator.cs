@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using IKomek.Dashboard.Features.Intake;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.DemoCity;
 
@@ -15,6 +16,9 @@ public enum SimulatedScenario { Calm, Storm, HeatingFailure }
 /// </summary>
 public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake, TimeProvider time)
 {
+    /// <summary>The actor of every appeal it sends.</summary>
+    public static readonly Actor Actor = Actor.Job("simulator");
+
     private sealed record Template(int ServiceTypeId, int ChannelId, double? Lat, double? Lon, string? Address, int DistrictId, string Description, string Language);
 
     public async Task<long> RunAsync(SimulatedScenario scenario, double perSecond, TimeSpan duration, Action<IntakeResult>? onAppeal, CancellationToken ct)
@@ -32,7 +36,7 @@ public sealed class LiveSimulator(NpgsqlDataSource db, AppealIntake intake, Time
             // Jitter the place a little: another flat, the next house, so duplicates stay as frequent as in life.
             var result = await intake.RegisterAsync(new NewAppeal(t.Description, t.ServiceTypeId, t.ChannelId,
                 t.Lat + (rng.NextDouble() - 0.5) * 0.002, t.Lon + (rng.NextDouble() - 0.5) * 0.003, t.Address, DistrictId: t.DistrictId,
-                Language: t.Language, CitizenKey: $"sim-{rng.Next(1_000_000)}"), ct);
+                Language: t.Language, CitizenKey: $"sim-{rng.Next(1_000_000)}", SubmittedBy: Actor), ct);
             onAppeal?.Invoke(result);
             sent++;
             var due = started + interval * sent;

@@ -4,6 +4,7 @@ using System.Text;
 using Dapper;
 using IKomek.Dashboard.Features.Classification;
 using Npgsql;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake;
@@ -62,7 +63,8 @@ public sealed class AppealIntake(NpgsqlDataSource db, IAppealClassifier classifi
             Suggestion: topic.Suggestion is { } suggestion
                 ? new IntakeSuggestion(suggestion.ModelId, suggestion.ServiceTypeId, (float)suggestion.Confidence,
                     ClassificationQueries.SuggestionsJson(suggestion), appeal.ServiceTypeId, suggestion.LowConfidence)
-                : null), ct);
+                : null,
+            SubmittedBy: appeal.SubmittedBy ?? Actor.Anonymous), ct);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Intake;
@@ -9,7 +10,8 @@ namespace IKomek.Dashboard.Features.Intake;
 public sealed record IntakeRow(
     int Year, DateTime CreatedUtc, DateTime DueUtc, int ChannelId, int ServiceTypeId, int AreaId, int DistrictId, int? OrganisationId,
     int DepartmentId, long CitizenId, string Language, string Description, string? Address, string? Building, double? Lat, double? Lon,
-    bool IsCritical, string? MediaUrl, string? AttributesJson, string? Note, int? ApiClientId, string? Token, IntakeSuggestion? Suggestion = null);
+    bool IsCritical, string? MediaUrl, string? AttributesJson, string? Note, int? ApiClientId, string? Token, IntakeSuggestion? Suggestion = null,
+    Actor? SubmittedBy = null);
 
 /// <summary>The topic model's suggestion for the appeal, recorded beside it even when the operator's type wins.</summary>
 public sealed record IntakeSuggestion(int ModelId, int? SuggestedTypeId, float Confidence, string SuggestionsJson, int? OperatorTypeId, bool LowConfidence);
@@ -64,18 +66,19 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         ORDER BY x.ord
         """;
 
-    private const string Insert = """
+    private const string Insert = $"""
         WITH x AS MATERIALIZED (
             SELECT x.*, nextval(pg_get_serial_sequence('appeals', 'id')) AS id, next_reg_number(x.year) AS reg_number
             FROM unnest($1::int[], $2::timestamptz[], $3::smallint[], $4::int[], $5::smallint[], $6::smallint[], $7::int[],
                         $8::smallint[], $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::float8[],
                         $15::float8[], $16::bool[], $17::timestamptz[], $18::text[], $19::text[], $20::int[], $21::text[],
-                        $22::bigint[], $23::int[], $24::int[], $25::int[], $26::real[], $27::text[], $28::int[], $29::bool[])
+                        $22::bigint[], $23::int[], $24::int[], $25::int[], $26::real[], $27::text[], $28::int[], $29::bool[],
+                        $30::text[], $31::text[], $32::inet[])
                  WITH ORDINALITY AS x(year, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
                                       department_id, citizen_id, language, description, address, note, lat,
                                       lon, is_critical, sla_due_at, media_url, attributes, client, token,
                                       duplicate_of, duplicate_of_ord, model_id, suggested_type_id, confidence, suggestions, operator_type_id, low_confidence,
-                                      ord)
+                                      actor, actor_role, actor_address, ord)
             ORDER BY ord
         ), appeal AS (
             INSERT INTO appeals (id, reg_number, created_at, channel_id, service_type_id, area_id, district_id, organisation_id,
@@ -88,8 +91,14 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
             ORDER BY x.ord
             RETURNING id, reg_number, created_at, sla_due_at, duplicate_of, organisation_id, department_id
         ), event AS (
-            INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
-            SELECT a.id, a.created_at, 'registered', a.organisation_id, a.department_id, x.note FROM appeal a JOIN x ON x.id = a.id
+            INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note, actor)
+            SELECT a.id, a.created_at, 'registered', a.organisation_id, a.department_id, x.note, x.actor FROM appeal a JOIN x ON x.id = a.id
+        ), audit AS (
+            -- The act's facts only: the resident's words and place stay in the appeal.
+            INSERT INTO audit_log (actor, actor_role, address, action, subject_kind, subject_id, details)
+            SELECT x.actor, x.actor_role, x.actor_address, '{AuditActions.AppealStatus}', 'appeal', a.id::text,
+                   jsonb_build_object('to', 'registered', 'channel', x.channel_id, 'organisation', a.organisation_id)
+            FROM appeal a JOIN x ON x.id = a.id
         ), token AS (
             INSERT INTO intake_tokens (api_client_id, token, appeal_id)
             SELECT x.client, x.token, x.id FROM x WHERE x.client IS NOT NULL AND x.token IS NOT NULL
@@ -297,6 +306,9 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         p.Add(Array(rows.Select(r => r.Suggestion?.SuggestionsJson).ToArray(), NpgsqlDbType.Text));
         p.Add(Array(rows.Select(r => r.Suggestion?.OperatorTypeId).ToArray(), NpgsqlDbType.Integer));
         p.Add(Array(rows.Select(r => r.Suggestion?.LowConfidence).ToArray(), NpgsqlDbType.Boolean));
+        p.Add(Array(rows.Select(r => (r.SubmittedBy ?? Actor.Anonymous).Name).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.SubmittedBy?.Role).ToArray(), NpgsqlDbType.Text));
+        p.Add(Array(rows.Select(r => r.SubmittedBy?.Address).ToArray(), NpgsqlDbType.Inet));
         return command;
     }
 

@@ -1,7 +1,10 @@
+using IKomek.Dashboard.Platform.Audit;
+
 namespace IKomek.Dashboard.Features.Intake;
 
 /// <summary>An appeal as it arrives, already validated at the edge (API, import, simulator).</summary>
 /// <param name="Critical">Critical whatever its type says (people trapped in an elevator).</param>
+/// <param name="SubmittedBy">Who handed it in (an API client, the simulator); anonymous when nobody said.</param>
 public sealed record NewAppeal(
     string Description,
     int? ServiceTypeId,
@@ -17,7 +20,8 @@ public sealed record NewAppeal(
     int? ApiClientId = null,
     string? Token = null,
     string? AttributesJson = null,
-    bool Critical = false);
+    bool Critical = false,
+    Actor? SubmittedBy = null);
 
 /// <summary>What intake did with an appeal.</summary>
 /// <param name="Replayed">True when the client's token was seen before: this is the first appeal, nothing new was stored.</param>

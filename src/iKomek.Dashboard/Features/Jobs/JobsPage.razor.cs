@@ -3,6 +3,7 @@ using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Jobs;
 
@@ -19,6 +20,7 @@ public sealed partial class JobsPage : ComponentBase, IDisposable
     [Inject] private JobsQueries Queries { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private CityAccess Access { get; set; } = default!;
+    [Inject] private ReaderAddress Address { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
@@ -55,12 +57,13 @@ public sealed partial class JobsPage : ComponentBase, IDisposable
     private async Task RunNowAsync(ScheduledJob job)
     {
         // The button is hidden from other roles, but a circuit can be driven without the markup: check here.
-        if (!await Access.MayAsync(CityAction.RunJobs))
+        var user = await Access.UserAsync();
+        if (!user.May(CityAction.RunJobs))
         {
             Snackbar.Add(T["access.denied"], Severity.Warning);
             return;
         }
-        if (await Queries.RunNowAsync(job.Id, _cts.Token))
+        if (await Queries.RunNowAsync(job.Id, Actor.Of(user, Address.Value), _cts.Token))
         {
             Snackbar.Add(T.Format("jobs.started", T[job.TextKey]), Severity.Info);
         }

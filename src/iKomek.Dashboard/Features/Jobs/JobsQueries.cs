@@ -5,6 +5,7 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Npgsql;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.Jobs;
@@ -87,16 +88,17 @@ public sealed class JobsQueries(NpgsqlDataSource db, IServiceProvider services, 
     /// Queues a run of the job now, marked manual; whichever node's worker is free first takes it. The caller checks
     /// that the user may (<see cref="CityAction.RunJobs"/>).
     /// </summary>
-    public Task<bool> RunNowAsync(string jobId, CancellationToken ct = default)
+    /// <summary>Queues a run of the job now and logs who asked (the run itself is recorded in job_runs as manual).</summary>
+    /// <returns>False when there is no such job (and nothing is logged).</returns>
+    public async Task<bool> RunNowAsync(string jobId, Actor by, CancellationToken ct = default)
     {
         var job = Jobs.FirstOrDefault(j => j.Id == jobId);
-        if (job is null) return Task.FromResult(false);
+        if (job is null) return false;
         var client = (IBackgroundJobClientV2)services.GetRequiredService<IBackgroundJobClient>();
-        return Task.Run(() =>
-        {
-            client.Create(job.Job, new EnqueuedState(), JobRunFilter.Parameters(job.Id, manual: true));
-            return true;
-        }, ct);
+        // Hangfire keeps its queue in its own transaction: the request is logged once it is queued.
+        var run = await Task.Run(() => client.Create(job.Job, new EnqueuedState(), JobRunFilter.Parameters(job.Id, manual: true)), ct);
+        await new AuditLog(db).RecordAsync(by, AuditActions.JobTrigger, "job", job.Id, new { run }, ct);
+        return true;
     }
 
     private JobStorage Storage => services.GetRequiredService<JobStorage>();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using IKomek.Dashboard.Platform.Audit;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
@@ -13,7 +15,7 @@ public sealed class ProblemRejectedException(string message) : Exception(message
 /// The lifecycle of a systemic problem: identified by the mining, confirmed by an analyst (or dismissed with a
 /// reason), assigned to a responsible department, in work (root cause recorded), worked out (measures recorded).
 /// Verified (quiet for 8 weeks after) and reopened (back above the baseline) are set by the mining itself.
-/// Every step is one row of systemic_problem_events.
+/// Every step is one row of systemic_problem_events (its actor by login) and one of the audit log, in one transaction.
 /// </summary>
 public sealed class ProblemLifecycle(NpgsqlDataSource db, TimeProvider time)
 {
@@ -29,7 +31,7 @@ public sealed class ProblemLifecycle(NpgsqlDataSource db, TimeProvider time)
 
     public static bool IsAllowed(string status, ProblemAction action) => Steps[action].From.Contains(status);
 
-    public async Task ApplyAsync(long problemId, ProblemAction action, string actor, string? text = null, int? departmentId = null,
+    public async Task ApplyAsync(long problemId, ProblemAction action, Actor actor, string? text = null, int? departmentId = null,
         CancellationToken ct = default)
     {
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -73,7 +75,11 @@ public sealed class ProblemLifecycle(NpgsqlDataSource db, TimeProvider time)
             INSERT INTO systemic_problem_events (problem_id, at, kind, actor, note) VALUES (@problemId, @now, @to, @actor, @note);
             """;
         var note = action == ProblemAction.Assign ? $"department {departmentId}" + (text is null ? "" : $": {text}") : text;
-        await conn.ExecuteAsync(new CommandDefinition(update, new { problemId, to, now = time.GetUtcNow(), text, departmentId, actor, note }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(update,
+            new { problemId, to, now = time.GetUtcNow(), text, departmentId, actor = actor.Name, note }, tx, cancellationToken: ct));
+        // The step's facts; its free text (cause, measures, reason) stays with the problem.
+        await AuditLog.RecordAsync(conn, tx, actor, AuditActions.ProblemChange, "problem", problemId.ToString(CultureInfo.InvariantCulture),
+            new { step = action.ToString(), from = status, to, department = departmentId }, ct);
         await tx.CommitAsync(ct);
     }
 }

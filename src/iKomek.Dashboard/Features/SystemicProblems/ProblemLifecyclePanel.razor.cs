@@ -2,6 +2,7 @@ using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
@@ -28,6 +29,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private CityAccess Access { get; set; } = default!;
+    [Inject] private ReaderAddress Address { get; set; } = default!;
 
     private IEnumerable<ProblemAction> Allowed => Enum.GetValues<ProblemAction>().Where(a => ProblemLifecycle.IsAllowed(Problem.Status, a));
 
@@ -52,7 +54,7 @@ public sealed partial class ProblemLifecyclePanel : ComponentBase
         try
         {
             // The history says who took each step.
-            await Lifecycle.ApplyAsync(Problem.Id, action, user.DisplayName()!, _text, action == ProblemAction.Assign ? _departmentId : null);
+            await Lifecycle.ApplyAsync(Problem.Id, action, Actor.Of(user, Address.Value), _text, action == ProblemAction.Assign ? _departmentId : null);
             _text = null;
             await Changed.InvokeAsync();
         }

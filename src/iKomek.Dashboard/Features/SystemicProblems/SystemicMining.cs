@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Npgsql;
+using IKomek.Dashboard.Platform.Audit;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
@@ -21,17 +22,41 @@ public sealed record PlantedEvaluation(int Planted, int Found, int TopCount, int
 /// </summary>
 public sealed class SystemicMining(NpgsqlDataSource db, TimeProvider time)
 {
-    public async Task<MiningResult> RunAsync(bool full, CancellationToken ct = default)
+    /// <param name="actor">Who the run's splits, merges and status changes are logged for; by default its job.</param>
+    public async Task<MiningResult> RunAsync(bool full, CancellationToken ct = default, Actor? actor = null)
     {
         var watch = Stopwatch.StartNew();
+        actor ??= Actor.Job(full ? SystemicMiningJob.FullId : SystemicMiningJob.IncrementalId);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        var before = await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT coalesce(max(id), 0) FROM systemic_problem_events", transaction: tx, cancellationToken: ct));
         var r = await conn.QuerySingleAsync<(int Touched, int Candidates, int Problems)>(new CommandDefinition(
             "SELECT touched_groups, candidates, problems FROM mine_systemic_problems(@full, @now)",
             new { full, now = time.GetUtcNow() }, tx, commandTimeout: 900, cancellationToken: ct));
+        await LogLifecycleStepsAsync(conn, tx, actor, before, ct);
         await tx.CommitAsync(ct);
         return new MiningResult(full, r.Touched, r.Candidates, r.Problems, watch.Elapsed);
     }
+
+    /// <summary>
+    /// The run's steps in a problem's lifecycle into the audit log, in the run's transaction: splits, merges, and the
+    /// statuses the mining sets (verified, reopened). Newly identified problems and moves between levels are its
+    /// findings, not steps anyone took: the problems' own histories keep them.
+    /// </summary>
+    private static Task LogLifecycleStepsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, long afterEventId, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition($$"""
+            INSERT INTO audit_log (actor, actor_role, address, action, subject_kind, subject_id, details)
+            SELECT @actor, NULL, NULL, '{{AuditActions.ProblemChange}}', 'problem', e.problem_id::text,
+                   CASE e.kind
+                       WHEN 'split' THEN jsonb_build_object('step', 'split') || e.note::jsonb
+                       WHEN 'merged' THEN jsonb_build_object('step', 'merged', 'into', e.note::bigint)
+                       ELSE jsonb_build_object('step', e.kind, 'to', e.kind)
+                   END
+            FROM systemic_problem_events e
+            WHERE e.id > @afterEventId AND e.actor = 'mining' AND e.kind IN ('split', 'merged', 'verified', 'reopened')
+            ORDER BY e.id
+            """, new { actor = actor.Name, afterEventId }, tx, commandTimeout: 300, cancellationToken: ct));
 
     /// <summary>
     /// Recall of the planted (non-decoy) problems within the top <paramref name="top"/> current problems, and

@@ -204,7 +204,12 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
 
     public async Task<IReadOnlyList<ProblemEvent>> GetHistoryAsync(long id, CancellationToken ct = default)
     {
-        const string sql = "SELECT at AS At, kind AS Kind, actor AS Actor, note AS Note FROM systemic_problem_events WHERE problem_id = @id ORDER BY at, id";
+        // A step names its actor by login; the history shows the person's name (older steps kept the name itself).
+        const string sql = """
+            SELECT e.at AS At, e.kind AS Kind, coalesce(u.display_name, e.actor) AS Actor, e.note AS Note
+            FROM systemic_problem_events e LEFT JOIN users u ON u.login = e.actor
+            WHERE e.problem_id = @id ORDER BY e.at, e.id
+            """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<ProblemEvent>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
     }

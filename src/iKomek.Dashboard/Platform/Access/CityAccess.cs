@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace IKomek.Dashboard.Platform.Access;
 
 /// <summary>What a signed-in person may change. Viewing needs no sign-in: wall screens run unattended.</summary>
-public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts }
+public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts, SeeAudit }
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
 public static class CityRoles
@@ -21,7 +21,7 @@ public static class CityRoles
 
     public static IReadOnlyList<string> AllowedTo(CityAction action) => action switch
     {
-        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts => [Admin],
+        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts or CityAction.SeeAudit => [Admin],
         CityAction.WorkOnProblems or CityAction.ReviewTopics => [Admin, Analyst],
         CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
         _ => throw new ArgumentOutOfRangeException(nameof(action)),

@@ -7,7 +7,8 @@ using Npgsql;
 
 namespace IKomek.Dashboard.Platform.Audit;
 
-/// <summary>Who acted: a signed-in person (login and role), a job, an API client, or an anonymous reader; and from where.</summary>
+/// <summary>Who acted: a signed-in person (login and role), a job (<c>system:</c>), an API client (<c>api:</c>), a verb run
+/// at the server's console (<c>console:</c>), or an anonymous reader; and from where.</summary>
 public sealed record Actor(string Name, string? Role = null, IPAddress? Address = null)
 {
     public static readonly Actor Anonymous = new("anonymous");
@@ -18,6 +19,9 @@ public sealed record Actor(string Name, string? Role = null, IPAddress? Address 
     public static Actor Job(string jobId) => new($"system:{jobId}");
 
     public static Actor Api(string client, IPAddress? address = null) => new($"api:{client}", null, address);
+
+    /// <summary>Someone at the server's console running one of the app's verbs, by the system account that ran it.</summary>
+    public static Actor Console(string systemUser) => new($"console:{systemUser}");
 }
 
 /// <summary>
@@ -62,6 +66,7 @@ public static class AuditActions
     public const string UserChange = "user.change";
     public const string HolidayChange = "holiday.change";
     public const string JobTrigger = "job.trigger";
+    public const string TopicReview = "topic.review";
     public const string ExportAppeals = "export.appeals";
     public const string ExportProblems = "export.problems";
     public const string Import = "import";

@@ -14,7 +14,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task SignIn_RightPassword_SignsInAnyCaseOfLogin_AndRecordsIt()
     {
-        Assert.True(await Accounts.SaveAsync(" Dana.Analyst ", "analyst", "right-password", "Дана Серикова"));
+        Assert.True(await Accounts.SaveAsync(TestActors.Admin, " Dana.Analyst ", "analyst", "right-password", "Дана Серикова"));
 
         var attempt = await Accounts.SignInAsync("DANA.analyst", "right-password");
         await Accounts.StartSessionAsync(attempt.Account!, System.Net.IPAddress.Loopback);
@@ -29,7 +29,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task SignIn_WrongPasswordUnknownLoginOrNoPassword_AreOneAndTheSameRefusal()
     {
-        await Accounts.SaveAsync("erlan", "operator", "right-password");
+        await Accounts.SaveAsync(TestActors.Admin, "erlan", "operator", "right-password");
         await using (var conn = await db.DataSource.OpenConnectionAsync())
         {
             await conn.ExecuteAsync("INSERT INTO users (login, display_name, role) VALUES ('akim.viewer', 'Аким', 'akim')");
@@ -43,18 +43,18 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task DisabledAccount_IsRefusedWithTheRightPasswordOnly_AndResetEnablesItAgain()
     {
-        await Accounts.SaveAsync("aliya", "admin", "first-password", "Алия");
+        await Accounts.SaveAsync(TestActors.Admin, "aliya", "admin", "first-password", "Алия");
         var id = (await Accounts.FindAsync("aliya"))!.Id;
         Assert.True(await Accounts.IsActiveAsync(id, "admin"));
 
-        Assert.True(await Accounts.DisableAsync("ALIYA"));
+        Assert.True(await Accounts.DisableAsync(TestActors.Admin, "ALIYA"));
 
         Assert.Equal(SignInOutcome.Disabled, (await Accounts.SignInAsync("aliya", "first-password")).Outcome);
         Assert.Equal(SignInOutcome.WrongCredentials, (await Accounts.SignInAsync("aliya", "guessing-it")).Outcome);
         Assert.False(await Accounts.IsActiveAsync(id, "admin"));
-        Assert.False(await Accounts.DisableAsync("no-such-login"));
+        Assert.False(await Accounts.DisableAsync(TestActors.Admin, "no-such-login"));
 
-        Assert.False(await Accounts.SaveAsync("aliya", "analyst", "second-password"));
+        Assert.False(await Accounts.SaveAsync(TestActors.Admin, "aliya", "analyst", "second-password"));
         Assert.Equal(SignInOutcome.WrongCredentials, (await Accounts.SignInAsync("aliya", "first-password")).Outcome);
         var again = await Accounts.SignInAsync("aliya", "second-password");
         Assert.Equal((SignInOutcome.SignedIn, "Алия", "analyst"), (again.Outcome, again.Account!.DisplayName, again.Account.Role));
@@ -66,7 +66,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task StillValid_AnonymousAlways_SignedInWhileTheSessionIsOpenAndTheAccountEnabledWithTheSameRole()
     {
-        await Accounts.SaveAsync("timur", "operator", "long-enough");
+        await Accounts.SaveAsync(TestActors.Admin, "timur", "operator", "long-enough");
         var user = await SignedInAsync("timur", "long-enough");
         var withoutSession = AccountsFeature.Principal((await Accounts.FindAsync("timur"))!, "no-such-session-0000000000000000000000");
 
@@ -74,21 +74,21 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         Assert.True(await Accounts.IsStillValidAsync(user));
         Assert.False(await Accounts.IsStillValidAsync(withoutSession));
         // A reset password ends the sessions signed in with the old one, though the role is the same.
-        await Accounts.SaveAsync("timur", "operator", "a-new-password");
+        await Accounts.SaveAsync(TestActors.Admin, "timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(user));
         var renewed = await SignedInAsync("timur", "a-new-password");
         Assert.True(await Accounts.IsStillValidAsync(renewed));
-        await Accounts.DisableAsync("timur");
+        await Accounts.DisableAsync(TestActors.Admin, "timur");
         Assert.False(await Accounts.IsStillValidAsync(renewed));
         // Enabled again: the sessions from before stay ended.
-        await Accounts.SaveAsync("timur", "operator", "a-new-password");
+        await Accounts.SaveAsync(TestActors.Admin, "timur", "operator", "a-new-password");
         Assert.False(await Accounts.IsStillValidAsync(renewed));
     }
 
     [Fact]
     public async Task Session_EndedBySignOut_IsRefused_OtherSessionsOfTheAccountGoOn()
     {
-        await Accounts.SaveAsync("saule", "analyst", "long-enough");
+        await Accounts.SaveAsync(TestActors.Admin, "saule", "analyst", "long-enough");
         var laptop = await SignedInAsync("saule", "long-enough");
         var desk = await SignedInAsync("saule", "long-enough");
 
@@ -104,7 +104,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [Fact]
     public async Task Session_RoleChangedInTheDatabase_IsRefusedAtOnce_AndEveryNodeIsNotified()
     {
-        await Accounts.SaveAsync("bolat", "admin", "long-enough");
+        await Accounts.SaveAsync(TestActors.Admin, "bolat", "admin", "long-enough");
         var admin = await SignedInAsync("bolat", "long-enough");
         await using var listener = await db.DataSource.OpenConnectionAsync();
         var notices = new List<string>();
@@ -126,7 +126,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     {
         var clock = new TestClock.ManualClock(new DateTimeOffset(2026, 3, 31, 9, 0, 0, TimeSpan.Zero));
         var accounts = new AccountsQueries(db.DataSource, clock);
-        await accounts.SaveAsync("idle.user", "operator", "long-enough");
+        await accounts.SaveAsync(TestActors.Admin, "idle.user", "operator", "long-enough");
         var account = (await accounts.SignInAsync("idle.user", "long-enough")).Account!;
         var user = AccountsFeature.Principal(account, await accounts.StartSessionAsync(account, System.Net.IPAddress.Loopback));
 
@@ -151,7 +151,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
     [InlineData("x", "root", "long-enough")]
     [InlineData("x", "admin", "short")]
     public async Task Save_BadLoginRoleOrPassword_IsRefused(string login, string role, string password) =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Accounts.SaveAsync(login, role, password));
+        await Assert.ThrowsAsync<ArgumentException>(() => Accounts.SaveAsync(TestActors.Admin, login, role, password));
 
     [Fact]
     public async Task Schema_OnlySignInRolesHoldPasswords_AndOnlyInTheHashForm()
@@ -177,7 +177,7 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
         await conn.ExecuteAsync("""
             INSERT INTO users (login, display_name, role) VALUES ('admin', 'Администратор системы', 'admin'), ('analyst', 'Аналитик', 'analyst');
             """);
-        await accounts.SaveAsync("operator", "operator", "changed-by-the-city");
+        await accounts.SaveAsync(TestActors.Admin, "operator", "operator", "changed-by-the-city");
 
         Assert.Equal(0, await accounts.SetMissingDemoPasswordsAsync(DemoAccounts.Passwords));
         await conn.ExecuteAsync("INSERT INTO demo_city (seed, scale, years, end_date, appeals, generated_at) VALUES (1, 0.01, 1, now(), 0, now())");

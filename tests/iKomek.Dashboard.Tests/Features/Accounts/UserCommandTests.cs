@@ -25,6 +25,39 @@ public sealed class UserCommandTests(MigratedDatabase db) : IClassFixture<Migrat
         Assert.Equal(("Марат Ахметов", "analyst"), (account.DisplayName, account.Role));
     }
 
+    [Fact]
+    public async Task UserVerbs_AreLoggedUnderTheConsolesAccount_WithWhatChanged()
+    {
+        async Task Run(string verb, params string[] args) => Assert.Equal(0, await UserCommand.RunAsync(db.DataSource, verb, args,
+            new StringReader(""), terminal: false, TextWriter.Null, CancellationToken.None));
+
+        await Run("user-add", "Saule", "--role", "operator", "--password", "first-password");
+        await Run("user-add", "saule", "--role", "analyst", "--password", "second-password");
+        await Run("user-disable", "saule");
+        await Run("user-add", "saule", "--role", "analyst", "--password", "third-password");
+
+        var logged = await AuditRows.AboutAsync(db.DataSource, "user", "saule");
+        Assert.All(logged, r => Assert.Equal(("console:" + Environment.UserName, "user.change"), (r.Actor, r.Action)));
+        Assert.Equal(
+        [
+            ("created", "operator", null, null, null),
+            ("password_reset", "analyst", "operator", "true", "false"),
+            ("disabled", null, null, null, null),
+            ("password_reset", "analyst", "analyst", "false", "true"),
+        ], logged.Select(r => (r.Detail("change"), r.Detail("role"), r.Detail("previousRole"), r.Detail("roleChanged"), r.Detail("enabledAgain"))));
+        // No password, not even its hash, goes into the log.
+        Assert.DoesNotContain(logged, r => r.Details.Contains("password\"") || r.Details.Contains("pbkdf2"));
+    }
+
+    [Fact]
+    public async Task UserDisable_OfAnUnknownLogin_LogsNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => UserCommand.RunAsync(db.DataSource, "user-disable", ["nobody-here"],
+            new StringReader(""), terminal: false, TextWriter.Null, CancellationToken.None));
+
+        Assert.Empty(await AuditRows.AboutAsync(db.DataSource, "user", "nobody-here"));
+    }
+
     [Theory]
     [InlineData("user-add", "--role", "admin", "--password", "long-enough")]
     [InlineData("user-add", "someone", "--password", "long-enough")]

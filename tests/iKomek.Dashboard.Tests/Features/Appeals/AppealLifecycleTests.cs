@@ -17,15 +17,15 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
         var lifecycle = new AppealLifecycle(city.DataSource, clock);
         var (org1, org2) = await TwoOrganisationsAsync();
 
-        await lifecycle.ApplyAsync(id, AppealAction.Assign, organisationId: org1);
-        await lifecycle.ApplyAsync(id, AppealAction.Forward, "не наш участок", org2);
-        await lifecycle.ApplyAsync(id, AppealAction.WaitForCitizen, "нужен доступ в квартиру");
+        await lifecycle.ApplyAsync(id, AppealAction.Assign, TestActors.Operator, organisationId: org1);
+        await lifecycle.ApplyAsync(id, AppealAction.Forward, TestActors.Operator, "не наш участок", org2);
+        await lifecycle.ApplyAsync(id, AppealAction.WaitForCitizen, TestActors.Operator, "нужен доступ в квартиру");
         var dueBefore = await Scalar<DateTime>("SELECT sla_due_at FROM appeals WHERE id = @id", id);
         clock.Advance(TimeSpan.FromHours(5));
-        await lifecycle.ApplyAsync(id, AppealAction.StartWork);
-        await lifecycle.ApplyAsync(id, AppealAction.Resolve, "заменили задвижку");
-        await lifecycle.ApplyAsync(id, AppealAction.Close, satisfaction: 2);
-        await lifecycle.ApplyAsync(id, AppealAction.Reopen, "вода снова пропала");
+        await lifecycle.ApplyAsync(id, AppealAction.StartWork, TestActors.Operator);
+        await lifecycle.ApplyAsync(id, AppealAction.Resolve, TestActors.Operator, "заменили задвижку");
+        await lifecycle.ApplyAsync(id, AppealAction.Close, TestActors.Operator, satisfaction: 2);
+        await lifecycle.ApplyAsync(id, AppealAction.Reopen, TestActors.Operator, "вода снова пропала");
 
         var dueAfter = await Scalar<DateTime>("SELECT sla_due_at FROM appeals WHERE id = @id", id);
         Assert.Equal(TimeSpan.FromHours(5), dueAfter - dueBefore);
@@ -43,7 +43,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
         var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
-        await lifecycle.ApplyAsync(id, AppealAction.Resolve, "разъяснено оператором");
+        await lifecycle.ApplyAsync(id, AppealAction.Resolve, TestActors.Operator, "разъяснено оператором");
 
         Assert.True(await Scalar<bool>("SELECT first_contact_resolved FROM appeals WHERE id = @id", id));
     }
@@ -57,7 +57,7 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
         var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
-        var error = await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, action, "x", satisfaction: 5));
+        var error = await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, action, TestActors.Operator, "x", satisfaction: 5));
 
         Assert.Contains(message, error.Message);
         Assert.Equal("registered", await Scalar<string>("SELECT status FROM appeals WHERE id = @id", id));
@@ -70,12 +70,12 @@ public sealed class AppealLifecycleTests(DemoCityDatabase city) : IClassFixture<
         var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
         var id = await NewAppealAsync();
 
-        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Assign));
-        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Assign, organisationId: 999_999));
-        await lifecycle.ApplyAsync(id, AppealAction.Resolve);
-        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Close, satisfaction: 7));
-        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Reopen, note: " "));
-        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(-1, AppealAction.Resolve));
+        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Assign, TestActors.Operator));
+        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Assign, TestActors.Operator, organisationId: 999_999));
+        await lifecycle.ApplyAsync(id, AppealAction.Resolve, TestActors.Operator);
+        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Close, TestActors.Operator, satisfaction: 7));
+        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(id, AppealAction.Reopen, TestActors.Operator, note: " "));
+        await Assert.ThrowsAsync<LifecycleRejectedException>(() => lifecycle.ApplyAsync(-1, AppealAction.Resolve, TestActors.Operator));
     }
 
     private async Task<long> NewAppealAsync() =>

@@ -85,9 +85,9 @@ public sealed class ClassificationIntakeTests(DemoCityDatabase city) : IClassFix
         var queue = await _queries.GetReviewQueueAsync(500);
         Assert.Contains(queue, q => q.AppealId == vague.AppealId);
 
-        Assert.True(await _queries.ReviewAsync(vague.AppealId, given, "analyst"));
-        Assert.True(await _queries.ReviewAsync(second.AppealId, other, "analyst"));
-        Assert.False(await _queries.ReviewAsync(second.AppealId, 999_999, "analyst"));
+        Assert.True(await _queries.ReviewAsync(vague.AppealId, given, TestActors.Analyst));
+        Assert.True(await _queries.ReviewAsync(second.AppealId, other, TestActors.Analyst));
+        Assert.False(await _queries.ReviewAsync(second.AppealId, 999_999, TestActors.Analyst));
 
         await using var conn = await city.DataSource.OpenConnectionAsync();
         var rows = (await conn.QueryAsync<(long Id, int Type, short Area, string Action, int Reviewed)>("""
@@ -97,6 +97,11 @@ public sealed class ClassificationIntakeTests(DemoCityDatabase city) : IClassFix
         Assert.Equal((given, "confirmed", given), (rows[0].Type, rows[0].Action, rows[0].Reviewed));
         Assert.Equal((other, "corrected", other), (rows[1].Type, rows[1].Action, rows[1].Reviewed));
         Assert.Equal(await conn.QuerySingleAsync<short>("SELECT area_id FROM service_types WHERE id = @other", new { other }), rows[1].Area);
+        // Each decision is in the audit log once, by the analyst, with the types; the refused one is not.
+        var confirmedLog = (await AuditRows.AboutAsync(city.DataSource, "appeal", vague.AppealId.ToString())).Single(r => r.Action == "topic.review");
+        var correctedLog = (await AuditRows.AboutAsync(city.DataSource, "appeal", second.AppealId.ToString())).Single(r => r.Action == "topic.review");
+        Assert.Equal(("analyst", "confirmed", given.ToString(), given.ToString()), (confirmedLog.Actor, confirmedLog.Detail("decision"), confirmedLog.Detail("from"), confirmedLog.Detail("to")));
+        Assert.Equal(("analyst", "corrected", given.ToString(), other.ToString()), (correctedLog.Actor, correctedLog.Detail("decision"), correctedLog.Detail("from"), correctedLog.Detail("to")));
         var queueAfter = await _queries.GetReviewQueueAsync(500);
         Assert.DoesNotContain(queueAfter, q => q.AppealId == vague.AppealId || q.AppealId == second.AppealId);
         // Reviewed appeals are training data at once (they are not closed yet), under the analyst's type.

@@ -34,7 +34,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
         await using var nodeB = await NodeAsync(job, "node-b");
 
         await Task.Delay(TimeSpan.FromSeconds(10));
-        Assert.True(await nodeA.Provider.GetRequiredService<JobsQueries>().RunNowAsync("count-fires"));
+        Assert.True(await nodeA.Provider.GetRequiredService<JobsQueries>().RunNowAsync("count-fires", TestActors.Admin));
         await Task.Delay(TimeSpan.FromSeconds(4));
         await Task.WhenAll(nodeA.StopAsync(), nodeB.StopAsync());
         var to = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -56,6 +56,10 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
         Assert.Single(runs, r => r.Manual);
         Assert.All(runs, r => Assert.Equal("succeeded", r.Outcome));
         Assert.All(runs, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
+        // Who asked for the manual run is in the audit log; the scheduled fires are not.
+        var asked = Assert.Single(await AuditRows.AboutAsync(db.DataSource, "job", "count-fires"));
+        Assert.Equal(("admin", "admin", "job.trigger"), (asked.Actor, asked.Role, asked.Action));
+        Assert.NotNull(asked.Detail("run"));
     }
 
     [Fact]

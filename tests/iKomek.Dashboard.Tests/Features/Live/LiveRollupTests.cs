@@ -50,13 +50,13 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
             ids.Add((await intake.RegisterAsync(new NewAppeal($"Нет горячей воды {i}", 40, 1, 51.12 + i / 100.0, 71.44))).AppealId);
         }
         var lifecycle = new AppealLifecycle(city.DataSource, TestClock.Create());
-        await lifecycle.ApplyAsync(ids[0], AppealAction.Resolve, "разъяснено");                  // first contact
+        await lifecycle.ApplyAsync(ids[0], AppealAction.Resolve, TestActors.Operator, "разъяснено");                  // first contact
         var organisation = await ScalarAsync<int>("SELECT min(id) FROM organisations");
-        await lifecycle.ApplyAsync(ids[1], AppealAction.Assign, organisationId: organisation);
-        await lifecycle.ApplyAsync(ids[1], AppealAction.StartWork);
-        await lifecycle.ApplyAsync(ids[1], AppealAction.Resolve, "устранено");                    // later: an answer pair
-        await lifecycle.ApplyAsync(ids[1], AppealAction.Close, satisfaction: 4);
-        await lifecycle.ApplyAsync(ids[1], AppealAction.Reopen, "снова нет воды");               // the pair goes away
+        await lifecycle.ApplyAsync(ids[1], AppealAction.Assign, TestActors.Operator, organisationId: organisation);
+        await lifecycle.ApplyAsync(ids[1], AppealAction.StartWork, TestActors.Operator);
+        await lifecycle.ApplyAsync(ids[1], AppealAction.Resolve, TestActors.Operator, "устранено");                    // later: an answer pair
+        await lifecycle.ApplyAsync(ids[1], AppealAction.Close, TestActors.Operator, satisfaction: 4);
+        await lifecycle.ApplyAsync(ids[1], AppealAction.Reopen, TestActors.Operator, "снова нет воды");               // the pair goes away
         await using (var conn = await city.DataSource.OpenConnectionAsync())
         {
             // An operator's correction of the topic and channel, a backdated appeal, and a deletion.
@@ -75,7 +75,7 @@ public sealed class LiveRollupTests(DemoCityDatabase city) : IClassFixture<DemoC
         var before = await ScalarAsync<long>("SELECT xmin::text::bigint FROM live_hourly ORDER BY hour DESC LIMIT 1");
 
         var organisation = await ScalarAsync<int>("SELECT min(id) FROM organisations");
-        await new AppealLifecycle(city.DataSource, TestClock.Create()).ApplyAsync(id, AppealAction.Assign, organisationId: organisation);
+        await new AppealLifecycle(city.DataSource, TestClock.Create()).ApplyAsync(id, AppealAction.Assign, TestActors.Operator, organisationId: organisation);
 
         Assert.Equal(before, await ScalarAsync<long>("SELECT xmin::text::bigint FROM live_hourly ORDER BY hour DESC LIMIT 1"));
     }

@@ -49,6 +49,10 @@ public sealed class MiningSplitTests(DemoCityDatabase city) : IClassFixture<Demo
         Assert.Equal($$"""{"problem" : {{smaller.Id}}, "appeals" : 10, "kept" : 15}""", (await HistoryAsync(cell.Id))[^1].Note);
         Assert.Equal($$"""{"problem" : {{cell.Id}}, "appeals" : 10, "kept" : 15}""", (await HistoryAsync(smaller.Id))[^1].Note);
         Assert.Equal(16, await AppealsOfAsync(smaller.Id));
+        // The split is an act of the mining job, in the audit log once with what went where.
+        var split = Assert.Single(await AuditRows.AboutAsync(city.DataSource, "problem", cell.Id.ToString()));
+        Assert.Equal(("system:systemic-mining", "problem.change", "split", smaller.Id.ToString(), "10", "15"),
+            (split.Actor, split.Action, split.Detail("step"), split.Detail("problem"), split.Detail("appeals"), split.Detail("kept")));
 
         // Nothing new, run after run: no further split, the same ids at the same places.
         await Mining.RunAsync(full: true);
@@ -58,6 +62,7 @@ public sealed class MiningSplitTests(DemoCityDatabase city) : IClassFixture<Demo
         Assert.Equal(smaller, await ProblemAtAsync(1, b2));
         Assert.Equal(3, (await HistoryAsync(cell.Id)).Count);
         Assert.Equal(2, (await HistoryAsync(smaller.Id)).Count);
+        Assert.Single(await AuditRows.AboutAsync(city.DataSource, "problem", cell.Id.ToString()));
     }
 
     [Fact]

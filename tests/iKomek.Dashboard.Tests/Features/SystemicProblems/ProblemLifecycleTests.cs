@@ -18,10 +18,10 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
         var department = await Scalar<int>("SELECT min(id) FROM departments");
 
-        await lifecycle.ApplyAsync(id, ProblemAction.Confirm, "analyst");
-        await lifecycle.ApplyAsync(id, ProblemAction.Assign, "analyst", departmentId: department);
-        await lifecycle.ApplyAsync(id, ProblemAction.StartWork, "department", "изношен стояк");
-        await lifecycle.ApplyAsync(id, ProblemAction.WorkOut, "department", "стояк заменён");
+        await lifecycle.ApplyAsync(id, ProblemAction.Confirm, TestActors.Analyst);
+        await lifecycle.ApplyAsync(id, ProblemAction.Assign, TestActors.Analyst, departmentId: department);
+        await lifecycle.ApplyAsync(id, ProblemAction.StartWork, TestActors.Analyst, "изношен стояк");
+        await lifecycle.ApplyAsync(id, ProblemAction.WorkOut, TestActors.Analyst, "стояк заменён");
 
         await using var conn = await city.DataSource.OpenConnectionAsync();
         var row = await conn.QuerySingleAsync<(string Status, int Dept, string Cause, string Measures, bool WorkedOutAt)>(
@@ -29,6 +29,13 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         Assert.Equal(("worked_out", department, "изношен стояк", "стояк заменён", true), row);
         var steps = (await conn.QueryAsync<string>("SELECT kind FROM systemic_problem_events WHERE problem_id = @id ORDER BY at, id", new { id })).ToList();
         Assert.Equal(["identified", "confirmed", "assigned", "in_work", "worked_out"], steps);
+        var logged = (await AuditRows.AboutAsync(city.DataSource, "problem", id.ToString())).Where(r => !r.Actor.StartsWith("system:")).ToList();
+        Assert.All(logged, r => Assert.Equal(("analyst", "analyst", "problem.change"), (r.Actor, r.Role, r.Action)));
+        Assert.Equal(["identified>confirmed", "confirmed>assigned", "assigned>in_work", "in_work>worked_out"],
+            logged.Select(r => r.Detail("from") + ">" + r.Detail("to")));
+        Assert.Equal(department.ToString(), logged[1].Detail("department"));
+        // The analysts' texts stay with the problem.
+        Assert.DoesNotContain(logged, r => r.Details.Contains("стояк"));
     }
 
     [Theory]
@@ -41,11 +48,12 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         var id = await ProblemInStatusAsync("identified", 1 + (int)action);
         var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
 
-        var error = await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, action, "analyst", text));
+        var error = await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, action, TestActors.Analyst, text));
 
         Assert.Contains(message, error.Message);
         Assert.Equal("identified", await Scalar<string>("SELECT status FROM systemic_problems WHERE id = @id", id));
         Assert.Equal(1, await Scalar<long>("SELECT count(*) FROM systemic_problem_events WHERE problem_id = @id", id));
+        Assert.DoesNotContain(await AuditRows.AboutAsync(city.DataSource, "problem", id.ToString()), r => r.Actor == "analyst");
     }
 
     [Fact]
@@ -53,10 +61,10 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
     {
         var id = await ProblemInStatusAsync("identified", 10);
         var lifecycle = new ProblemLifecycle(city.DataSource, TestClock.Create());
-        await lifecycle.ApplyAsync(id, ProblemAction.Confirm, "analyst");
+        await lifecycle.ApplyAsync(id, ProblemAction.Confirm, TestActors.Analyst);
 
-        await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, ProblemAction.Assign, "analyst"));
-        await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, ProblemAction.Assign, "analyst", departmentId: 32000));
+        await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, ProblemAction.Assign, TestActors.Analyst));
+        await Assert.ThrowsAsync<ProblemRejectedException>(() => lifecycle.ApplyAsync(id, ProblemAction.Assign, TestActors.Analyst, departmentId: 32000));
         Assert.Equal("confirmed", await Scalar<string>("SELECT status FROM systemic_problems WHERE id = @id", id));
     }
 
@@ -84,6 +92,10 @@ public sealed class ProblemLifecycleTests(DemoCityDatabase city) : IClassFixture
         Assert.Equal("reopened", await Scalar<string>("SELECT status FROM systemic_problems WHERE id = @id", ongoingId));
         Assert.Equal("verified", await Scalar<string>("SELECT status FROM systemic_problems WHERE id = @id", stoppedId));
         Assert.Equal("mining", await Scalar<string>("SELECT actor FROM systemic_problem_events WHERE problem_id = @id ORDER BY id DESC LIMIT 1", ongoingId));
+        var reopened = Assert.Single(await AuditRows.AboutAsync(city.DataSource, "problem", ongoingId.ToString()));
+        var verified = Assert.Single(await AuditRows.AboutAsync(city.DataSource, "problem", stoppedId.ToString()));
+        Assert.Equal(("system:systemic-mining-full", "reopened"), (reopened.Actor, reopened.Detail("to")));
+        Assert.Equal(("system:systemic-mining-full", "verified"), (verified.Actor, verified.Detail("to")));
     }
 
     private async Task<long> ProblemInStatusAsync(string status, int skip)

@@ -48,7 +48,7 @@ public sealed class CityReferenceTests(DemoCityDatabase city) : IClassFixture<De
         while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
 
         var announced = NextReferenceChange();
-        Assert.True(await new AdministrationQueries(city.DataSource).AddHolidayAsync(day, "День проверки"));
+        Assert.True(await new AdministrationQueries(city.DataSource).AddHolidayAsync(TestActors.Admin, day, "День проверки"));
         await announced;
         var after = await intake.RegisterAsync(new NewAppeal("Нет света во всём доме", ServiceTypeId, 1, 51.16, 71.47));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Localization;
 
@@ -206,7 +207,8 @@ public static class Open311Endpoints
         {
             var result = await intake.RegisterAsync(new NewAppeal(
                 fields.Description, service!.Id, channelId, fields.Lat, fields.Lon, fields.Address, fields.AddressId, districtId,
-                fields.Language, fields.MediaUrl, fields.CitizenKey, client.Id, fields.Token, attributes?.Json, attributes?.Critical ?? false), ct);
+                fields.Language, fields.MediaUrl, fields.CitizenKey, client.Id, fields.Token, attributes?.Json, attributes?.Critical ?? false,
+                Actor.Api(client.Name, http.Connection.RemoteIpAddress)), ct);
             var body = new Open311Item
             {
                 { "service_request_id", result.RegNumber },

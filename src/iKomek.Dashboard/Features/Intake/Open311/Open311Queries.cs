@@ -137,9 +137,9 @@ public sealed class Open311Queries(NpgsqlDataSource db, CityReference reference,
             if (_clients is not { } c || time.GetUtcNow() - c.At >= UnknownRereadAfter)
             {
                 await using var conn = await db.OpenConnectionAsync(ct);
-                var rows = await conn.QueryAsync<(string Key, int Id, int ChannelId, int? PerMinute)>(new CommandDefinition(
-                    "SELECT api_key, id, channel_id::int, requests_per_minute FROM api_clients WHERE is_active", cancellationToken: ct));
-                _clients = (rows.ToDictionary(r => KeyHash(r.Key), r => new ApiClient(r.Id, r.ChannelId, r.PerMinute), StringComparer.Ordinal),
+                var rows = await conn.QueryAsync<(string Key, int Id, int ChannelId, int? PerMinute, string Name)>(new CommandDefinition(
+                    "SELECT api_key, id, channel_id::int, requests_per_minute, name FROM api_clients WHERE is_active", cancellationToken: ct));
+                _clients = (rows.ToDictionary(r => KeyHash(r.Key), r => new ApiClient(r.Id, r.ChannelId, r.PerMinute, r.Name), StringComparer.Ordinal),
                     time.GetUtcNow());
             }
             return _clients.Value.ByHash.GetValueOrDefault(KeyHash(apiKey));
@@ -154,5 +154,5 @@ public sealed class Open311Queries(NpgsqlDataSource db, CityReference reference,
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)));
 }
 
-/// <summary>An active API client: its id, the channel its appeals come through, its own requests a minute (or the default).</summary>
-public sealed record ApiClient(int Id, int ChannelId, int? RequestsPerMinute);
+/// <summary>An active API client: its id, the channel its appeals come through, its own requests a minute (or the default), its name (the actor of its appeals).</summary>
+public sealed record ApiClient(int Id, int ChannelId, int? RequestsPerMinute, string Name);

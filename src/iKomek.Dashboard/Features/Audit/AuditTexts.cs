@@ -1,0 +1,62 @@
+using IKomek.Dashboard.Platform.Localization;
+
+namespace IKomek.Dashboard.Features.Audit;
+
+[UiTexts]
+internal static class AuditTexts
+{
+    public static readonly Dictionary<string, Text> Entries = new()
+    {
+        ["nav.audit"] = new("Журнал действий", "Әрекеттер журналы", "Audit log"),
+        ["access.SeeAudit"] = new("Журнал действий видит администратор.", "Әрекеттер журналын әкімші көреді.", "Only an administrator sees the audit log."),
+        ["audit.title"] = new("Журнал действий", "Әрекеттер журналы", "Audit log"),
+        ["audit.intro"] = new("Кто, что, с чем и когда сделал в панели. Записи не меняются и не удаляются.",
+            "Панельде кім, не, немен және қашан жасады. Жазбалар өзгертілмейді және жойылмайды.",
+            "Who did what to which thing in the panel, and when. Entries are never changed or deleted."),
+        ["audit.filters"] = new("Поиск", "Іздеу", "Search"),
+        ["audit.who"] = new("Кто (логин)", "Кім (логин)", "Who (login)"),
+        ["audit.whoHint"] = new("логин, system:задание, api:клиент, console:учётная запись, anonymous",
+            "логин, system:тапсырма, api:клиент, console:есептік жазба, anonymous",
+            "a login, system:job, api:client, console:account, anonymous"),
+        ["audit.what"] = new("Действие", "Әрекет", "Action"),
+        ["audit.subjectKind"] = new("Объект", "Нысан", "Subject"),
+        ["audit.subjectId"] = new("Номер объекта", "Нысан нөмірі", "Subject id"),
+        ["audit.from"] = new("С (дата)", "Бастап (күн)", "From (date)"),
+        ["audit.to"] = new("По (дата)", "Дейін (күн)", "To (date)"),
+        ["audit.search"] = new("Найти", "Табу", "Search"),
+        ["audit.reset"] = new("Сбросить", "Тазалау", "Clear"),
+        ["audit.more"] = new("Показать раньше", "Ертеректі көрсету", "Show older"),
+        ["audit.at"] = new("Когда (время Астаны)", "Қашан (Астана уақыты)", "When (Astana time)"),
+        ["audit.address"] = new("Адрес", "Мекенжай", "Address"),
+        ["audit.details"] = new("Подробности", "Толығырақ", "Details"),
+        ["audit.shown"] = new("Показано записей: {0:N0}", "Көрсетілген жазбалар: {0:N0}", "Entries shown: {0:N0}"),
+        ["audit.none"] = new("Нет записей под эти условия", "Бұл шарттарға сай жазба жоқ", "No entries match"),
+        ["audit.error.period"] = new("Начало периода позже его конца.", "Кезеңнің басы соңынан кейін.", "The period starts after it ends."),
+        ["audit.error.subjectKind"] = new("Выберите вид объекта, к которому относится номер.", "Нөмір қатысты нысан түрін таңдаңыз.",
+            "Choose the kind of subject the id belongs to."),
+        ["audit.error.tooLong"] = new("Условие длиннее 200 знаков.", "Шарт 200 таңбадан ұзын.", "A condition is longer than 200 characters."),
+        ["audit.error.date"] = new("Дата «{0}» не распознана: нужен вид ГГГГ-ММ-ДД.", "«{0}» күні танылмады: ЖЖЖЖ-АА-КК түрі керек.",
+            "The date '{0}' is not a date: use YYYY-MM-DD."),
+        ["audit.action.sign_in.success"] = new("Вход", "Кіру", "Sign-in"),
+        ["audit.action.sign_in.failure"] = new("Неудачный вход", "Сәтсіз кіру", "Failed sign-in"),
+        ["audit.action.sign_in.refused"] = new("Вход отклонён", "Кіру қабылданбады", "Sign-in refused"),
+        ["audit.action.sign_out"] = new("Выход", "Шығу", "Sign-out"),
+        ["audit.action.appeal.status"] = new("Статус обращения", "Өтініш мәртебесі", "Appeal status"),
+        ["audit.action.problem.change"] = new("Шаг системной проблемы", "Жүйелі мәселе қадамы", "Systemic problem step"),
+        ["audit.action.kpi.value"] = new("Значение KPI", "KPI мәні", "KPI value"),
+        ["audit.action.project.change"] = new("Изменение проекта", "Жобаның өзгеруі", "Project change"),
+        ["audit.action.rating.weights"] = new("Веса рейтинга", "Рейтинг салмақтары", "Rating weights"),
+        ["audit.action.user.change"] = new("Учётная запись", "Есептік жазба", "User account"),
+        ["audit.action.holiday.change"] = new("Праздничный день", "Мереке күні", "Public holiday"),
+        ["audit.action.job.trigger"] = new("Запуск задания вручную", "Тапсырманы қолмен іске қосу", "Job run now"),
+        ["audit.action.topic.review"] = new("Проверка темы", "Тақырыпты тексеру", "Topic review"),
+        ["audit.action.export.appeals"] = new("Выгрузка обращений", "Өтініштерді түсіру", "Appeals export"),
+        ["audit.action.export.problems"] = new("Выгрузка проблемы", "Мәселені түсіру", "Problem export"),
+        ["audit.action.import"] = new("Загрузка обращений", "Өтініштерді жүктеу", "Appeals import"),
+        ["audit.kind.appeal"] = new("Обращение", "Өтініш", "Appeal"),
+        ["audit.kind.problem"] = new("Системная проблема", "Жүйелі мәселе", "Systemic problem"),
+        ["audit.kind.user"] = new("Учётная запись", "Есептік жазба", "User account"),
+        ["audit.kind.holiday"] = new("Праздничный день", "Мереке күні", "Public holiday"),
+        ["audit.kind.job"] = new("Задание", "Тапсырма", "Job"),
+    };
+}
