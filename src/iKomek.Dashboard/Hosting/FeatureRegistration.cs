@@ -13,6 +13,7 @@ using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Exports;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -25,6 +26,8 @@ public static class FeatureRegistration
             .AddChangeFeed()
             .AddSingleton<CityReference>()
             .AddSingleton<AuditLog>()
+            .AddSingleton(builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions())
+            .AddSingleton<ExportGate>()
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()
