@@ -24,8 +24,10 @@ public static class AppealsExportEndpoint
         "status", "sla_due_at", "resolved_at", "closed_at", "address", "lat", "long", "language", "description",
     ];
 
-    public static void MapAppealsExport(this WebApplication app) => app.MapGet("/appeals/export.{format}",
-        async (string format, HttpContext http, AppealsQueries queries, ExportGate gate, AstanaClock clock, CancellationToken ct) =>
+    public static void MapAppealsExport(this WebApplication app) => app.MapGet("/appeals/export.{format}", ExportAsync).RequireAuthorization();
+
+    /// <summary>The export for the request's filter and user: the file, or the reason it is refused.</summary>
+    public static async Task<IResult> ExportAsync(string format, HttpContext http, AppealsQueries queries, ExportGate gate, AstanaClock clock, CancellationToken ct)
     {
         if (!ExportFile.IsFormat(format)) return Results.NotFound();
         var filter = AppealFilter.FromQuery(http.Request.Query);
@@ -40,7 +42,7 @@ public static class AppealsExportEndpoint
         var written = await ExportFile.WriteAsync(http, format, $"appeals-{clock.Now:yyyyMMdd-HHmm}", Header, rows.Select(Fields), ct);
         await gate.RecordAsync(http, AuditActions.ExportAppeals, "appeals", format, filter.ToQueryString(), written, !seesPersonalData);
         return Results.Empty;
-    }).RequireAuthorization();
+    }
 
     /// <summary>The export's CSV (header and rows): what the import's preset "ours" reads back.</summary>
     public static async Task WriteCsvAsync(CsvRowWriter csv, IAsyncEnumerable<AppealExportRow> rows, CancellationToken ct = default)

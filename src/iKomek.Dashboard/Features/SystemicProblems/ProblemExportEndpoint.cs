@@ -15,20 +15,22 @@ public static class ProblemExportEndpoint
     /// role without <see cref="CityAction.SeePersonalData"/>.
     /// </summary>
     public static void MapProblemExport(this WebApplication app) =>
-        app.MapGet("/problems/{id:long}/appeals.{format}", async (long id, string format, SystemicProblemsQueries queries, ExportGate gate,
-            HttpContext http, CancellationToken ct) =>
-        {
-            if (!ExportFile.IsFormat(format)) return Results.NotFound();
-            if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
-            if (await gate.RefuseAsync(http.User, cap => queries.CountAppealsAsync(id, cap, ct)) is { } refused) return refused;
+        app.MapGet("/problems/{id:long}/appeals.{format}", ExportAsync).RequireAuthorization();
 
-            var seesPersonalData = http.User.May(CityAction.SeePersonalData);
-            var rows = queries.ExportAppealsAsync(id, gate.MaxRows, ct);
-            if (!seesPersonalData) rows = rows.Select(a => a.Redacted());
-            var written = await ExportFile.WriteAsync(http, format, $"problem-{id}-appeals", Header, rows.Select(Fields), ct);
-            await gate.RecordAsync(http, AuditActions.ExportProblems, id.ToString(CultureInfo.InvariantCulture), format, $"problem={id}", written, !seesPersonalData);
-            return Results.Empty;
-        }).RequireAuthorization();
+    public static async Task<IResult> ExportAsync(long id, string format, SystemicProblemsQueries queries, ExportGate gate, HttpContext http,
+        CancellationToken ct)
+    {
+        if (!ExportFile.IsFormat(format)) return Results.NotFound();
+        if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
+        if (await gate.RefuseAsync(http.User, cap => queries.CountAppealsAsync(id, cap, ct)) is { } refused) return refused;
+
+        var seesPersonalData = http.User.May(CityAction.SeePersonalData);
+        var rows = queries.ExportAppealsAsync(id, gate.MaxRows, ct);
+        if (!seesPersonalData) rows = rows.Select(a => a.Redacted());
+        var written = await ExportFile.WriteAsync(http, format, $"problem-{id}-appeals", Header, rows.Select(Fields), ct);
+        await gate.RecordAsync(http, AuditActions.ExportProblems, id.ToString(CultureInfo.InvariantCulture), format, $"problem={id}", written, !seesPersonalData);
+        return Results.Empty;
+    }
 
     public static string?[] Fields(ProblemAppeal a) =>
     [
