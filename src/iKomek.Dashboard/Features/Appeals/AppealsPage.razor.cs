@@ -31,6 +31,7 @@ public sealed partial class AppealsPage : ComponentBase
     // A search for a phone, a flat or a name is refused to a reader who may not see them: its hits would tie a
     // resident's number to a building.
     private bool _searchRefused;
+    private int _loads;
 
     private string _period = DefaultPeriod;
     private int? _districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId;
@@ -102,6 +103,8 @@ public sealed partial class AppealsPage : ComponentBase
 
     private async Task LoadPageAsync(int page)
     {
+        // Filters clicked in quick succession start loads that may finish out of order: only the latest one shows.
+        var load = ++_loads;
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
         var (filter, skip) = (CurrentFilter(), page * PageSize);
@@ -114,6 +117,7 @@ public sealed partial class AppealsPage : ComponentBase
         try
         {
             var seesPersonalData = await Access.MayAsync(CityAction.SeePersonalData);
+            if (load != _loads) return;
             _searchRefused = !seesPersonalData && PersonalData.Contains(filter.Text);
             if (_searchRefused)
             {
@@ -121,6 +125,7 @@ public sealed partial class AppealsPage : ComponentBase
                 return;
             }
             var found = await Queries.PageAsync(filter, skip, PageSize, _sort, _descending, cursor);
+            if (load != _loads) return;
             // Decided here, on the server: a reader without the right never receives the texts as written.
             _rows = seesPersonalData ? found : found.Select(r => r.Redacted()).ToList();
             _page = page;
@@ -135,7 +140,7 @@ public sealed partial class AppealsPage : ComponentBase
         }
         finally
         {
-            _loading = false;
+            if (load == _loads) _loading = false;
         }
     }
 
