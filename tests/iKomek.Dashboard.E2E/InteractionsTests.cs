@@ -131,7 +131,8 @@ public sealed class InteractionsTests(DashboardFixture fixture)
     [Fact]
     public async Task AppealsExport_DownloadsExactlyTheFilteredSet()
     {
-        var page = await fixture.OpenAsync("/appeals");
+        // Exports are for signed-in readers.
+        var page = await fixture.OpenAsync("/appeals", signedInAs: "analyst");
         var shell = new Shell(page);
         await shell.ChooseAsync("Район", "Нура");
         var overdue = page.GetByRole(AriaRole.Checkbox, new() { Name = "Только просроченные" });
@@ -144,8 +145,7 @@ public sealed class InteractionsTests(DashboardFixture fixture)
         var total = await shell.StatAsync("appeals-total");
 
         var href = await page.GetByTestId("appeals-export").GetAttributeAsync("href");
-        using var http = new HttpClient();
-        var csv = await http.GetStringAsync(fixture.App.BaseUrl + "/" + href);
+        var csv = System.Text.Encoding.UTF8.GetString(await (await page.APIRequest.GetAsync("/" + href)).BodyAsync());
 
         var lines = csv.TrimEnd().Split("\r\n");
         Assert.StartsWith("\uFEFFreg_number,created_at,channel,service_code", lines[0]);

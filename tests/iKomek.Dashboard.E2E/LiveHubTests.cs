@@ -71,4 +71,23 @@ public sealed class LiveHubTests(DashboardFixture fixture)
             """, ids.ToArray(), new() { Timeout = 120_000, PollingInterval = 500 });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task JsClient_AnIncidentCarriesItsBuildingOnly_NeverTheFlat()
+    {
+        var page = await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl })).NewPageAsync();
+        await page.GotoAsync("/live-client.html");
+        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("connected");
+
+        using var api = new Open311Client(fixture.App.BaseUrl);
+        var elevator = await api.ServiceCodeAsync("elevators", metadata: true);
+        var id = await api.PostAsync(elevator, "Застряли в лифте, звоните 8 701 765 43 21", 51.17, 71.44, ("attribute[people_trapped]", "yes"),
+            ("address_string", "ул. Проверочная, 85, кв. 16"));
+
+        await page.WaitForFunctionAsync("id => window.liveEvents.some(e => e.type === 'incident' && e.data.regNumber === id)", id);
+        var incident = await page.EvaluateAsync<JsonElement>("id => window.liveEvents.find(e => e.type === 'incident' && e.data.regNumber === id).data", id);
+        Assert.Equal("ул. Проверочная, 85", incident.GetProperty("address").GetString());
+        Assert.DoesNotContain("кв.", incident.GetRawText());
+        await page.Context.CloseAsync();
+    }
 }

@@ -116,8 +116,10 @@ public sealed class Open311ApiTests(DashboardFixture fixture)
     [Fact]
     public async Task AddressString_FromTheRegister_PlacesTheAppeal()
     {
+        // A demo city's appeal: the privacy tests' appeals name a street of their own, placed by coordinates, not in the register.
         var known = (await GetJsonAsync("requests.json?page_size=200")).EnumerateArray()
-            .First(r => r.GetProperty("address").ValueKind == JsonValueKind.String && r.GetProperty("lat").ValueKind == JsonValueKind.Number);
+            .First(r => r.GetProperty("address").ValueKind == JsonValueKind.String && r.GetProperty("lat").ValueKind == JsonValueKind.Number
+                        && !r.GetProperty("address").GetString()!.Contains("Проверочная", StringComparison.Ordinal));
         var code = await ServiceCodeAsync("sanitation");
 
         var post = await PostFormAsync(new() { ["service_code"] = code, ["address_string"] = known.GetProperty("address").GetString()!, ["description"] = "Мусор во дворе" });

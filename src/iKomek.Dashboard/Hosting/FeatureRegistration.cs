@@ -15,6 +15,7 @@ using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Exports;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -28,6 +29,8 @@ public static class FeatureRegistration
             .AddSingleton<CityReference>()
             .AddSingleton<AuditLog>()
             .AddReaderAddress()
+            .AddSingleton(builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions())
+            .AddSingleton<ExportGate>()
             .AddSingleton<RoutingTable>()
             .AddLive()
             .AddAppeals()

@@ -1,3 +1,5 @@
+using IKomek.Dashboard.Platform.Privacy;
+
 namespace IKomek.Dashboard.Features.Appeals;
 
 /// <summary>Everything the appeal page shows.</summary>
@@ -9,6 +11,15 @@ public sealed record AppealDetail(
 {
     public IReadOnlyList<AppealEvent> Events { get; init; } = [];
     public IReadOnlyList<RelatedAppeal> Duplicates { get; init; } = [];
+
+    /// <summary>The appeal as a reader without <c>CityAction.SeePersonalData</c> reads it: text, notes and addresses redacted.</summary>
+    public AppealDetail Redacted() => this with
+    {
+        Description = PersonalData.Redact(Description)!,
+        Address = PersonalData.RedactAddress(Address),
+        Events = Events.Select(e => e with { Note = PersonalData.Redact(e.Note) }).ToList(),
+        Duplicates = Duplicates.Select(d => d with { Address = PersonalData.RedactAddress(d.Address) }).ToList(),
+    };
 
     /// <summary>Share of the SLA used up by <paramref name="nowUtc"/> (1 = the deadline); null once resolved.</summary>
     public double? SlaUsed(DateTime nowUtc) => ResolvedAt is not null ? null

@@ -4,6 +4,7 @@ using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 
@@ -27,6 +28,7 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
     [Inject] private ILogger<AppealDetailPage> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
@@ -46,7 +48,9 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
 
     private async Task LoadAsync()
     {
-        _appeal = await Queries.GetAsync(RegNumber);
+        var appeal = await Queries.GetAsync(RegNumber);
+        // Decided here, on the server: a reader without the right never receives the text, notes or flat as written.
+        _appeal = appeal is null || await Access.MayAsync(CityAction.SeePersonalData) ? appeal : appeal.Redacted();
         _loaded = true;
         if (_appeal is { Lat: { } lat, Lon: { } lon } a && _reference is { } r)
         {

@@ -1,3 +1,5 @@
+using IKomek.Dashboard.Platform.Privacy;
+
 namespace IKomek.Dashboard.Features.Appeals;
 
 /// <summary>One line of the appeals grid; names come from the in-memory reference data.</summary>
@@ -16,7 +18,11 @@ public sealed record AppealRow(
     DateTime SlaDueAt,
     DateTime? ResolvedAt,
     string? Address,
-    string Description);
+    string Description)
+{
+    /// <summary>The row as a reader without <c>CityAction.SeePersonalData</c> reads it.</summary>
+    public AppealRow Redacted() => this with { Address = PersonalData.RedactAddress(Address), Description = PersonalData.Redact(Description)! };
+}
 
 /// <summary>What the explorer is filtered by; nulls mean "any".</summary>
 /// <param name="Overdue">True: open appeals past their deadline only.</param>
@@ -70,4 +76,7 @@ public sealed record PageCursor(AppealRow Row, bool Before);
 public sealed record AppealExportRow(
     string RegNumber, DateTime CreatedAt, string Channel, string ServiceCode, string Area, string District, string Department,
     string? Organisation, string Status, DateTime SlaDueAt, DateTime? ResolvedAt, DateTime? ClosedAt, string? Address, double? Lat,
-    double? Lon, string Language, string Description);
+    double? Lon, string Language, string Description)
+{
+    public AppealExportRow Redacted() => this with { Address = PersonalData.RedactAddress(Address), Description = PersonalData.Redact(Description)! };
+}

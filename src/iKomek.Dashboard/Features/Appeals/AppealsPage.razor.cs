@@ -1,7 +1,9 @@
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Privacy;
 
 namespace IKomek.Dashboard.Features.Appeals;
 
@@ -26,6 +28,10 @@ public sealed partial class AppealsPage : ComponentBase
     private DateTime _nowUtc;
     private CityReference.Snapshot? _reference;
     private string? _appliedQuery;
+    // A search for a phone, a flat or a name is refused to a reader who may not see them: its hits would tie a
+    // resident's number to a building.
+    private bool _searchRefused;
+    private int _loads;
 
     private string _period = DefaultPeriod;
     private int? _districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId;
@@ -39,6 +45,7 @@ public sealed partial class AppealsPage : ComponentBase
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
 
     // The explorer opens filtered by its address: the live panel's numbers link here with the filters behind them.
     [SupplyParameterFromQuery(Name = "period")] public string? PeriodQuery { get; set; }
@@ -96,6 +103,8 @@ public sealed partial class AppealsPage : ComponentBase
 
     private async Task LoadPageAsync(int page)
     {
+        // Filters clicked in quick succession start loads that may finish out of order: only the latest one shows.
+        var load = ++_loads;
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
         var (filter, skip) = (CurrentFilter(), page * PageSize);
@@ -107,7 +116,18 @@ public sealed partial class AppealsPage : ComponentBase
         }
         try
         {
-            _rows = await Queries.PageAsync(filter, skip, PageSize, _sort, _descending, cursor);
+            var seesPersonalData = await Access.MayAsync(CityAction.SeePersonalData);
+            if (load != _loads) return;
+            _searchRefused = !seesPersonalData && PersonalData.Contains(filter.Text);
+            if (_searchRefused)
+            {
+                (_rows, _page, _total, _shown, _counted, _counting) = ([], 0, 0, null, filter, false);
+                return;
+            }
+            var found = await Queries.PageAsync(filter, skip, PageSize, _sort, _descending, cursor);
+            if (load != _loads) return;
+            // Decided here, on the server: a reader without the right never receives the texts as written.
+            _rows = seesPersonalData ? found : found.Select(r => r.Redacted()).ToList();
             _page = page;
             _shown = (filter, _sort, _descending, skip);
             if (filter != _counted)
@@ -120,7 +140,7 @@ public sealed partial class AppealsPage : ComponentBase
         }
         finally
         {
-            _loading = false;
+            if (load == _loads) _loading = false;
         }
     }
 
@@ -159,8 +179,8 @@ public sealed partial class AppealsPage : ComponentBase
             _serviceTypeId, _departmentId, _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
     }
 
-    /// <summary>The CSV export of exactly what the grid shows.</summary>
-    private string ExportHref => "appeals/export.csv?" + CurrentFilter().ToQueryString();
+    /// <summary>The export (CSV or .xlsx) of exactly what the grid shows.</summary>
+    private string ExportHref(string format) => $"appeals/export.{format}?" + CurrentFilter().ToQueryString();
 
     private Task ReloadAsync() => LoadPageAsync(0);
 

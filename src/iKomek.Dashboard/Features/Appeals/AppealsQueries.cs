@@ -69,10 +69,13 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
     /// How many appeals the filter finds, counted up to a cap: an exact count of a year of a big city would cost far
     /// more than the page itself. Above the cap the answer is CountCap + 1.
     /// </summary>
-    public async Task<long> CountAsync(AppealFilter filter, CancellationToken ct = default)
+    public Task<long> CountAsync(AppealFilter filter, CancellationToken ct = default) => CountAsync(filter, CountCap + 1, ct);
+
+    /// <summary>How many appeals the filter finds, counted up to <paramref name="limit"/> (an export's maximum and one).</summary>
+    public async Task<long> CountAsync(AppealFilter filter, long limit, CancellationToken ct = default)
     {
         var (where, args) = Where(filter);
-        args.Add("countCap", CountCap + 1);
+        args.Add("countCap", limit);
         // Enough memory for an exact bitmap of a common word's matches: a lossy one re-checks every row of its pages.
         var sql = $"""
             SET LOCAL work_mem = '32MB';

@@ -35,6 +35,7 @@ internal static class AppealsTexts
         ["appeals.repeatReports"] = new("Только повторы инцидентов", "Тек оқиға қайталаулары", "Repeat reports only"),
         ["appeals.overdueOnly"] = new("Только просроченные", "Тек мерзімі өткендер", "Overdue only"),
         ["appeals.export"] = new("Выгрузить в CSV", "CSV-ге түсіру", "Export to CSV"),
+        ["appeals.exportXlsx"] = new("Выгрузить в Excel", "Excel-ге түсіру", "Export to Excel"),
         ["appeals.reset"] = new("Сбросить", "Тазарту", "Reset"),
         ["appeals.statusOpen"] = new("Все незакрытые", "Барлық ашық", "All open"),
         ["appeals.critical"] = new("Критические", "Сыни", "Critical"),

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Audit;
+using IKomek.Dashboard.Platform.Privacy;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Classification;
@@ -32,7 +33,10 @@ public sealed partial class ReviewPage : ComponentBase
 
     private async Task LoadAsync()
     {
-        _items = (await Queries.GetReviewQueueAsync(PageSize)).ToList();
+        var items = await Queries.GetReviewQueueAsync(PageSize);
+        // The queue is open to look at: a reader without the right reads the texts redacted (decided here, on the server).
+        _items = await Access.MayAsync(CityAction.SeePersonalData) ? items.ToList()
+            : items.Select(i => i with { Description = PersonalData.Redact(i.Description)! }).ToList();
         _total = await Queries.CountReviewQueueAsync();
     }
 

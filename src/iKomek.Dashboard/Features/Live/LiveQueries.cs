@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Privacy;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -81,7 +82,8 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var topTypes = (await grid.ReadAsync<CountByKey>()).AsList();
         var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
-        var critical = (await grid.ReadAsync<CriticalIncident>()).AsList();
+        // The panel hangs on walls: an incident's place is its building, never a resident's flat.
+        var critical = (await grid.ReadAsync<CriticalIncident>()).Select(c => c with { Address = PersonalData.RedactAddress(c.Address) }).ToList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
             head.Critical, head.AnswerDays,
             byChannel, byDistrict, topAreas, topTypes, overdue, hourly, critical, head.Month, head.Answered);
@@ -117,6 +119,8 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<(string Reg, DateTime Created, string Code, string Name, string Area, string District, string? Address, string Status)>(
             new CommandDefinition(sql, new { firstId, lastId }, cancellationToken: ct));
-        return rows.Select(r => new IKomek.Dashboard.Features.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District, r.Address, r.Status)).ToList();
+        // Any client may listen: building-level addresses only.
+        return rows.Select(r => new IKomek.Dashboard.Features.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District,
+            PersonalData.RedactAddress(r.Address), r.Status)).ToList();
     }
 }

@@ -1,24 +1,40 @@
 using System.Globalization;
-using IKomek.Dashboard.Platform.Csv;
+using IKomek.Dashboard.Platform.Access;
+using IKomek.Dashboard.Platform.Audit;
+using IKomek.Dashboard.Platform.Exports;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
 public static class ProblemExportEndpoint
 {
-    /// <summary>GET /problems/{id}/appeals.csv: every appeal of the problem, for the analyst's own tools.</summary>
+    public static readonly string[] Header = ["reg_number", "created_at", "status", "address", "lat", "lon", "description"];
+
+    /// <summary>
+    /// GET /problems/{id}/appeals.csv (or .xlsx): every appeal of the problem, for the analyst's own tools; signed-in
+    /// readers only, within <see cref="ExportGate"/>'s limits, recorded in the audit log, personal data redacted for a
+    /// role without <see cref="CityAction.SeePersonalData"/>.
+    /// </summary>
     public static void MapProblemExport(this WebApplication app) =>
-        app.MapGet("/problems/{id:long}/appeals.csv", async (long id, SystemicProblemsQueries queries, HttpContext http, CancellationToken ct) =>
-        {
-            if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=problem-{id}-appeals.csv";
-            await using var csv = CsvRowWriter.Create(http.Response.Body, byteOrderMark: true, leaveOpen: true);
-            await csv.WriteAsync(["reg_number", "created_at", "status", "address", "lat", "lon", "description"], ct);
-            await foreach (var a in queries.ExportAppealsAsync(id, ct))
-            {
-                await csv.WriteAsync([a.RegNumber, a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status, a.Address,
-                    a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), a.Description], ct);
-            }
-            return Results.Empty;
-        });
+        app.MapGet("/problems/{id:long}/appeals.{format}", ExportAsync).RequireAuthorization();
+
+    public static async Task<IResult> ExportAsync(long id, string format, SystemicProblemsQueries queries, ExportGate gate, HttpContext http,
+        CancellationToken ct)
+    {
+        if (!ExportFile.IsFormat(format)) return Results.NotFound();
+        if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
+        if (await gate.RefuseAsync(http.User, cap => queries.CountAppealsAsync(id, cap, ct)) is { } refused) return refused;
+
+        var seesPersonalData = http.User.May(CityAction.SeePersonalData);
+        var rows = queries.ExportAppealsAsync(id, gate.MaxRows, ct);
+        if (!seesPersonalData) rows = rows.Select(a => a.Redacted());
+        var written = await ExportFile.WriteAsync(http, format, $"problem-{id}-appeals", Header, rows.Select(Fields), ct);
+        await gate.RecordAsync(http, AuditActions.ExportProblems, id.ToString(CultureInfo.InvariantCulture), format, $"problem={id}", written, !seesPersonalData);
+        return Results.Empty;
+    }
+
+    public static string?[] Fields(ProblemAppeal a) =>
+    [
+        a.RegNumber, a.CreatedAt.ToString("O", CultureInfo.InvariantCulture), a.Status, a.Address,
+        a.Lat?.ToString(CultureInfo.InvariantCulture), a.Lon?.ToString(CultureInfo.InvariantCulture), a.Description,
+    ];
 }

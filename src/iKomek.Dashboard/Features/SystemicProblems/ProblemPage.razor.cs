@@ -5,6 +5,7 @@ using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 
@@ -31,6 +32,7 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
+    [Inject] private CityAccess Access { get; set; } = default!;
     [Inject] private ILogger<ProblemPage> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
@@ -54,7 +56,9 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
         _loaded = true;
         if (_p is null) return;
         _splitInto = await Queries.GetSplitIntoAsync(Id);
-        _appeals = await Queries.GetAppealsAsync(Id, 500);
+        var appeals = await Queries.GetAppealsAsync(Id, 500);
+        // Decided here, on the server: a reader without the right never receives the texts as written.
+        _appeals = await Access.MayAsync(CityAction.SeePersonalData) ? appeals : appeals.Select(a => a.Redacted()).ToList();
         var (orgs, depts) = await Queries.GetInvolvedAsync(Id);
         var organisations = (await AppealsQueries.GetOrganisationsAsync()).ToDictionary(o => o.Id, o => o.Name);
         _departments = depts.Select(d => new RankedBars.Item(Name(_reference?.Departments, d.Id), d.Count)).ToList();

@@ -1,4 +1,5 @@
 using Dapper;
+using IKomek.Dashboard.Platform.Privacy;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
@@ -38,7 +39,11 @@ public sealed record ProblemDetail(
 public sealed record ProblemWeek(DateTime Week, int Appeals, double Expected, int Threshold);
 
 public sealed record ProblemAppeal(long Id, string RegNumber, DateTime CreatedAt, string Status, string? Address,
-    double? Lat, double? Lon, int ChannelId, int? OrganisationId, int DepartmentId, string Description);
+    double? Lat, double? Lon, int ChannelId, int? OrganisationId, int DepartmentId, string Description)
+{
+    /// <summary>The appeal as a reader without <c>CityAction.SeePersonalData</c> reads it.</summary>
+    public ProblemAppeal Redacted() => this with { Address = PersonalData.RedactAddress(Address), Description = PersonalData.Redact(Description)! };
+}
 
 public sealed record ProblemEvent(DateTime At, string Kind, string Actor, string? Note);
 
@@ -214,15 +219,23 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
         return (await conn.QueryAsync<ProblemEvent>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>All appeals of the problem for the CSV export, oldest first.</summary>
-    public async IAsyncEnumerable<ProblemAppeal> ExportAppealsAsync(long id, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>How many appeals the problem holds, counted up to <paramref name="limit"/>.</summary>
+    public async Task<long> CountAppealsAsync(long id, long limit, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM (SELECT 1 FROM appeals WHERE systemic_problem_id = @id LIMIT @limit) capped", new { id, limit }, cancellationToken: ct));
+    }
+
+    /// <summary>All appeals of the problem for the export, oldest first.</summary>
+    public async IAsyncEnumerable<ProblemAppeal> ExportAppealsAsync(long id, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         const string sql = """
             SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, status AS Status, address AS Address, lat AS Lat, lon AS Lon,
                    channel_id::int AS ChannelId, organisation_id AS OrganisationId, department_id::int AS DepartmentId, description AS Description
-            FROM appeals WHERE systemic_problem_id = @id ORDER BY created_at
+            FROM appeals WHERE systemic_problem_id = @id ORDER BY created_at LIMIT @limit
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        await foreach (var r in conn.QueryUnbufferedAsync<ProblemAppeal>(sql, new { id }).WithCancellation(ct)) yield return r;
+        await foreach (var r in conn.QueryUnbufferedAsync<ProblemAppeal>(sql, new { id, limit }).WithCancellation(ct)) yield return r;
     }
 }

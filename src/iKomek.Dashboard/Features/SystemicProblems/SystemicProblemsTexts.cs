@@ -80,6 +80,7 @@ internal static class SystemicProblemsTexts
         ["problems.samples"] = new("Что пишут жители (последние обращения)", "Тұрғындар не жазады (соңғы өтініштер)", "What residents write (latest appeals)"),
         ["problems.appealsOf"] = new("Обращения проблемы: {0:N0}", "Мәселенің өтініштері: {0:N0}", "The problem's appeals: {0:N0}"),
         ["problems.export"] = new("Выгрузить все (CSV)", "Барлығын жүктеу (CSV)", "Export all (CSV)"),
+        ["problems.exportXlsx"] = new("Выгрузить все (Excel)", "Барлығын жүктеу (Excel)", "Export all (Excel)"),
         ["problems.when"] = new("Поступило", "Түсті", "Received"),
         ["problems.text"] = new("Текст", "Мәтін", "Text"),
         ["problems.reason"] = new("Причина отклонения", "Қабылдамау себебі", "Reason dismissed"),

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace IKomek.Dashboard.Platform.Access;
 
 /// <summary>What a signed-in person may change. Viewing needs no sign-in: wall screens run unattended.</summary>
-public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts, SeeAudit }
+/// <remarks><see cref="SeePersonalData"/> is the one rule for residents' personal data (an appeal's text, address and
+/// notes as written): everyone else, anonymous readers, the wall and the public API, reads them redacted.</remarks>
+public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts, SeeAudit, SeePersonalData }
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
 public static class CityRoles
@@ -24,6 +26,8 @@ public static class CityRoles
         CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts or CityAction.SeeAudit => [Admin],
         CityAction.WorkOnProblems or CityAction.ReviewTopics => [Admin, Analyst],
         CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
+        // The roles whose work needs a resident's phone or flat (a call back, a visit); department heads may join.
+        CityAction.SeePersonalData => [Admin, Analyst, Operator],
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

@@ -14,6 +14,7 @@ public sealed class CityRolesTests
     [InlineData(CityAction.WorkOnProblems, "admin,analyst")]
     [InlineData(CityAction.ReviewTopics, "admin,analyst")]
     [InlineData(CityAction.WorkOnAppeals, "admin,analyst,operator")]
+    [InlineData(CityAction.SeePersonalData, "admin,analyst,operator")]
     public void May_EachActionIsForItsRolesOnly_NeverForAnonymousReaders(CityAction action, string allowed)
     {
         foreach (var role in CityRoles.SignIn)

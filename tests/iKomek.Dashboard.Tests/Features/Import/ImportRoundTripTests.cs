@@ -52,7 +52,7 @@ public sealed class ImportRoundTripTests(DemoCityDatabase city) : IClassFixture<
         var text = new StringWriter();
         await using (var csv = CsvRowWriter.Create(text))
         {
-            await AppealsExportEndpoint.WriteCsvAsync(csv, new AppealsQueries(db).ExportAsync(new AppealFilter(), AppealsExportEndpoint.MaxRows));
+            await AppealsExportEndpoint.WriteCsvAsync(csv, new AppealsQueries(db).ExportAsync(new AppealFilter(), new IKomek.Dashboard.Platform.Exports.ExportOptions().MaxRows));
         }
         return text.ToString();
     }

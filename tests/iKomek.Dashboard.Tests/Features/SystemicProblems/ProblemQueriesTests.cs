@@ -42,7 +42,7 @@ public sealed class ProblemQueriesTests(DemoCityDatabase city) : IClassFixture<D
         var history = await _queries.GetHistoryAsync(top.Id);
         await _queries.GetNearbyProjectsAsync(top.Id);
         var exported = new List<ProblemAppeal>();
-        await foreach (var a in _queries.ExportAppealsAsync(top.Id)) exported.Add(a);
+        await foreach (var a in _queries.ExportAppealsAsync(top.Id, 100_000)) exported.Add(a);
 
         Assert.NotNull(p);
         Assert.NotNull(p.RecurrenceParts);

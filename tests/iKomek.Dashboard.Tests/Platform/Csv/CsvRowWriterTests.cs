@@ -41,6 +41,7 @@ public sealed class CsvRowWriterTests
     [InlineData("'=looks escaped", "''=looks escaped")]
     [InlineData("''", "'''")]
     [InlineData("'quoted'", "'quoted'")]
+    [InlineData("=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\"")]
     [InlineData("a=b", "a=b")]
     public async Task Write_TextThatASpreadsheetWouldRunAsAFormula_GetsAnApostropheInFront(string value, string written)
     {

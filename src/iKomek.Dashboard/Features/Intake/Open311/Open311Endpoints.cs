@@ -5,6 +5,7 @@ using Npgsql;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Localization;
+using IKomek.Dashboard.Platform.Privacy;
 
 namespace IKomek.Dashboard.Features.Intake.Open311;
 
@@ -312,6 +313,10 @@ public static class Open311Endpoints
         };
     }
 
+    /// <summary>
+    /// A request as GET answers it, to anyone, key or no key: the public API carries no resident's personal data (the
+    /// description and notes are redacted, the address is the building's).
+    /// </summary>
     private static Open311Item Request(RequestRow r, List<NoteRow>? notes)
     {
         var closed = r.Status is "resolved" or "closed";
@@ -319,16 +324,16 @@ public static class Open311Endpoints
         {
             { "service_request_id", r.RegNumber },
             { "status", closed ? "closed" : "open" },
-            { "status_notes", notes?.LastOrDefault(n => n.Note is not null)?.Note ?? StatusName(r.Status) },
+            { "status_notes", PersonalData.Redact(notes?.LastOrDefault(n => n.Note is not null)?.Note) ?? StatusName(r.Status) },
             { "service_name", r.ServiceName },
             { "service_code", r.ServiceCode },
-            { "description", r.Description },
+            { "description", PersonalData.Redact(r.Description) },
             { "agency_responsible", r.Agency },
             { "service_notice", null },
             { "requested_datetime", r.CreatedAt },
             { "updated_datetime", r.UpdatedAt },
             { "expected_datetime", r.SlaDueAt },
-            { "address", r.Address },
+            { "address", PersonalData.RedactAddress(r.Address) },
             { "address_id", null },
             { "zipcode", null },
             { "lat", r.Lat },
@@ -342,7 +347,7 @@ public static class Open311Endpoints
             { "systemic_problem_id", r.SystemicProblemId },
             { "notes", new Open311List("note", (notes ?? []).Select(n => new Open311Item
                 {
-                    { "datetime", n.At }, { "type", n.Status }, { "description", n.Note ?? StatusName(n.Status) },
+                    { "datetime", n.At }, { "type", n.Status }, { "description", PersonalData.Redact(n.Note) ?? StatusName(n.Status) },
                 }).ToList()) },
         };
     }
