@@ -1,7 +1,7 @@
 using System.Net;
 using IKomek.Dashboard.E2E.Infrastructure;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Hosting;
 
 /// <summary>The one-command start: own PostgreSQL, migrations, demo city on the first start only, clean stop.</summary>
 public sealed class AppLifecycleTests : IDisposable

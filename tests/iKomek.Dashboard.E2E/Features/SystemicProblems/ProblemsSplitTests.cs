@@ -5,7 +5,7 @@ using IKomek.Dashboard.Features.SystemicProblems;
 using Microsoft.Playwright;
 using Npgsql;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Features.SystemicProblems;
 
 /// <summary>
 /// A problem that split, on its page: appeals written by hand into the app's database at two buildings in opposite
@@ -41,48 +41,35 @@ public sealed class ProblemsSplitTests(DashboardFixture fixture)
         var splitOff = await ProblemAtAsync(db, second);
 
         // In the list (sewerage only): both are marked for their vulnerable residents, named in the criticality bar too.
-        var page = await fixture.OpenAsync("/problems");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Сфера" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Водоотведение" }).ClickAsync();
-        var rows = page.GetByTestId("problems-grid").Locator("tbody tr");
-        var keptRow = rows.Filter(new() { Has = page.Locator($"a[href='problems/{kept}']") });
-        await Assertions.Expect(keptRow.GetByTestId("problem-vulnerable")).ToBeVisibleAsync();
-        await Assertions.Expect(rows.Filter(new() { Has = page.Locator($"a[href='problems/{splitOff}']") }).GetByTestId("problem-vulnerable")).ToBeVisibleAsync();
-        await Assertions.Expect(keptRow.Locator(".score .bar").Nth(2)).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("уязвимые жители: 0,4"));
-        await DashboardFixture.ScreenshotAsync(page, "problems-vulnerable-1920x1080");
+        var list = await ProblemsPage.OpenAsync(fixture);
+        await list.FilterAsync("Сфера", "Водоотведение");
+        await Assertions.Expect(ProblemsPage.VulnerableMark(list.Row(kept))).ToBeVisibleAsync();
+        await Assertions.Expect(ProblemsPage.VulnerableMark(list.Row(splitOff))).ToBeVisibleAsync();
+        await Assertions.Expect(ProblemsPage.CriticalityBar(list.Row(kept), 2)).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("уязвимые жители: 0,4"));
+        await list.ScreenshotAsync("problems-vulnerable-1920x1080");
 
-        await keptRow.Locator("a.cell-title").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("problem-split-into")).ToContainTextAsync($"#{splitOff}");
-        var history = page.GetByTestId("problem-history").Locator("li");
-        await Assertions.Expect(history).ToHaveCountAsync(3);
-        await Assertions.Expect(history.Last).ToContainTextAsync($"в проблему #{splitOff} перешло обращений: 10, осталось: 15");
-        await Assertions.Expect(page.GetByTestId("problem-components")).ToContainTextAsync("уязвимые жители");
-        await ChartsDrawnAsync(page);
-        await DashboardFixture.ScreenshotAsync(page, "problem-split-1920x1080");
+        var problem = await list.OpenProblemAsync(kept);
+        await Assertions.Expect(problem.SplitInto).ToContainTextAsync($"#{splitOff}");
+        await Assertions.Expect(problem.HistoryEntries).ToHaveCountAsync(3);
+        await Assertions.Expect(problem.HistoryEntries.Last).ToContainTextAsync($"в проблему #{splitOff} перешло обращений: 10, осталось: 15");
+        await Assertions.Expect(problem.Components).ToContainTextAsync("уязвимые жители");
+        await problem.WaitForChartsAsync();
+        await problem.ScreenshotAsync("problem-split-1920x1080");
 
         // The link leads to the part that split off, which links back.
-        await page.GetByTestId("problem-split-into").GetByRole(AriaRole.Link).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("problem-split-from")).ToContainTextAsync($"#{kept}");
-        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.GetByTestId("problem-history").Locator("li").Last)
-            .ToContainTextAsync($"из проблемы #{kept} перешло обращений: 10, там осталось: 15");
-        await ChartsDrawnAsync(page);
-        await DashboardFixture.ScreenshotAsync(page, "problem-split-from-1920x1080");
+        var part = await problem.FollowSplitIntoAsync();
+        await Assertions.Expect(part.SplitFrom).ToContainTextAsync($"#{kept}");
+        await Assertions.Expect(part.HistoryEntries).ToHaveCountAsync(2);
+        await Assertions.Expect(part.HistoryEntries.Last).ToContainTextAsync($"из проблемы #{kept} перешло обращений: 10, там осталось: 15");
+        await part.WaitForChartsAsync();
+        await part.ScreenshotAsync("problem-split-from-1920x1080");
 
-        await new Shell(page).Language("ENG").ClickAsync();
-        await DashboardFixture.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByTestId("problem-split-from")).ToContainTextAsync($"Split from problem #{kept}");
-        await Assertions.Expect(page.GetByTestId("problem-components")).ToContainTextAsync("vulnerable residents");
-        await ChartsDrawnAsync(page);
-        await DashboardFixture.ScreenshotAsync(page, "problem-split-from-en-1920x1080");
-        await page.Context.CloseAsync();
-    }
-
-    /// <summary>The weekly bars and the map's points are drawn (plotly draws after the page renders).</summary>
-    private static async Task ChartsDrawnAsync(IPage page)
-    {
-        await page.GetByTestId("problem-weeks").Locator(".point").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GetByTestId("problem-map").Locator(".point").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await part.Shell.SwitchLanguageAsync("ENG");
+        await Assertions.Expect(part.SplitFrom).ToContainTextAsync($"Split from problem #{kept}");
+        await Assertions.Expect(part.Components).ToContainTextAsync("vulnerable residents");
+        await part.WaitForChartsAsync();
+        await part.ScreenshotAsync("problem-split-from-en-1920x1080");
+        await part.CloseAsync();
     }
 
     private static async Task AddWeeklyAsync(NpgsqlDataSource db, string tag, (double Lat, double Lon) at, int[] weeksAgo, int perWeek)

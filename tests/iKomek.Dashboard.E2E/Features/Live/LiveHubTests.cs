@@ -1,8 +1,8 @@
-using System.Text.Json;
 using IKomek.Dashboard.E2E.Infrastructure;
+using IKomek.Dashboard.E2E.Pages;
 using Microsoft.Playwright;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Features.Live;
 
 /// <summary>/hubs/live through the @microsoft/signalr JS client in Chromium: counters on connect, a new critical incident.</summary>
 [Collection(DashboardCollection.Name)]
@@ -11,20 +11,17 @@ public sealed class LiveHubTests(DashboardFixture fixture)
     [Fact]
     public async Task JsClient_ReceivesCountersAndTheNewCriticalIncident()
     {
-        var page = await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl })).NewPageAsync();
-        await page.GotoAsync("/live-client.html");
-        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("connected");
-        await page.WaitForFunctionAsync("() => window.liveEvents.some(e => e.type === 'counters')");
+        var client = await LiveClientPage.GotoAsync(await (await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseUrl })).NewPageAsync());
+        await client.WaitForReadyAsync();
 
         using var api = new Open311Client(fixture.App.BaseUrl);
         var elevator = await api.ServiceCodeAsync("elevators", metadata: true);
         var id = await api.PostAsync(elevator, "Застряли в лифте, внутри ребёнок", 51.17, 71.44, ("attribute[people_trapped]", "yes"));
 
-        await page.WaitForFunctionAsync("id => window.liveEvents.some(e => e.type === 'incident' && e.data.regNumber === id)", id);
-        var incident = await page.EvaluateAsync<JsonElement>("id => window.liveEvents.find(e => e.type === 'incident' && e.data.regNumber === id).data", id);
+        var incident = await client.IncidentAsync(id);
         Assert.Equal(elevator, incident.GetProperty("serviceCode").GetString());
         Assert.EndsWith("+05:00", incident.GetProperty("createdAt").GetString());
-        await Assertions.Expect(page.Locator("#incidents li").First).ToContainTextAsync(id);
-        await page.Context.CloseAsync();
+        await Assertions.Expect(client.Incidents.First).ToContainTextAsync(id);
+        await client.Page.Context.CloseAsync();
     }
 }

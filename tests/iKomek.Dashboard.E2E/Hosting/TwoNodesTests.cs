@@ -3,7 +3,7 @@ using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
 using Npgsql;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Hosting;
 
 /// <summary>
 /// Two app nodes on one database: an appeal posted to node A shows on node B's live panel; both run jobs as one
@@ -22,17 +22,13 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         Assert.False(Directory.Exists(Path.Combine(nodeBFolder, "pg")));
 
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = nodeB.BaseUrl, ViewportSize = new() { Width = 1920, Height = 1080 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await DashboardFixture.WaitForCircuitAsync(page);
-        var shell = new Shell(page);
-        var before = await shell.StatAsync("live-today");
+        var live = await LivePage.GotoAsync(await context.NewPageAsync());
+        var before = await live.StatAsync("live-today");
 
         using var nodeA = new Open311Client(fixture.App.BaseUrl);
         await nodeA.PostAsync(await nodeA.ServiceCodeAsync(), "Холодные батареи", 51.12, 71.46);
 
-        await page.WaitForFunctionAsync(
-            "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);
+        await live.WaitForTodayAboveAsync(before);
         await context.CloseAsync();
     }
 

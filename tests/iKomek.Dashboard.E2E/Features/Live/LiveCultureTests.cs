@@ -5,7 +5,7 @@ using IKomek.Dashboard.E2E.Pages;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.Playwright;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Features.Live;
 
 /// <summary>
 /// A live update keeps the reader's language and the ru-KZ number format: it is rendered on the change feed's
@@ -20,27 +20,22 @@ public sealed partial class LiveCultureTests(DashboardFixture fixture)
     [InlineData("en")]
     public async Task LivePanel_AfterALiveUpdate_KeepsTheLanguageAndRuKzNumbers(string language)
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync($"culture?ui={language}&redirect=/");
-        await DashboardFixture.WaitForCircuitAsync(page);
-        var shell = new Shell(page);
-        await Assertions.Expect(shell.Heading).ToHaveTextAsync(Text("live.title", language));
-        var updated = page.GetByTestId("live-updated");
-        var before = await shell.StatAsync("live-today");
+        var live = await LivePage.GotoInAsync(await fixture.NewPageAsync(), language);
+        await Assertions.Expect(live.Heading).ToHaveTextAsync(Text("live.title", language));
+        var before = await live.StatAsync("live-today");
         using var api = new Open311Client(fixture.App.BaseUrl);
 
         await api.PostAsync(await api.ServiceCodeAsync(), "Не горит фонарь во дворе", 51.16, 71.44);
 
         // The change feed brings it: no reload, no click.
-        await page.WaitForFunctionAsync(
-            "before => Number(document.querySelector('[data-testid=live-today]').innerText.replace(/\\D/g, '')) > before", before);
-        await Assertions.Expect(updated).ToHaveTextAsync(new Regex("^" + Regex.Escape(Text("common.updatedAt", language).Split(' ')[0]) + " "));
-        await Assertions.Expect(shell.Heading).ToHaveTextAsync(Text("live.title", language));
-        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = Text("live.today", language), Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText(Text("live.hourly", language), new() { Exact = true }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("hourly-chart")).ToHaveAttributeAsync("aria-label", Text("live.hourly", language));
+        await live.WaitForTodayAboveAsync(before);
+        await Assertions.Expect(live.Updated).ToHaveTextAsync(new Regex("^" + Regex.Escape(Text("common.updatedAt", language).Split(' ')[0]) + " "));
+        await Assertions.Expect(live.Heading).ToHaveTextAsync(Text("live.title", language));
+        await Assertions.Expect(live.StatTile(Text("live.today", language))).ToBeVisibleAsync();
+        await Assertions.Expect(live.Text(Text("live.hourly", language)).First).ToBeVisibleAsync();
+        await Assertions.Expect(live.HourlyChart).ToHaveAttributeAsync("aria-label", Text("live.hourly", language));
 
-        var stats = await page.Locator(".stats").InnerTextAsync();
+        var stats = await live.Stats.InnerTextAsync();
         // A decimal comma (the overdue share is always there, "0,0 %" at least) and never an invariant number.
         Assert.Matches(DecimalComma(), stats);
         Assert.DoesNotMatch(InvariantDecimal(), stats);
@@ -53,9 +48,9 @@ public sealed partial class LiveCultureTests(DashboardFixture fixture)
 
         // The clock ticks on a timer thread: its month and weekday stay in the reader's language.
         var now = TimeZoneInfo.ConvertTime(DashboardFixture.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
-        await Assertions.Expect(page.Locator(".clock-date")).ToHaveTextAsync(now.ToString("d MMMM, ddd", new CultureInfo(language)));
-        await DashboardFixture.ScreenshotAsync(page, $"live-after-update-{language}-1920x1080");
-        await page.Context.CloseAsync();
+        await Assertions.Expect(live.Shell.ClockDate).ToHaveTextAsync(now.ToString("d MMMM, ddd", new CultureInfo(language)));
+        await live.ScreenshotAsync($"live-after-update-{language}-1920x1080");
+        await live.CloseAsync();
     }
 
     private static string Text(string key, string language)

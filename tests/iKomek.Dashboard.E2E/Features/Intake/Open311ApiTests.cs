@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using IKomek.Dashboard.E2E.Infrastructure;
 
-namespace IKomek.Dashboard.E2E;
+namespace IKomek.Dashboard.E2E.Features.Intake;
 
 /// <summary>The Open311 GeoReport v2 API over real HTTP against the running app and its demo city.</summary>
 [Collection(DashboardCollection.Name)]
