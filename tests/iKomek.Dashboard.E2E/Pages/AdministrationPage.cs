@@ -22,6 +22,9 @@ public sealed class AdministrationPage(IPage page) : AppPage(page)
 
     public ILocator Migrations => Page.GetByTestId("admin-migrations");
 
+    /// <summary>An applied migration by its file name.</summary>
+    public ILocator Migration(string file) => Migrations.GetByText(file);
+
     public ILocator Users => Page.GetByTestId("admin-users");
 
     public ILocator AddHoliday => Page.GetByTestId("holiday-add");

@@ -21,6 +21,9 @@ public abstract class AppPage(IPage page)
     /// <summary>The refusal of an action the reader's role does not allow, with its sign-in link.</summary>
     public ILocator AccessHint => Page.GetByTestId("access-hint");
 
+    /// <summary>The refusal's way to sign in (and come back here).</summary>
+    public ILocator SignInFromHint => AccessHint.GetByRole(AriaRole.Link, new() { Name = "Войти" });
+
     /// <summary>A confirmation popping up at the corner (MudBlazor's snackbar) that contains <paramref name="text"/>.</summary>
     public ILocator Snackbar(string text) => Page.Locator(".mud-snackbar").Filter(new() { HasText = text });
 

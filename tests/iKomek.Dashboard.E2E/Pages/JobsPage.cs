@@ -33,8 +33,5 @@ public sealed class JobsPage(IPage page) : AppPage(page)
     /// <summary>The recent runs whose row contains <paramref name="text"/> ("sla-sweep (вручную)").</summary>
     public ILocator Runs(string text) => Page.GetByTestId("jobs-runs").Locator("tbody tr", new() { HasText = text });
 
-    /// <summary>The way to sign in from the refusal's hint.</summary>
-    public ILocator SignInFromHint => AccessHint.GetByRole(AriaRole.Link, new() { Name = "Войти" });
-
     public Task RunNowAsync(string id) => RunNow(id).ClickAsync();
 }

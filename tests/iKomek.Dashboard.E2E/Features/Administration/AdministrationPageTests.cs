@@ -15,7 +15,7 @@ public sealed class AdministrationPageTests(DashboardFixture fixture)
 
         await PageChecks.OpensWholeAsync(admin, "Администрирование");
         Assert.True(await admin.SizeAsync() > 0);
-        await Assertions.Expect(admin.Migrations.GetByText("0001_reference_data.sql")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Migration("0001_reference_data.sql")).ToBeVisibleAsync();
 
         await admin.ScreenshotsAsync("admin");
         await admin.CloseAsync();

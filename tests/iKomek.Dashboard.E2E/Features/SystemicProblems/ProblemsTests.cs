@@ -97,8 +97,7 @@ public sealed class ProblemsTests(DashboardFixture fixture)
 
         await Assertions.Expect(problem.AccessHint).ToContainTextAsync("С проблемой работают аналитики и администраторы");
         await Assertions.Expect(problem.Action("Confirm")).ToHaveCountAsync(0);
-        await Assertions.Expect(problem.AccessHint.GetByRole(AriaRole.Link, new() { Name = "Войти" }))
-            .ToHaveAttributeAsync("href", new Regex(@"^account/signin\?returnUrl=%2Fproblems%2F\d+"));
+        await Assertions.Expect(problem.SignInFromHint).ToHaveAttributeAsync("href", new Regex(@"^account/signin\?returnUrl=%2Fproblems%2F\d+"));
         await problem.CloseAsync();
     }
 
