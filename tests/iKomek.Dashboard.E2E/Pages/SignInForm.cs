@@ -52,7 +52,9 @@ public sealed class SignInForm(IPage page)
     public async Task SignInAndReturnAsync(string login, string password, string path)
     {
         await SignInAsync(login, password);
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        // The address is what counts; the page's readiness is the circuit's, not the load event's (which waits for
+        // every script and can take long on a busy machine).
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Commit });
         await DashboardFixture.WaitForCircuitAsync(Page);
     }
 
