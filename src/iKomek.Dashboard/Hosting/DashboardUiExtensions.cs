@@ -16,6 +16,12 @@ public static class DashboardUiExtensions
     {
         // Serve package assets (MudBlazor, Plotly.Blazor, scoped CSS) from the build output in every environment, not only
         // Development: `dotnet run` is how the panel is started. A published app has them in wwwroot already.
+        // From the build output MapStaticAssets would also watch the files for edits (ReloadStaticAssetsAtRuntime): it
+        // sends every asset "no-cache", fingerprinted ones included, and takes a package file whose time stamp differs by
+        // a second from its package's manifest (zip times) for an edited one, sent "compressed" at level 0. The panel is
+        // run, not edited, from there: appsettings.json turns that off, and the build's headers and compressed copies
+        // (package assets' too: build/PackageAssetsCompression.targets) are served as they are. Set it to true to see
+        // edits of wwwroot without a rebuild.
         builder.WebHost.UseStaticWebAssets();
         builder.AddHttpHardening();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,8 +1,9 @@
+using IKomek.Dashboard.E2E.Infrastructure;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E.Pages;
 
-/// <summary>Page object of what every page shares: heading, navigation, language switch, clock.</summary>
+/// <summary>Page object of what every page shares: heading, navigation, language switch, clock, the signed-in reader.</summary>
 public sealed class Shell(IPage page)
 {
     public IPage Page { get; } = page;
@@ -11,12 +12,43 @@ public sealed class Shell(IPage page)
 
     public ILocator Clock => Page.Locator(".clock-time");
 
+    /// <summary>The clock's date: day, month and weekday in the reader's language.</summary>
+    public ILocator ClockDate => Page.Locator(".clock-date");
+
+    /// <summary>The navigation column (hidden on the wall).</summary>
+    public ILocator Sidebar => Page.Locator(".city-sidebar");
+
+    /// <summary>The top bar's corner of a signed-in reader (absent for an anonymous one).</summary>
+    public ILocator UserMenu => Page.GetByTestId("user-menu");
+
+    public ILocator UserName => Page.GetByTestId("user-name");
+
+    public ILocator UserRole => Page.GetByTestId("user-role");
+
+    public ILocator SignOutButton => Page.GetByTestId("sign-out");
+
+    public ILocator SignInLink => Page.GetByTestId("sign-in-link");
+
     public ILocator NavLink(string name) => Page.Locator(".city-sidebar").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public ILocator Language(string label) => Page.GetByRole(AriaRole.Navigation, new() { Name = "Язык" })
         .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Тіл" }))
         .Or(Page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }))
         .GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+
+    /// <summary>Switches the language (a full reload through /culture) and waits for the circuit again.</summary>
+    public async Task SwitchLanguageAsync(string label)
+    {
+        await Language(label).ClickAsync();
+        await DashboardFixture.WaitForCircuitAsync(Page);
+    }
+
+    /// <summary>Signs out (a form post that comes back to the same page) and waits for the circuit again.</summary>
+    public async Task SignOutAsync()
+    {
+        await SignOutButton.ClickAsync();
+        await DashboardFixture.WaitForCircuitAsync(Page);
+    }
 
     /// <summary>A filter of the appeals explorer (a MudSelect): opened through its combobox, an option picked by name.</summary>
     public async Task ChooseAsync(string filter, string option)
