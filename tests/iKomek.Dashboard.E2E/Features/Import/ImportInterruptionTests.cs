@@ -74,7 +74,7 @@ public sealed class ImportInterruptionTests : IDisposable
     private async Task<string> ConnectionStringAsync()
     {
         var pidFile = await File.ReadAllLinesAsync(Path.Combine(_dataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Database=ikomek;Pooling=false";
+        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={IKomek.Dashboard.Platform.Database.EmbeddedPostgres.ReadPassword(Path.Combine(_dataFolder, "pg"))};Database=ikomek;Pooling=false";
     }
 
     private (Process Process, StringBuilder Output) StartImport(string file)

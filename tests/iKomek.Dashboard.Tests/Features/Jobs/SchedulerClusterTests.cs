@@ -45,7 +45,7 @@ public sealed class SchedulerClusterTests(MigratedDatabase db) : IClassFixture<M
             var settled = TimeProvider.System.GetUtcNow().AddSeconds(60);
             while (await conn.ExecuteScalarAsync<long>("""
                        SELECT count(*) FROM hangfire.job j WHERE j.statename IN ('Enqueued', 'Processing')
-                       AND j.invocationdata LIKE '%CountingJob%'
+                       AND j.invocationdata::text LIKE '%CountingJob%'
                        """) > 0 && TimeProvider.System.GetUtcNow() < settled)
             {
                 await Task.Delay(200);
