@@ -3,6 +3,8 @@ using IKomek.Dashboard.Platform.Database;
 
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using IKomek.Dashboard.Platform.Access;
 using Plotly.Blazor;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
@@ -22,6 +24,7 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     private LiveSubscription? _live;
 
     [Parameter] public string RegNumber { get; set; } = "";
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
     [Inject] private AppealsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
@@ -47,6 +50,8 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     private async Task LoadAsync()
     {
         _appeal = await Queries.GetAsync(RegNumber);
+        // Another department's appeal is, to a department head, not there (AppealScope): its page says not found.
+        if (_appeal is { } found && !(await Authentication.UserAsync()).MaySeeDepartment(found.DepartmentId)) _appeal = null;
         _loaded = true;
         if (_appeal is { Lat: { } lat, Lon: { } lon } a && _reference is { } r)
         {

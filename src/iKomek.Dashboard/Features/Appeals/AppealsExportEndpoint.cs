@@ -1,5 +1,6 @@
 using System.Globalization;
 using IKomek.Dashboard.Platform.Csv;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Appeals;
@@ -19,7 +20,9 @@ public static class AppealsExportEndpoint
     public static void MapAppealsExport(this WebApplication app) => app.MapGet("/appeals/export.csv",
         async (HttpContext http, AppealsQueries queries, AstanaClock clock, CancellationToken ct) =>
     {
-        var filter = AppealFilter.FromQuery(http.Request.Query);
+        // A department head exports their own department's appeals, whatever the URL asks (AppealScope).
+        var asked = AppealFilter.FromQuery(http.Request.Query);
+        var filter = asked with { DepartmentId = http.User.ScopeDepartment(asked.DepartmentId) };
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"appeals-{clock.Now:yyyyMMdd-HHmm}.csv\"";
         await using var csv = CsvRowWriter.Create(http.Response.Body, byteOrderMark: true, leaveOpen: true);

@@ -1,6 +1,8 @@
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.Appeals;
@@ -34,6 +36,7 @@ public sealed partial class AppealsPage : ComponentBase
     private string? _status, _text;
     private IReadOnlyList<FilterSelect.Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
 
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
     [Inject] private AppealsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
@@ -68,8 +71,12 @@ public sealed partial class AppealsPage : ComponentBase
         }
     }
 
+    // The reader, for the department scope (AppealScope): a department head's explorer is their department's.
+    private System.Security.Claims.ClaimsPrincipal _user = new();
+
     protected override async Task OnInitializedAsync()
     {
+        _user = await Authentication.UserAsync();
         _reference = await Reference.GetAsync();
         static List<FilterSelect.Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new FilterSelect.Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
@@ -77,7 +84,7 @@ public sealed partial class AppealsPage : ComponentBase
         _areaOptions = Options(_reference.Areas, T);
         _channelOptions = Options(_reference.Channels, T);
         _typeOptions = Options(_reference.ServiceTypes, T);
-        _departmentOptions = Options(_reference.Departments, T);
+        _departmentOptions = Options(_reference.Departments, T).Where(o => _user.MaySeeDepartment(o.Id)).ToList();
         _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new FilterSelect.Option(o.Id, o.Name)).ToList();
     }
 
@@ -87,7 +94,7 @@ public sealed partial class AppealsPage : ComponentBase
         if (query == _appliedQuery) return;
         _appliedQuery = query;
         _period = PeriodQuery is { } p && Periods.Contains(p) ? p : DefaultPeriod;
-        (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, DepartmentQuery, OrganisationQuery);
+        (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, _user.ScopeDepartment(DepartmentQuery), OrganisationQuery);
         (_status, _text, _duplicates) = (StatusQuery, TextQuery, DuplicatesQuery);
         (_overdueOnly, _criticalOnly) = (OverdueQuery == true, CriticalQuery == true);
         // Prerendering shows the page's frame; the rows are read once, when the circuit is up.
@@ -156,7 +163,7 @@ public sealed partial class AppealsPage : ComponentBase
         };
         var from = fromDay is { } day ? AstanaClock.StartOfDay(day).UtcDateTime : (DateTime?)null;
         return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, string.IsNullOrWhiteSpace(_text) ? null : _text,
-            _serviceTypeId, _departmentId, _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
+            _serviceTypeId, _user.ScopeDepartment(_departmentId), _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
     }
 
     /// <summary>The CSV export of exactly what the grid shows.</summary>
