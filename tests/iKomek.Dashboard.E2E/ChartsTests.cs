@@ -14,7 +14,7 @@ public sealed class ChartsTests(DashboardFixture fixture)
         { "/kpis", "kpi-chart", null },
         { "/projects", "projects-chart", null },
         { "/ratings", "ratings-chart", null },
-        { "/admin", "admin-chart", null },
+        { "/admin", "admin-chart", "admin" },
     };
 
     [Theory]
