@@ -57,11 +57,11 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         var (own, other, _) = await AppealsAsync();
 
         var failures = new List<string>();
-        var address = 40;
+        var address = 10;
         foreach (var (role, column) in roles.Select((r, i) => (r, i + 1)))
         {
             // Each role from an address of its own: the sign-in throttle counts per address.
-            using var client = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: $"198.51.100.{address++}");
+            using var client = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: $"192.0.2.{address++}");
             if (Logins[role] is { } login) Assert.Null(await client.SignInAsync(login, DemoAccounts.Passwords[login]));
             foreach (var row in rows.Skip(1))
             {
@@ -77,9 +77,9 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     public async Task DepartmentHead_ExportsOnlyTheOwnDepartment_WhateverTheUrlAsks()
     {
         var (_, _, otherDepartment) = await AppealsAsync();
-        using var head = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "198.51.100.60");
+        using var head = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.30");
         Assert.Null(await head.SignInAsync("head.energy", DemoAccounts.Passwords["head.energy"]));
-        using var akim = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "198.51.100.61");
+        using var akim = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.31");
         Assert.Null(await akim.SignInAsync("akim", DemoAccounts.Passwords["akim"]));
 
         foreach (var query in new[] { "", "?department=" + otherDepartment.Id })
