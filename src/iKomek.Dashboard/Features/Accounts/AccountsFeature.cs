@@ -87,6 +87,10 @@ public static class AccountsFeature
         new Claim(ClaimTypes.Role, account.Role),
         new Claim(CityRoles.DisplayNameClaim, account.DisplayName),
         new Claim(CityRoles.PasswordStampClaim, account.PasswordHash is { } hash ? AccountsQueries.PasswordStamp(hash) : ""),
+        // The department a department head's appeals are scoped to (AppealScope); a change of it resets the password
+        // (user-add), which ends the session.
+        .. account.DepartmentId is { } department
+            ? new[] { new Claim(CityRoles.DepartmentClaim, department.ToString(CultureInfo.InvariantCulture)) } : Array.Empty<Claim>(),
     ], CookieAuthenticationDefaults.AuthenticationScheme));
 
     /// <summary>An anonymous reader stays valid; a signed-in one while its session is open and its account enabled

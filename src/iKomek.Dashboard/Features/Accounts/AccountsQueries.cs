@@ -9,7 +9,7 @@ using IKomek.Dashboard.Platform.Audit;
 namespace IKomek.Dashboard.Features.Accounts;
 
 /// <summary>A row of <c>users</c> as sign-in sees it.</summary>
-public sealed record Account(int Id, string Login, string DisplayName, string Role, string? PasswordHash, bool Disabled);
+public sealed record Account(int Id, string Login, string DisplayName, string Role, string? PasswordHash, bool Disabled, int? DepartmentId = null);
 
 public enum SignInOutcome { SignedIn, WrongCredentials, Disabled }
 
@@ -43,7 +43,8 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
     public async Task<Account?> FindAsync(string login, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, password_hash AS PasswordHash, disabled AS Disabled
+            SELECT id AS Id, login AS Login, display_name AS DisplayName, role AS Role, password_hash AS PasswordHash, disabled AS Disabled,
+                   department_id::int AS DepartmentId
             FROM users WHERE login = @login
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -118,33 +119,48 @@ public sealed class AccountsQueries(NpgsqlDataSource db, TimeProvider time)
     public static string PasswordStamp(string passwordHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash)))[..16];
 
-    /// <summary>Adds the account, or resets an existing login's password, role and (when given) name, and enables it;
-    /// the audit log records who did it and what changed, in the same transaction.</summary>
+    /// <summary>Adds the account, or resets an existing login's password, role, department and (when given) name, and
+    /// enables it; the audit log records who did it and what changed, in the same transaction.</summary>
+    /// <param name="department">The department's code: required for a department head, refused for any other role.</param>
     /// <returns>True when the login is new.</returns>
-    public async Task<bool> SaveAsync(Actor by, string login, string role, string password, string? displayName = null, CancellationToken ct = default)
+    public async Task<bool> SaveAsync(Actor by, string login, string role, string password, string? displayName = null,
+        CancellationToken ct = default, string? department = null)
     {
         login = NormalizeLogin(login);
         if (login.Length == 0) throw new ArgumentException("The login is empty.");
         if (!CityRoles.SignIn.Contains(role)) throw new ArgumentException($"The role '{role}' is not one of {string.Join(", ", CityRoles.SignIn)}.");
         if (password.Length < MinPasswordLength) throw new ArgumentException($"The password is shorter than {MinPasswordLength} characters.");
+        department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        if (role == CityRoles.DepartmentHead && department is null)
+            throw new ArgumentException("A department head needs --department CODE (the department they answer for).");
+        if (role != CityRoles.DepartmentHead && department is not null)
+            throw new ArgumentException($"Only a department head has a department; the role '{role}' takes no --department.");
         displayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim();
 
         const string sql = """
-            INSERT INTO users (login, display_name, role, password_hash) VALUES (@login, coalesce(@displayName, @login), @role, @hash)
+            INSERT INTO users (login, display_name, role, department_id, password_hash)
+            VALUES (@login, coalesce(@displayName, @login), @role, @departmentId, @hash)
             ON CONFLICT (login) DO UPDATE SET
                 display_name = coalesce(@displayName, users.display_name), role = excluded.role,
-                password_hash = excluded.password_hash, disabled = false
+                department_id = excluded.department_id, password_hash = excluded.password_hash, disabled = false
             RETURNING xmax = 0
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
+        short? departmentId = null;
+        if (department is not null)
+        {
+            departmentId = await conn.ExecuteScalarAsync<short?>(new CommandDefinition(
+                "SELECT id FROM departments WHERE code = @department", new { department }, cancellationToken: ct))
+                ?? throw new ArgumentException($"There is no department '{department}'.");
+        }
         await using var tx = await conn.BeginTransactionAsync(ct);
         var before = await conn.QuerySingleOrDefaultAsync<(string Role, bool Disabled)?>(new CommandDefinition(
             "SELECT role, disabled FROM users WHERE login = @login FOR UPDATE", new { login }, tx, cancellationToken: ct));
         var added = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
-            new { login, displayName, role, hash = PasswordHasher.Hash(password) }, tx, cancellationToken: ct));
+            new { login, displayName, role, departmentId, hash = PasswordHasher.Hash(password) }, tx, cancellationToken: ct));
         await AuditLog.RecordAsync(conn, tx, by, AuditActions.UserChange, "user", login, !added && before is { } old
-            ? new { change = "password_reset", role, previousRole = old.Role, roleChanged = old.Role != role, enabledAgain = old.Disabled }
-            : (object)new { change = "created", role }, ct);
+            ? new { change = "password_reset", role, previousRole = old.Role, roleChanged = old.Role != role, enabledAgain = old.Disabled, department }
+            : (object)new { change = "created", role, department }, ct);
         // A reset password (or role) ends the sessions signed in before it.
         await EndSessionsOfAsync(conn, tx, login, ct);
         await tx.CommitAsync(ct);

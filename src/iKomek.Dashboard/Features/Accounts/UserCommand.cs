@@ -13,7 +13,7 @@ public sealed class UserAddVerb : IVerb
         add a user who signs in, or reset an existing login's password, role and name (and enable it again);
         without --password the password is read from standard input (asked twice on a terminal)
         """;
-    public string Usage => "user-add LOGIN --role admin|analyst|operator [--name \"Full Name\"] [--password P]";
+    public string Usage => "user-add LOGIN --role admin|analyst|operator|akim|deputy|department_head [--department CODE] [--name \"Full Name\"] [--password P]";
     public VerbSyntax Syntax => UserCommand.AddSyntax;
 
     public async Task<int> RunAsync(VerbContext context, CancellationToken ct) =>
@@ -38,7 +38,7 @@ public sealed class UserDisableVerb : IVerb
 /// </summary>
 public static class UserCommand
 {
-    public static readonly VerbSyntax AddSyntax = new() { Positionals = ["LOGIN"], Options = ["role", "name", "password"] };
+    public static readonly VerbSyntax AddSyntax = new() { Positionals = ["LOGIN"], Options = ["role", "name", "password", "department"] };
     public static readonly VerbSyntax DisableSyntax = new() { Positionals = ["LOGIN"] };
 
     /// <summary>The verb on arguments as typed.</summary>
@@ -63,9 +63,17 @@ public static class UserCommand
         }
 
         var role = args.Option("role") ?? throw new ArgumentException($"user-add needs --role ({string.Join("|", CityRoles.SignIn)})");
+        var department = args.Option("department");
+        // Checked before a password is asked for.
+        if ((role == CityRoles.DepartmentHead) != (department is not null))
+        {
+            throw new ArgumentException(role == CityRoles.DepartmentHead
+                ? "A department head needs --department CODE (the department they answer for)."
+                : $"Only a department head has a department; the role '{role}' takes no --department.");
+        }
         var password = args.Option("password") ?? ReadPassword(input, terminal, output);
-        var added = await accounts.SaveAsync(by, login, role, password, args.Option("name"), ct);
-        await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}).");
+        var added = await accounts.SaveAsync(by, login, role, password, args.Option("name"), ct, department);
+        await output.WriteLineAsync($"{(added ? "Added" : "Reset")} {AccountsQueries.NormalizeLogin(login)} ({role}{(department is null ? "" : ", " + department)}).");
         return 0;
     }
 

@@ -30,8 +30,10 @@ public static class AppealsExportEndpoint
     public static async Task<IResult> ExportAsync(string format, HttpContext http, AppealsQueries queries, ExportGate gate, AstanaClock clock, CancellationToken ct)
     {
         if (!ExportFile.IsFormat(format)) return Results.NotFound();
-        var filter = AppealFilter.FromQuery(http.Request.Query);
-        var seesPersonalData = http.User.May(CityAction.SeePersonalData);
+        // A department head exports their own department's appeals, whatever the URL asks (AppealScope).
+        var asked = AppealFilter.FromQuery(http.Request.Query);
+        var filter = asked with { DepartmentId = http.User.ScopeDepartment(asked.DepartmentId) };
+        var seesPersonalData = http.User.SeesPersonalDataInScope();
         // A search for a phone or a flat would tie them to the appeals it finds: not for a role that may not see them.
         if (!seesPersonalData && PersonalData.Contains(filter.Text))
             return Results.Text(T["privacy.searchRefused"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);

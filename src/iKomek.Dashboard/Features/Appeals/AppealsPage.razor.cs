@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Privacy;
@@ -40,6 +41,7 @@ public sealed partial class AppealsPage : ComponentBase
     private string? _status, _text;
     private IReadOnlyList<FilterSelect.Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
 
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
     [Inject] private AppealsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
@@ -75,8 +77,12 @@ public sealed partial class AppealsPage : ComponentBase
         }
     }
 
+    // The reader, for the department scope (AppealScope): a department head's explorer is their department's.
+    private System.Security.Claims.ClaimsPrincipal _user = new();
+
     protected override async Task OnInitializedAsync()
     {
+        _user = await Authentication.UserAsync();
         _reference = await Reference.GetAsync();
         static List<FilterSelect.Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new FilterSelect.Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
@@ -84,7 +90,7 @@ public sealed partial class AppealsPage : ComponentBase
         _areaOptions = Options(_reference.Areas, T);
         _channelOptions = Options(_reference.Channels, T);
         _typeOptions = Options(_reference.ServiceTypes, T);
-        _departmentOptions = Options(_reference.Departments, T);
+        _departmentOptions = Options(_reference.Departments, T).Where(o => _user.MaySeeDepartment(o.Id)).ToList();
         _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new FilterSelect.Option(o.Id, o.Name)).ToList();
     }
 
@@ -94,7 +100,7 @@ public sealed partial class AppealsPage : ComponentBase
         if (query == _appliedQuery) return;
         _appliedQuery = query;
         _period = PeriodQuery is { } p && Periods.Contains(p) ? p : DefaultPeriod;
-        (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, DepartmentQuery, OrganisationQuery);
+        (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, _user.ScopeDepartment(DepartmentQuery), OrganisationQuery);
         (_status, _text, _duplicates) = (StatusQuery, TextQuery, DuplicatesQuery);
         (_overdueOnly, _criticalOnly) = (OverdueQuery == true, CriticalQuery == true);
         // Prerendering shows the page's frame; the rows are read once, when the circuit is up.
@@ -116,7 +122,7 @@ public sealed partial class AppealsPage : ComponentBase
         }
         try
         {
-            var seesPersonalData = await Access.MayAsync(CityAction.SeePersonalData);
+            var seesPersonalData = _user.SeesPersonalDataInScope();
             if (load != _loads) return;
             _searchRefused = !seesPersonalData && PersonalData.Contains(filter.Text);
             if (_searchRefused)
@@ -176,7 +182,7 @@ public sealed partial class AppealsPage : ComponentBase
         };
         var from = fromDay is { } day ? AstanaClock.StartOfDay(day).UtcDateTime : (DateTime?)null;
         return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, string.IsNullOrWhiteSpace(_text) ? null : _text,
-            _serviceTypeId, _departmentId, _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
+            _serviceTypeId, _user.ScopeDepartment(_departmentId), _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
     }
 
     /// <summary>The export (CSV or .xlsx) of exactly what the grid shows.</summary>

@@ -11,6 +11,10 @@ public static class DemoAccounts
         ["admin"] = "demo-admin-109",
         ["analyst"] = "demo-analyst-109",
         ["operator"] = "demo-operator-109",
+        ["akim"] = "demo-akim-109",
+        ["deputy.utilities"] = "demo-deputy-109",
+        // The head of the energy department (People.Users): sees the energy department's appeals one by one.
+        ["head.energy"] = "demo-head-109",
     };
 
     /// <summary>The password hash a demo city's user starts with: null for the people who do not sign in.</summary>

@@ -14,9 +14,15 @@ public static class CityRoles
     public const string Admin = "admin";
     public const string Analyst = "analyst";
     public const string Operator = "operator";
+    public const string Akim = "akim";
+    public const string Deputy = "deputy";
+    public const string DepartmentHead = "department_head";
 
-    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql).</summary>
-    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator];
+    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql and 0031).</summary>
+    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator, Akim, Deputy, DepartmentHead];
+
+    /// <summary>The department a department head answers for (users.department_id), in the sign-in cookie.</summary>
+    public const string DepartmentClaim = "ikomek:department";
 
     public const string DisplayNameClaim = "ikomek:display_name";
     public const string PasswordStampClaim = "ikomek:password_stamp";

@@ -15,7 +15,7 @@ public sealed class ChartsTests(DashboardFixture fixture)
         { KpisPage.Path, "kpi-chart", null },
         { ProjectsPage.Path, "projects-chart", null },
         { RatingsPage.Path, "ratings-chart", null },
-        { AdministrationPage.Path, "admin-chart", null },
+        { AdministrationPage.Path, "admin-chart", "admin" },
     };
 
     [Theory]

@@ -11,7 +11,8 @@ public sealed class AdministrationPageTests(DashboardFixture fixture)
     [Fact]
     public async Task Page_OpensInRussianWithRealData()
     {
-        var admin = await AdministrationPage.OpenAsync(fixture);
+        // The administration is for administrators only.
+        var admin = await AdministrationPage.OpenAsync(fixture, signedInAs: "admin");
 
         await PageChecks.OpensWholeAsync(admin, "Администрирование");
         Assert.True(await admin.SizeAsync() > 0);

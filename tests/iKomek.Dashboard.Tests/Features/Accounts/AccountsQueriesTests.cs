@@ -147,20 +147,20 @@ public sealed class AccountsQueriesTests(MigratedDatabase db) : IClassFixture<Mi
 
     [Theory]
     [InlineData("", "admin", "long-enough")]
-    [InlineData("x", "akim", "long-enough")]
+    [InlineData("x", "department_head", "long-enough")]
     [InlineData("x", "root", "long-enough")]
     [InlineData("x", "admin", "short")]
     public async Task Save_BadLoginRoleOrPassword_IsRefused(string login, string role, string password) =>
         await Assert.ThrowsAsync<ArgumentException>(() => Accounts.SaveAsync(TestActors.Admin, login, role, password));
 
     [Fact]
-    public async Task Schema_OnlySignInRolesHoldPasswords_AndOnlyInTheHashForm()
+    public async Task Schema_ADepartmentHeadHoldsAPasswordOnlyWithADepartment_AndOnlyInTheHashForm()
     {
         await using var conn = await db.DataSource.OpenConnectionAsync();
         var hash = PasswordHasher.Hash("long-enough");
 
         var role = await Assert.ThrowsAsync<PostgresException>(() => conn.ExecuteAsync(
-            "INSERT INTO users (login, display_name, role, password_hash) VALUES ('deputy.x', 'Заместитель', 'deputy', @hash)", new { hash }));
+            "INSERT INTO users (login, display_name, role, password_hash) VALUES ('head.x', 'Руководитель', 'department_head', @hash)", new { hash }));
         var plain = await Assert.ThrowsAsync<PostgresException>(() => conn.ExecuteAsync(
             "INSERT INTO users (login, display_name, role, password_hash) VALUES ('plain', 'Plain', 'admin', 'long-enough')"));
 

@@ -36,5 +36,25 @@ public sealed class CityRolesTests
         Assert.Null(new ClaimsPrincipal(new ClaimsIdentity()).Login());
     }
 
+    [Fact]
+    public void AppealScope_ADepartmentHeadIsKeptToTheOwnDepartment_EveryoneElseSeesTheCity()
+    {
+        var head = AccountsFeature.Principal(new Account(2, "head", "Руководитель", CityRoles.DepartmentHead, null, false, 5), "session-of-a-test-principal-0000000000");
+        // A department head whose cookie somehow lacks the department sees no department's appeals.
+        var headWithout = Signed(CityRoles.DepartmentHead);
+
+        Assert.Equal((5, (int?)5, (int?)5), (head.OwnDepartment(), head.ScopeDepartment(null), head.ScopeDepartment(9)));
+        Assert.True(head.MaySeeDepartment(5));
+        Assert.False(head.MaySeeDepartment(9));
+        Assert.Equal((int?)0, headWithout.ScopeDepartment(9));
+        Assert.False(headWithout.MaySeeDepartment(9));
+        foreach (var user in new[] { Signed(CityRoles.Akim), Signed(CityRoles.Deputy), Signed(CityRoles.Analyst), new ClaimsPrincipal(new ClaimsIdentity()) })
+        {
+            Assert.Null(user.OwnDepartment());
+            Assert.Equal(((int?)null, (int?)9), (user.ScopeDepartment(null), user.ScopeDepartment(9)));
+            Assert.True(user.MaySeeDepartment(9));
+        }
+    }
+
     private static ClaimsPrincipal Signed(string role) => AccountsFeature.Principal(new Account(1, role, role, role, null, false), "session-of-a-test-principal-0000000000");
 }

@@ -11,6 +11,9 @@ public sealed class DemoAccountsTests(DemoCityDatabase city) : IClassFixture<Dem
     [InlineData("admin", "demo-admin-109", "admin")]
     [InlineData("analyst", "demo-analyst-109", "analyst")]
     [InlineData("operator", "demo-operator-109", "operator")]
+    [InlineData("akim", "demo-akim-109", "akim")]
+    [InlineData("deputy.utilities", "demo-deputy-109", "deputy")]
+    [InlineData("head.energy", "demo-head-109", "department_head")]
     public async Task DemoAccount_SignsInWithItsDocumentedPassword(string login, string password, string role)
     {
         var attempt = await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync(login, password);
@@ -21,5 +24,5 @@ public sealed class DemoAccountsTests(DemoCityDatabase city) : IClassFixture<Dem
 
     [Fact]
     public async Task OtherPeopleOfTheDemoCity_HaveNoPassword() =>
-        Assert.Equal(SignInOutcome.WrongCredentials, (await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync("akim", "demo-admin-109")).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync("deputy.social", "demo-deputy-109")).Outcome);
 }

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Hosting;
 using IKomek.Dashboard.Tests.Infrastructure;
 
@@ -58,10 +59,39 @@ public sealed class UserCommandTests(MigratedDatabase db) : IClassFixture<Migrat
         Assert.Empty(await AuditRows.AboutAsync(db.DataSource, "user", "nobody-here"));
     }
 
+    [Fact]
+    public async Task UserAdd_TheAkimatSignsIn_ADepartmentHeadWithTheDepartment()
+    {
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(conn, """
+                INSERT INTO departments (id, code, kind, name_ru, name_kk, name_en)
+                VALUES (77, 'roads', 'city_department', 'Управление дорог', 'Жолдар басқармасы', 'Roads') ON CONFLICT DO NOTHING
+                """);
+        }
+        var output = new StringWriter();
+        async Task<int> Add(params string[] args) =>
+            await UserCommand.RunAsync(db.DataSource, "user-add", args, new StringReader(""), terminal: false, output, CancellationToken.None);
+
+        Assert.Equal(0, await Add("akim.verb", "--role", "akim", "--password", "akim-password"));
+        Assert.Equal(0, await Add("deputy.verb", "--role", "deputy", "--password", "deputy-password"));
+        Assert.Equal(0, await Add("head.verb", "--role", "department_head", "--department", "roads", "--password", "head-password"));
+
+        Assert.EndsWith("Added head.verb (department_head, roads).\n", output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var head = (await Accounts.SignInAsync("head.verb", "head-password")).Account!;
+        Assert.Equal(("department_head", (int?)77), (head.Role, head.DepartmentId));
+        Assert.Equal(77, AccountsFeature.Principal(head, "session-of-a-test-principal-0000000000").OwnDepartment());
+        Assert.Equal(SignInOutcome.SignedIn, (await Accounts.SignInAsync("akim.verb", "akim-password")).Outcome);
+        Assert.Null((await Accounts.SignInAsync("deputy.verb", "deputy-password")).Account!.DepartmentId);
+    }
+
     [Theory]
     [InlineData("user-add", "--role", "admin", "--password", "long-enough")]
     [InlineData("user-add", "someone", "--password", "long-enough")]
-    [InlineData("user-add", "someone", "--role", "akim", "--password", "long-enough")]
+    [InlineData("user-add", "someone", "--role", "root", "--password", "long-enough")]
+    [InlineData("user-add", "someone", "--role", "department_head", "--password", "long-enough")]
+    [InlineData("user-add", "someone", "--role", "department_head", "--department", "no-such-department", "--password", "long-enough")]
+    [InlineData("user-add", "someone", "--role", "akim", "--department", "roads", "--password", "long-enough")]
     [InlineData("user-add", "someone", "--role", "admin", "--password", "short")]
     [InlineData("user-add", "someone", "--role", "admin", "--colour", "blue")]
     [InlineData("user-add", "someone", "else", "--role", "admin")]

@@ -63,7 +63,7 @@ public sealed class AppealsExportTests(DemoCityDatabase city) : IClassFixture<De
     [Fact]
     public async Task Xlsx_ForARoleWithoutTheRight_OpensWithItsRows_FormulasAsText_PersonalDataRedacted()
     {
-        var (status, body) = await ExportAsync("xlsx", User("head.almaty", "department_head"), Filter);
+        var (status, body) = await ExportAsync("xlsx", User("akim", "akim"), Filter);
 
         Assert.Equal(200, status);
         using var book = new XLWorkbook(new MemoryStream(body));
@@ -80,9 +80,9 @@ public sealed class AppealsExportTests(DemoCityDatabase city) : IClassFixture<De
         await using var conn = await city.DataSource.OpenConnectionAsync();
         var audit = await conn.QuerySingleAsync<(string Role, string Address, string Details)>("""
             SELECT actor_role, host(address), details::text FROM audit_log
-            WHERE actor = 'head.almaty' AND action = 'export.appeals' ORDER BY id DESC LIMIT 1
+            WHERE actor = 'akim' AND action = 'export.appeals' ORDER BY id DESC LIMIT 1
             """);
-        Assert.Equal(("department_head", "10.0.0.7"), (audit.Role, audit.Address));
+        Assert.Equal(("akim", "10.0.0.7"), (audit.Role, audit.Address));
         Assert.Contains("\"rows\": 2", audit.Details);
         Assert.Contains("\"redacted\": true", audit.Details);
         Assert.Contains("\"format\": \"xlsx\"", audit.Details);
@@ -120,7 +120,7 @@ public sealed class AppealsExportTests(DemoCityDatabase city) : IClassFixture<De
     [Fact]
     public async Task ASearchByAPhone_IsRefusedToARoleWithoutTheRight()
     {
-        var (status, body) = await ExportAsync("csv", User("head.almaty", "department_head"), "?text=" + Uri.EscapeDataString("8 701 123 45 67"));
+        var (status, body) = await ExportAsync("csv", User("akim", "akim"), "?text=" + Uri.EscapeDataString("8 701 123 45 67"));
 
         Assert.Equal(403, status);
         Assert.StartsWith("Поиск по телефону", Encoding.UTF8.GetString(body));

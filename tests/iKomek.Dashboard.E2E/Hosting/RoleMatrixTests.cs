@@ -1,0 +1,157 @@
+using System.Net;
+using Dapper;
+using IKomek.Dashboard.E2E.Infrastructure;
+using IKomek.Dashboard.Features.DemoCity;
+using IKomek.Dashboard.Platform.Csv;
+using Microsoft.Playwright;
+
+namespace IKomek.Dashboard.E2E.Hosting;
+
+/// <summary>
+/// Who may open what, over real HTTP with each role's signed-in cookie: one table, every cell asserted. The demo
+/// city's department head answers for the energy department ("own"); "other" is an appeal of another department.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class RoleMatrixTests(DashboardFixture fixture)
+{
+    private const string OwnDepartment = "energy";
+
+    // ok: 200 with the page; signin: a redirect to the sign-in page (a refusal: sign in as someone who may);
+    // notfound: the appeal's page answers that there is no such appeal; any other status is written as its number.
+    private const string Matrix = """
+        | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     |
+        | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /wall                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound |
+        | /appeals/export.csv                   | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   |
+        | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   |
+        | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   |
+        | /admin/audit                          | signin    | signin   | signin  | ok    | signin | signin | signin   |
+        | /classification/review                | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals/import                       | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /open311/v2/services.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /open311/v2/requests.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        """;
+
+    // The demo city's account of each column (DemoAccounts); anonymous signs in as nobody.
+    private static readonly Dictionary<string, string?> Logins = new()
+    {
+        ["anonymous"] = null, ["operator"] = "operator", ["analyst"] = "analyst", ["admin"] = "admin",
+        ["akim"] = "akim", ["deputy"] = "deputy.utilities", ["head"] = "head.energy",
+    };
+
+    [Fact]
+    public async Task EveryRole_GetsExactlyWhatTheMatrixSays()
+    {
+        var rows = Matrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Trim('|').Split('|').Select(c => c.Trim()).ToArray()).ToList();
+        var roles = rows[0][1..];
+        Assert.Equal(Logins.Keys, roles);
+        var (own, other, _) = await AppealsAsync();
+
+        var failures = new List<string>();
+        var address = 10;
+        foreach (var (role, column) in roles.Select((r, i) => (r, i + 1)))
+        {
+            // Each role from an address of its own: the sign-in throttle counts per address.
+            using var client = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: $"192.0.2.{address++}");
+            if (Logins[role] is { } login) Assert.Null(await client.SignInAsync(login, DemoAccounts.Passwords[login]));
+            foreach (var row in rows.Skip(1))
+            {
+                var path = row[0].Replace("{own}", own, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal);
+                var got = Outcome(await client.GetAsync(path), client.LastResponse!, path);
+                if (got != row[column]) failures.Add($"{role} {row[0]}: expected {row[column]}, got {got}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task DepartmentHead_ExportsOnlyTheOwnDepartment_WhateverTheUrlAsks()
+    {
+        var (_, _, otherDepartment) = await AppealsAsync();
+        using var head = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.30");
+        Assert.Null(await head.SignInAsync("head.energy", DemoAccounts.Passwords["head.energy"]));
+        using var akim = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.31");
+        Assert.Null(await akim.SignInAsync("akim", DemoAccounts.Passwords["akim"]));
+
+        foreach (var query in new[] { "", "?department=" + otherDepartment.Id })
+        {
+            var departments = Departments(await head.GetAsync("/appeals/export.csv" + query));
+            Assert.NotEmpty(departments);
+            Assert.All(departments, d => Assert.Equal(OwnDepartment, d));
+        }
+        // The akim's export of that other department is that department's.
+        var akims = Departments(await akim.GetAsync("/appeals/export.csv?department=" + otherDepartment.Id));
+        Assert.NotEmpty(akims);
+        Assert.All(akims, d => Assert.Equal(otherDepartment.Code, d));
+    }
+
+    [Fact]
+    public async Task DepartmentHead_ExplorerShowsOnlyTheOwnDepartment_EvenWithAnotherDepartmentInTheUrl()
+    {
+        var (_, _, otherDepartment) = await AppealsAsync();
+        var page = await fixture.OpenAsync("/", signedInAs: "head.energy");
+        await Assertions.Expect(page.GetByTestId("user-role")).ToHaveTextAsync("Руководитель управления");
+        await page.GotoAsync($"/appeals?period=all&department={otherDepartment.Id}");
+        await DashboardFixture.WaitForCircuitAsync(page);
+        var regs = page.Locator("[data-testid=appeals-grid] tbody tr .reg");
+        await Assertions.Expect(regs.First).ToBeVisibleAsync();
+        var shown = await regs.AllInnerTextsAsync();
+
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        var codes = (await conn.QueryAsync<string>(
+            "SELECT DISTINCT d.code FROM appeals a JOIN departments d ON d.id = a.department_id WHERE a.reg_number = ANY(@shown)",
+            new { shown = shown.ToArray() })).ToList();
+        Assert.Equal([OwnDepartment], codes);
+        await page.Context.CloseAsync();
+    }
+
+    private static string Outcome(string body, HttpResponseMessage response, string path)
+    {
+        var status = (int)response.StatusCode;
+        if (status == (int)HttpStatusCode.Redirect)
+        {
+            var location = new Uri(new Uri("http://x"), response.Headers.Location!.OriginalString).AbsolutePath;
+            return location == "/account/signin" ? "signin" : "redirect " + location;
+        }
+        if (status != 200) return status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reg = path.StartsWith("/appeals/", StringComparison.Ordinal) ? path["/appeals/".Length..] : null;
+        if (reg is not null && body.Contains($"Обращение {reg} не найдено", StringComparison.Ordinal)) return "notfound";
+        return "ok";
+    }
+
+    // The export's department column, read as CSV (a description may hold commas or line breaks).
+    private static List<string> Departments(string csv)
+    {
+        using var reader = new CsvRowReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)));
+        var departments = new List<string>();
+        while (reader.ReadAsync().AsTask().GetAwaiter().GetResult() is { } record)
+        {
+            if (record.Fields[0] != "reg_number") departments.Add(record.Fields[6]);
+        }
+        return departments;
+    }
+
+    private async Task<(string Own, string Other, (int Id, string Code) OtherDepartment)> AppealsAsync()
+    {
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        var own = await conn.ExecuteScalarAsync<string>("""
+            SELECT a.reg_number FROM appeals a JOIN departments d ON d.id = a.department_id WHERE d.code = @OwnDepartment ORDER BY a.id LIMIT 1
+            """, new { OwnDepartment });
+        var other = await conn.QuerySingleAsync<(string Reg, int Id, string Code)>("""
+            SELECT a.reg_number, d.id::int, d.code FROM appeals a JOIN departments d ON d.id = a.department_id
+            WHERE d.code <> @OwnDepartment GROUP BY a.reg_number, a.id, d.id, d.code ORDER BY a.id LIMIT 1
+            """, new { OwnDepartment });
+        return (own!, other.Reg, (other.Id, other.Code));
+    }
+}
