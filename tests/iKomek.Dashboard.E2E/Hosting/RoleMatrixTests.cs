@@ -25,7 +25,8 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
         | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
         | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound |
-        | /appeals/export.csv                   | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       |
+        | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       |
         | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
         | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
         | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
