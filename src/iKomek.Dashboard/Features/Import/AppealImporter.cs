@@ -346,12 +346,13 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
                 ON CONFLICT (reg_number) DO NOTHING
                 RETURNING id, reg_number, created_at, resolved_at, closed_at, organisation_id, department_id
             ), events AS (
-                INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note)
-                SELECT id, created_at, 'registered', organisation_id, department_id, 'imported' FROM inserted
+                -- The actor is the import run: its record in the audit log names who ran it.
+                INSERT INTO appeal_events (appeal_id, at, status, organisation_id, department_id, note, actor)
+                SELECT id, created_at, 'registered', organisation_id, department_id, 'imported', 'import:' || @runId::bigint FROM inserted
                 UNION ALL
-                SELECT id, resolved_at, 'resolved', organisation_id, department_id, NULL FROM inserted WHERE resolved_at IS NOT NULL
+                SELECT id, resolved_at, 'resolved', organisation_id, department_id, NULL, 'import:' || @runId::bigint FROM inserted WHERE resolved_at IS NOT NULL
                 UNION ALL
-                SELECT id, closed_at, 'closed', organisation_id, department_id, NULL FROM inserted WHERE closed_at IS NOT NULL
+                SELECT id, closed_at, 'closed', organisation_id, department_id, NULL, 'import:' || @runId::bigint FROM inserted WHERE closed_at IS NOT NULL
             ), keys AS (
                 INSERT INTO appeal_imports (source, source_key, appeal_id, run_id)
                 SELECT @source, f.source_key, i.id, @runId FROM inserted i JOIN fresh f ON f.new_reg = i.reg_number

@@ -73,6 +73,10 @@ public sealed class AppealImportTests(DemoCityDatabase city) : IClassFixture<Dem
             SELECT description, status, (SELECT count(*)::int FROM appeal_events e WHERE e.appeal_id = a.id) FROM appeals a WHERE reg_number = @reg
             """, new { reg = Reg(2019, 1) });
         Assert.Equal(("Первая строка,\nвторая строка «кавычки»", "closed", 3), stored);
+        // Every event of an imported appeal names the import run as its actor.
+        Assert.Equal(new[] { $"import:{result.RunId}" }, await conn.QueryAsync<string>("""
+            SELECT DISTINCT e.actor FROM appeal_events e JOIN appeals a ON a.id = e.appeal_id WHERE a.reg_number = @reg
+            """, new { reg = Reg(2019, 1) }));
     }
 
     [Fact]
