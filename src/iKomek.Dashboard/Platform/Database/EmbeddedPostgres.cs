@@ -199,8 +199,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
             if (comm is not ("postgres" or "postmaster") || state is 'Z' or 'X') return false;
+            // A blocking connect: on loopback it is answered at once (accepted or refused). Waiting on ConnectAsync
+            // needs a thread-pool thread to finish, and a busy pool (tests, a loaded start) made a live server look dead.
             using var probe = new TcpClient();
-            return probe.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromSeconds(2));
+            probe.Connect(IPAddress.Loopback, port);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException or SocketException)
         {
