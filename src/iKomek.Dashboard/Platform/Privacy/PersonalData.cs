@@ -23,6 +23,7 @@ public static partial class PersonalData
         text = Iin().Replace(text, T["privacy.iin"]);
         text = Phone().Replace(text, T["privacy.phone"]);
         text = Name().Replace(text, m => m.Groups["lead"].Value + T["privacy.name"]);
+        text = NameInLowerCase().Replace(text, m => m.Groups["lead"].Value + T["privacy.name"]);
         text = Flat().Replace(text, T["privacy.flat"]);
         return FlatAfterNumber().Replace(text, T["privacy.flat"]);
     }
@@ -37,7 +38,7 @@ public static partial class PersonalData
     /// <summary>Whether the text holds anything <see cref="Redact"/> would mask (a search for a phone, a flat, a name).</summary>
     public static bool Contains(string? text) =>
         !string.IsNullOrEmpty(text) && (Email().IsMatch(text) || Iin().IsMatch(text) || Phone().IsMatch(text)
-                                        || Name().IsMatch(text) || Flat().IsMatch(text) || FlatAfterNumber().IsMatch(text));
+                                        || Name().IsMatch(text) || NameInLowerCase().IsMatch(text) || Flat().IsMatch(text) || FlatAfterNumber().IsMatch(text));
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
@@ -58,6 +59,13 @@ public static partial class PersonalData
     [GeneratedRegex(@"(?<lead>(?<![\p{L}])(?i:(?:меня\s+)?зовут|я\s*[—–-]|(?:менің\s+)?атым|my\s+name\s+is|I\s+am|с\s+уважением\s*,|құрметпен\s*,|regards\s*,)\s*)(?<name>(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}\.)){0,2})",
         RegexOptions.CultureInvariant)]
     private static partial Regex Name();
+
+    // Residents often type without capitals ("меня зовут асель"): after an unambiguous introduction the next word is
+    // the name, and a second one too when it ends like a surname or a patronymic. "I am", "я —" and the closings stay
+    // capital-only, and so does a bare "зовут" ("зовут жители дома"): lower case there is ordinary prose.
+    [GeneratedRegex(@"(?<lead>(?<![\p{L}])(?i:меня\s+зовут|(?:менің\s+)?атым|my\s+name\s+is(?!\s+not(?![\p{L}])))\s+)(?<name>\p{Ll}[\p{Ll}'’\-]+(?:\s+\p{Ll}+(?:ова|ева|ов|ев|ина|ин|ская|ский|овна|евна|ович|евич|ұлы|қызы)(?![\p{L}]))?)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NameInLowerCase();
 
     // "кв. 16", "квартира №16", "пәтер 16", "flat 16", "apt. 16a", "apartment 16": a word for a flat, then its number
     // ("кв. м", square metres, has no number after it; "2 кв. 2026", a quarter of a year, has a year).
