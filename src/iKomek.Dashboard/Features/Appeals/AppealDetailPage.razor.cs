@@ -30,7 +30,6 @@ public sealed partial class AppealDetailPage : ComponentBase, IDisposable
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
-    [Inject] private CityAccess Access { get; set; } = default!;
     [Inject] private ILogger<AppealDetailPage> Log { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()

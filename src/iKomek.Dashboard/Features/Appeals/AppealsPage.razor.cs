@@ -47,7 +47,6 @@ public sealed partial class AppealsPage : ComponentBase
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
-    [Inject] private CityAccess Access { get; set; } = default!;
 
     // The explorer opens filtered by its address: the live panel's numbers link here with the filters behind them.
     [SupplyParameterFromQuery(Name = "period")] public string? PeriodQuery { get; set; }

@@ -61,6 +61,10 @@ public sealed class AuditPageTests(DashboardFixture fixture)
         await Assertions.Expect(admin.GetByTestId("audit-table").GetByRole(AriaRole.Link, new() { Name = reg })).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByTestId("nav-audit")).ToBeVisibleAsync();
         await DashboardFixture.ScreenshotAsync(admin, "audit-1920x1080");
+        await admin.SetViewportSizeAsync(1366, 768);
+        await admin.WaitForTimeoutAsync(300);
+        await DashboardFixture.ScreenshotAsync(admin, "audit-1366x768");
+        await admin.SetViewportSizeAsync(1920, 1080);
 
         // A bad period says so and lists nothing.
         await admin.GotoAsync("/admin/audit?from=2026-03-31&to=2026-03-01");
