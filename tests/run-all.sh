@@ -19,5 +19,10 @@ dotnet test iKomek.Dashboard.sln --configuration Release --logger "console;verbo
 # One closing line for whoever reads the log: totals over both test assemblies.
 awk '/^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { n[$1] += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
+# A failure is repeated at the end with its message, so that the tail of a long log says what broke.
+if grep -q '^ *Failed ' "$log"; then
+  echo "Failed tests:"
+  awk '/^ *Failed [A-Za-z]/ { show = 1 } /^ *Passed [A-Za-z]/ { show = 0 } show && n++ < 200' "$log"
+fi
 rm -f "$log"
 exit $status
