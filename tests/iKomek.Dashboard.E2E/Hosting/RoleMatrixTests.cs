@@ -19,26 +19,26 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     // ok: 200 with the page; signin: a redirect to the sign-in page (a refusal: sign in as someone who may);
     // notfound: the appeal's page answers that there is no such appeal; any other status is written as its number.
     private const string Matrix = """
-        | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     |
-        | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /wall                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound |
-        | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   |
-        | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   |
-        | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   |
-        | /admin/audit                          | signin    | signin   | signin  | ok    | signin | signin | signin   |
-        | /classification/review                | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /appeals/import                       | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /open311/v2/services.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
-        | /open311/v2/requests.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       |
+        | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     | projects | planning |
+        | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /wall                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       |
+        | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
+        | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
+        | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
+        | /admin/audit                          | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
+        | /classification/review                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /appeals/import                       | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /open311/v2/services.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /open311/v2/requests.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         """;
 
     // The demo city's account of each column (DemoAccounts); anonymous signs in as nobody.
@@ -46,6 +46,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     {
         ["anonymous"] = null, ["operator"] = "operator", ["analyst"] = "analyst", ["admin"] = "admin",
         ["akim"] = "akim", ["deputy"] = "deputy.utilities", ["head"] = "head.energy",
+        ["projects"] = "project.office", ["planning"] = "planning.office",
     };
 
     [Fact]

@@ -15,6 +15,8 @@ public static class DemoAccounts
         ["deputy.utilities"] = "demo-deputy-109",
         // The head of the energy department (People.Users): sees the energy department's appeals one by one.
         ["head.energy"] = "demo-head-109",
+        ["project.office"] = "demo-projects-109",
+        ["planning.office"] = "demo-planning-109",
     };
 
     /// <summary>The password hash a demo city's user starts with: null for the people who do not sign in.</summary>

@@ -150,6 +150,15 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(m.PositionRu, NpgsqlDbType.Text);
             w.Write(m.DepartmentId, NpgsqlDbType.Smallint);
         });
+        Copy("deputies (id, code, full_name, portfolio_ru, portfolio_kk, portfolio_en)", reference.Deputies, (w, d) =>
+        {
+            w.Write(d.Id, NpgsqlDbType.Smallint);
+            w.Write(d.Code, NpgsqlDbType.Text);
+            w.Write(d.FullName, NpgsqlDbType.Text);
+            w.Write(d.PortfolioRu, NpgsqlDbType.Text);
+            w.Write(d.PortfolioKk, NpgsqlDbType.Text);
+            w.Write(d.PortfolioEn, NpgsqlDbType.Text);
+        });
         Copy("users (id, login, display_name, role, department_id, created_at, password_hash)", reference.Users, (w, u) =>
         {
             w.Write(u.Id, NpgsqlDbType.Integer);
@@ -160,6 +169,9 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(u.CreatedAt, NpgsqlDbType.TimestampTz);
             WriteNullable(w, DemoAccounts.PasswordHashFor(u.Login), NpgsqlDbType.Text);
         });
+        using var deputyAccounts = new NpgsqlCommand(
+            "UPDATE users u SET deputy_id = d.id FROM deputies d WHERE u.role = 'deputy' AND u.login = 'deputy.' || d.code", connection);
+        deputyAccounts.ExecuteNonQuery();
     }
 
     public void WriteKpis(KpiCatalog kpis)
@@ -186,8 +198,9 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
 
     public void WriteProjects(ProjectPortfolio portfolio)
     {
-        Copy("projects (id, code, name_ru, name_kk, name_en, project_group, department_id, district_id, supervising_deputy, project_head, scope, " +
-             "start_date, planned_end_date, forecast_end_date, actual_end_date, budget_kzt, spent_kzt, progress_pct, status, is_public, lat, lon)",
+        Copy("projects (id, code, name_ru, name_kk, name_en, project_group, department_id, district_id, deputy_id, project_head, scope, " +
+             "start_date, planned_end_date, forecast_end_date, actual_end_date, budget_kzt, spent_kzt, progress_pct, status, is_public, lat, lon, " +
+             "baseline_start_date, baseline_end_date, baseline_budget_kzt, actual_start_date)",
             portfolio.Projects, (w, p) =>
             {
                 w.Write(p.Id, NpgsqlDbType.Integer);
@@ -198,7 +211,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
                 w.Write(p.Group, NpgsqlDbType.Text);
                 w.Write(p.DepartmentId, NpgsqlDbType.Smallint);
                 WriteNullable(w, p.DistrictId, NpgsqlDbType.Smallint);
-                w.Write(p.SupervisingDeputy, NpgsqlDbType.Text);
+                w.Write(p.DeputyId, NpgsqlDbType.Smallint);
                 w.Write(p.ProjectHead, NpgsqlDbType.Text);
                 w.Write(p.Scope, NpgsqlDbType.Text);
                 w.Write(p.StartDate, NpgsqlDbType.Date);
@@ -212,6 +225,10 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
                 w.Write(p.IsPublic, NpgsqlDbType.Boolean);
                 WriteNullable(w, p.Lat, NpgsqlDbType.Double);
                 WriteNullable(w, p.Lon, NpgsqlDbType.Double);
+                w.Write(p.StartDate, NpgsqlDbType.Date);
+                w.Write(p.PlannedEndDate, NpgsqlDbType.Date);
+                w.Write(p.BudgetKzt, NpgsqlDbType.Numeric);
+                WriteNullable(w, p.Status == "planned" ? (DateOnly?)null : p.StartDate, NpgsqlDbType.Date);
             });
         Copy("project_milestones (id, project_id, name, due_date, done_date)", portfolio.Milestones, (w, m) =>
         {

@@ -37,10 +37,10 @@ internal sealed class People
         Akim = FullName();
         Deputies =
         [
-            new DeputyAkim(FullName(), "строительство, дороги и транспорт"),
-            new DeputyAkim(FullName(), "энергетика, ЖКХ и благоустройство"),
-            new DeputyAkim(FullName(), "социальная сфера"),
-            new DeputyAkim(FullName(), "экономика и финансы"),
+            new DeputyAkim(1, "construction", FullName(), "строительство, дороги и транспорт", "құрылыс, жолдар және көлік", "construction, roads and transport"),
+            new DeputyAkim(2, "utilities", FullName(), "энергетика, ЖКХ и благоустройство", "энергетика, ТКШ және абаттандыру", "energy, utilities and improvement"),
+            new DeputyAkim(3, "social", FullName(), "социальная сфера", "әлеуметтік сала", "social affairs"),
+            new DeputyAkim(4, "economy", FullName(), "экономика и финансы", "экономика және қаржы", "economy and finance"),
         ];
     }
 
@@ -97,8 +97,11 @@ internal sealed class People
         Add("operator", FullName(), "operator");
         Add("operator2", FullName(), "operator");
         Add("admin", "Администратор системы", "admin");
+        Add("project.office", "Проектный офис акимата", "project_office");
+        Add("planning.office", "Офис стратегического и бюджетного планирования", "planning_office");
         return users;
     }
 }
 
-internal sealed record DeputyAkim(string FullName, string Portfolio);
+/// <summary>A deputy akim; <see cref="Code"/> names the account (deputy.CODE) and the deputies row.</summary>
+internal sealed record DeputyAkim(short Id, string Code, string FullName, string PortfolioRu, string PortfolioKk, string PortfolioEn);

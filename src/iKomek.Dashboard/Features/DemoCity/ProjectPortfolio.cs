@@ -4,7 +4,7 @@ namespace IKomek.Dashboard.Features.DemoCity;
 
 internal sealed record ProjectRow(
     int Id, string Code, string NameRu, string NameKk, string NameEn, string Group, short DepartmentId, short? DistrictId,
-    string SupervisingDeputy, string ProjectHead, string Scope, DateOnly StartDate, DateOnly PlannedEndDate, DateOnly ForecastEndDate,
+    short DeputyId, string ProjectHead, string Scope, DateOnly StartDate, DateOnly PlannedEndDate, DateOnly ForecastEndDate,
     DateOnly? ActualEndDate, decimal BudgetKzt, decimal SpentKzt, decimal ProgressPct, string Status, bool IsPublic, double? Lat, double? Lon);
 
 internal sealed record MilestoneRow(int Id, int ProjectId, string Name, DateOnly DueDate, DateOnly? DoneDate);
@@ -171,7 +171,7 @@ internal sealed class ProjectPortfolio
                 var (lat, lon) = district is null ? (51.128, 71.43) : (district.CenterLat, district.CenterLon);
                 projects.Add(new ProjectRow(
                     id, string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D3}"), ru, kk, en, group, department, district?.Id,
-                    deputy.FullName, rng.Pick(headNames), scope, dates.Start, dates.PlannedEnd, dates.ForecastEnd, dates.ActualEnd,
+                    deputy.Id, rng.Pick(headNames), scope, dates.Start, dates.PlannedEnd, dates.ForecastEnd, dates.ActualEnd,
                     budget, Math.Round(budget * (decimal)(dates.Progress / 100 * rng.Between(0.9, 1.05)), 0),
                     Math.Round((decimal)dates.Progress, 1), status, false,
                     Math.Round(lat + rng.Between(-0.025, 0.025), 6), Math.Round(lon + rng.Between(-0.04, 0.04), 6)));

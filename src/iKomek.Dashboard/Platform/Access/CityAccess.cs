@@ -6,7 +6,16 @@ namespace IKomek.Dashboard.Platform.Access;
 /// <summary>What a signed-in person may change. Viewing needs no sign-in: wall screens run unattended.</summary>
 /// <remarks><see cref="SeePersonalData"/> is the one rule for residents' personal data (an appeal's text, address and
 /// notes as written): everyone else, anonymous readers, the wall and the public API, reads them redacted.</remarks>
-public enum CityAction { RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts, SeeAudit, SeePersonalData }
+public enum CityAction
+{
+    RunJobs, EditHolidays, ImportAppeals, WorkOnProblems, ReviewTopics, WorkOnAppeals, SeeAccounts, SeeAudit, SeePersonalData,
+    /// <summary>Projects, milestones, risks, photos and the akimat meeting's agenda: the project office.</summary>
+    EditProjects,
+    /// <summary>The KPI model: definitions, targets, weights, opening and closing periods.</summary>
+    ManageKpis,
+    /// <summary>Entering KPI values: a department head for the own department's KPIs only (checked per KPI).</summary>
+    EnterKpiValues,
+}
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
 public static class CityRoles
@@ -17,9 +26,11 @@ public static class CityRoles
     public const string Akim = "akim";
     public const string Deputy = "deputy";
     public const string DepartmentHead = "department_head";
+    public const string ProjectOffice = "project_office";
+    public const string PlanningOffice = "planning_office";
 
-    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql and 0031).</summary>
-    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator, Akim, Deputy, DepartmentHead];
+    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql, 0031 and 0032).</summary>
+    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator, Akim, Deputy, DepartmentHead, ProjectOffice, PlanningOffice];
 
     /// <summary>The department a department head answers for (users.department_id), in the sign-in cookie.</summary>
     public const string DepartmentClaim = "ikomek:department";
@@ -34,6 +45,9 @@ public static class CityRoles
         CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
         // The roles whose work needs a resident's phone or flat (a call back, a visit); department heads may join.
         CityAction.SeePersonalData => [Admin, Analyst, Operator],
+        CityAction.EditProjects => [Admin, ProjectOffice],
+        CityAction.ManageKpis => [Admin, PlanningOffice],
+        CityAction.EnterKpiValues => [Admin, PlanningOffice, DepartmentHead],
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

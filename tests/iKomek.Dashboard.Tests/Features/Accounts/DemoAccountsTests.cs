@@ -14,6 +14,8 @@ public sealed class DemoAccountsTests(DemoCityDatabase city) : IClassFixture<Dem
     [InlineData("akim", "demo-akim-109", "akim")]
     [InlineData("deputy.utilities", "demo-deputy-109", "deputy")]
     [InlineData("head.energy", "demo-head-109", "department_head")]
+    [InlineData("project.office", "demo-projects-109", "project_office")]
+    [InlineData("planning.office", "demo-planning-109", "planning_office")]
     public async Task DemoAccount_SignsInWithItsDocumentedPassword(string login, string password, string role)
     {
         var attempt = await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync(login, password);
