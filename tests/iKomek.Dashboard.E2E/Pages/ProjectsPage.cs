@@ -29,6 +29,19 @@ public sealed class ProjectsPage(IPage page) : AppPage(page)
     /// <summary>The filter row under the headers: its first box filters the project's name.</summary>
     public ILocator NameFilter => Grid.Locator("thead").GetByRole(AriaRole.Textbox).First;
 
+    /// <summary>The links of the rows shown to their projects' cards.</summary>
+    public ILocator CardLinks => Grid.Locator("tbody tr .cell-title a");
+
+    /// <summary>The code of the project of the first row shown (its card's address ends with it).</summary>
+    public async Task<string> FirstCodeAsync() => Uri.UnescapeDataString((await CardLinks.First.GetAttributeAsync("href"))!.Split('/').Last());
+
+    /// <summary>Opens the card of the first row shown.</summary>
+    public async Task<ProjectCardPage> OpenFirstCardAsync()
+    {
+        await CardLinks.First.ClickAsync();
+        return await ProjectCardPage.ReadyOnAsync(Page);
+    }
+
     public async Task FilterByNameAsync(string text)
     {
         await NameFilter.FillAsync(text);

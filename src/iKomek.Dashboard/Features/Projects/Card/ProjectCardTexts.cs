@@ -70,8 +70,10 @@ internal static class ProjectCardTexts
         ["card.budgetPlanned"] = new("По графику текущего плана", "Ағымдағы жоспар кестесі бойынша", "By the current plan's schedule"),
         ["card.budgetBaseline"] = new("По базовому плану", "Базалық жоспар бойынша", "By the baseline"),
         ["card.budgetSpent"] = new("Освоено на сегодня", "Бүгінге игерілгені", "Spent to date"),
-        ["card.budgetAxis"] = new("млн ₸ нарастающим итогом", "млн ₸ өспелі қорытынды", "m ₸ cumulative"),
-        ["card.budgetNote"] = new("План расходов равномерный между началом и окончанием плана.", "Шығыстар жоспары басталуы мен аяқталуы арасында біркелкі.", "Planned spending is spread evenly between the plan's start and end."),
+        ["card.budgetAxis"] = new("млн ₸", "млн ₸", "m ₸"),
+        ["card.budgetNote"] = new("План расходов распределён равномерно от начала до окончания плана; освоение известно суммой на сегодня.",
+            "Шығыстар жоспары басталуынан аяқталуына дейін біркелкі бөлінген; игеру бүгінгі сомамен белгілі.",
+            "Planned spending is spread evenly from the plan's start to its end; spending is known as today's total."),
 
         ["card.plan"] = new("Базовый и текущий план", "Базалық және ағымдағы жоспар", "Baseline and current plan"),
         ["card.planWhat"] = new("Показатель", "Көрсеткіш", "Item"),
@@ -99,6 +101,7 @@ internal static class ProjectCardTexts
         ["card.noMilestones"] = new("Вех нет", "Кезеңдер жоқ", "No milestones"),
 
         ["card.risks"] = new("Риски и проблемные вопросы", "Тәуекелдер мен проблемалық мәселелер", "Risks and problem issues"),
+        ["card.riskTitle"] = new("Риск или вопрос", "Тәуекел немесе мәселе", "Risk or issue"),
         ["card.kind.risk"] = new("Риск", "Тәуекел", "Risk"),
         ["card.kind.issue"] = new("Проблема", "Проблема", "Issue"),
         ["card.severity"] = new("Уровень", "Деңгейі", "Severity"),
