@@ -18,7 +18,8 @@ public sealed class ProjectPhotoEndpointTests(DashboardFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, image.Status);
         Assert.Equal("image/png", image.ContentType);
-        Assert.Equal("public, max-age=86400", image.CacheControl);
+        Assert.True(image.CacheControl is { Public: true, Private: false });
+        Assert.Equal(TimeSpan.FromDays(1), image.CacheControl.MaxAge);
         Assert.Equal(CardRows.Png, image.Bytes);
         Assert.Equal(HttpStatusCode.OK, thumb.Status);
         Assert.Equal("image/png", thumb.ContentType);
@@ -41,7 +42,8 @@ public sealed class ProjectPhotoEndpointTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousThumb.Status);
         Assert.Equal(HttpStatusCode.OK, signedIn.Status);
         Assert.Equal("image/png", signedIn.ContentType);
-        Assert.Equal("private, max-age=3600", signedIn.CacheControl);
+        Assert.True(signedIn.CacheControl is { Private: true, Public: false });
+        Assert.Equal(TimeSpan.FromHours(1), signedIn.CacheControl.MaxAge);
     }
 
     [Theory]
@@ -53,14 +55,14 @@ public sealed class ProjectPhotoEndpointTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(path)).Status);
     }
 
-    private async Task<(HttpStatusCode Status, string? ContentType, string? CacheControl, byte[] Bytes)> GetAsync(string path,
+    private async Task<(HttpStatusCode Status, string? ContentType, System.Net.Http.Headers.CacheControlHeaderValue? CacheControl, byte[] Bytes)> GetAsync(string path,
         IReadOnlyDictionary<string, string>? cookies = null)
     {
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.BaseUrl) };
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (cookies is { Count: > 0 }) request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
         using var response = await http.SendAsync(request);
-        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.TryGetValues("Cache-Control", out var cache) ? string.Join(", ", cache) : null,
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.CacheControl,
             await response.Content.ReadAsByteArrayAsync());
     }
 }
