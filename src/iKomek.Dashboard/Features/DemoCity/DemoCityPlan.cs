@@ -18,7 +18,7 @@ internal sealed class DemoCityPlan
         Planted = PlantedProblems.Plant(settings, Reference, Addresses, Rng.Stream(settings.Seed, "planted"));
         FirstContact = new FirstContactModel(settings.Years, Reference.ServiceTypes, ExpectedAppealsByYearAndType());
         Kpis = KpiCatalog.Build(settings, Reference, Rng.Stream(settings.Seed, "kpis"));
-        Projects = ProjectPortfolio.Build(settings, Reference, Addresses, Rng.Stream(settings.Seed, "projects"));
+        Projects = ProjectPortfolio.Build(settings, Reference, Addresses, Kpis, Rng.Stream(settings.Seed, "projects"));
     }
 
     public DemoCitySettings Settings { get; }

@@ -159,6 +159,11 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(d.PortfolioKk, NpgsqlDbType.Text);
             w.Write(d.PortfolioEn, NpgsqlDbType.Text);
         });
+        Copy("deputy_departments (deputy_id, department_id)", reference.DeputyDepartments, (w, d) =>
+        {
+            w.Write(d.DeputyId, NpgsqlDbType.Smallint);
+            w.Write(d.DepartmentId, NpgsqlDbType.Smallint);
+        });
         Copy("users (id, login, display_name, role, department_id, created_at, password_hash)", reference.Users, (w, u) =>
         {
             w.Write(u.Id, NpgsqlDbType.Integer);
@@ -200,7 +205,7 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
     {
         Copy("projects (id, code, name_ru, name_kk, name_en, project_group, department_id, district_id, deputy_id, project_head, scope, " +
              "start_date, planned_end_date, forecast_end_date, actual_end_date, budget_kzt, spent_kzt, progress_pct, status, is_public, lat, lon, " +
-             "baseline_start_date, baseline_end_date, baseline_budget_kzt, actual_start_date)",
+             "baseline_start_date, baseline_end_date, baseline_budget_kzt, actual_start_date, area_ha, storeys, capacity, capacity_unit, outline)",
             portfolio.Projects, (w, p) =>
             {
                 w.Write(p.Id, NpgsqlDbType.Integer);
@@ -225,20 +230,26 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
                 w.Write(p.IsPublic, NpgsqlDbType.Boolean);
                 WriteNullable(w, p.Lat, NpgsqlDbType.Double);
                 WriteNullable(w, p.Lon, NpgsqlDbType.Double);
-                w.Write(p.StartDate, NpgsqlDbType.Date);
-                w.Write(p.PlannedEndDate, NpgsqlDbType.Date);
-                w.Write(p.BudgetKzt, NpgsqlDbType.Numeric);
-                WriteNullable(w, p.Status == "planned" ? (DateOnly?)null : p.StartDate, NpgsqlDbType.Date);
+                w.Write(p.BaselineStartDate, NpgsqlDbType.Date);
+                w.Write(p.BaselineEndDate, NpgsqlDbType.Date);
+                w.Write(p.BaselineBudgetKzt, NpgsqlDbType.Numeric);
+                WriteNullable(w, p.ActualStartDate, NpgsqlDbType.Date);
+                WriteNullable(w, p.AreaHa, NpgsqlDbType.Numeric);
+                WriteNullable(w, p.Storeys, NpgsqlDbType.Smallint);
+                WriteNullable(w, p.Capacity, NpgsqlDbType.Numeric);
+                WriteNullable(w, p.CapacityUnit, NpgsqlDbType.Text);
+                WriteNullable(w, p.Outline, NpgsqlDbType.Jsonb);
             });
-        Copy("project_milestones (id, project_id, name, due_date, done_date)", portfolio.Milestones, (w, m) =>
+        Copy("project_milestones (id, project_id, name, due_date, done_date, position)", portfolio.Milestones, (w, m) =>
         {
             w.Write(m.Id, NpgsqlDbType.Integer);
             w.Write(m.ProjectId, NpgsqlDbType.Integer);
             w.Write(m.Name, NpgsqlDbType.Text);
             w.Write(m.DueDate, NpgsqlDbType.Date);
             WriteNullable(w, m.DoneDate, NpgsqlDbType.Date);
+            w.Write(m.Position, NpgsqlDbType.Smallint);
         });
-        Copy("project_risks (id, project_id, title, severity, is_open, raised_on)", portfolio.Risks, (w, r) =>
+        Copy("project_risks (id, project_id, title, severity, is_open, raised_on, kind, owner, due_date, to_meeting, closed_on)", portfolio.Risks, (w, r) =>
         {
             w.Write(r.Id, NpgsqlDbType.Integer);
             w.Write(r.ProjectId, NpgsqlDbType.Integer);
@@ -246,7 +257,83 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(r.Severity, NpgsqlDbType.Smallint);
             w.Write(r.IsOpen, NpgsqlDbType.Boolean);
             w.Write(r.RaisedOn, NpgsqlDbType.Date);
+            w.Write(r.Kind, NpgsqlDbType.Text);
+            w.Write(r.Owner, NpgsqlDbType.Text);
+            w.Write(r.DueDate, NpgsqlDbType.Date);
+            w.Write(r.ToMeeting, NpgsqlDbType.Boolean);
+            WriteNullable(w, r.ClosedOn, NpgsqlDbType.Date);
         });
+        WriteProjectOffice(portfolio);
+    }
+
+    /// <summary>Plan changes, results, meetings and their agendas, KPI links, the groups' service types and the photos.</summary>
+    private void WriteProjectOffice(ProjectPortfolio portfolio)
+    {
+        Copy("project_plan_changes (id, project_id, field, old_value, new_value, reason, changed_at, changed_by)", portfolio.PlanChanges, (w, c) =>
+        {
+            w.Write(c.Id, NpgsqlDbType.Bigint);
+            w.Write(c.ProjectId, NpgsqlDbType.Integer);
+            w.Write(c.Field, NpgsqlDbType.Text);
+            w.Write(c.OldValue, NpgsqlDbType.Text);
+            w.Write(c.NewValue, NpgsqlDbType.Text);
+            w.Write(c.Reason, NpgsqlDbType.Text);
+            w.Write(c.ChangedAtUtc, NpgsqlDbType.TimestampTz);
+            w.Write(c.ChangedBy, NpgsqlDbType.Text);
+        });
+        Copy("project_results (id, project_id, kind, name_ru, name_kk, name_en, unit, planned, achieved)", portfolio.Results, (w, r) =>
+        {
+            w.Write(r.Id, NpgsqlDbType.Integer);
+            w.Write(r.ProjectId, NpgsqlDbType.Integer);
+            w.Write(r.Kind, NpgsqlDbType.Text);
+            w.Write(r.NameRu, NpgsqlDbType.Text);
+            w.Write(r.NameKk, NpgsqlDbType.Text);
+            w.Write(r.NameEn, NpgsqlDbType.Text);
+            w.Write(r.Unit, NpgsqlDbType.Text);
+            w.Write(r.Planned, NpgsqlDbType.Numeric);
+            WriteNullable(w, r.Achieved, NpgsqlDbType.Numeric);
+        });
+        Copy("akimat_meetings (id, held_on, status)", portfolio.Meetings, (w, m) =>
+        {
+            w.Write(m.Id, NpgsqlDbType.Integer);
+            w.Write(m.HeldOn, NpgsqlDbType.Date);
+            w.Write(m.Status, NpgsqlDbType.Text);
+        });
+        Copy("akimat_meeting_items (meeting_id, risk_id, position, owner, due_date, decision, decided_at, decided_by)", portfolio.MeetingItems, (w, i) =>
+        {
+            w.Write(i.MeetingId, NpgsqlDbType.Integer);
+            w.Write(i.RiskId, NpgsqlDbType.Integer);
+            w.Write(i.Position, NpgsqlDbType.Smallint);
+            w.Write(i.Owner, NpgsqlDbType.Text);
+            w.Write(i.DueDate, NpgsqlDbType.Date);
+            WriteNullable(w, i.Decision, NpgsqlDbType.Text);
+            WriteNullable(w, i.DecidedAtUtc, NpgsqlDbType.TimestampTz);
+            WriteNullable(w, i.DecidedBy, NpgsqlDbType.Text);
+        });
+        Copy("project_kpis (project_id, kpi_id)", portfolio.ProjectKpis, (w, l) =>
+        {
+            w.Write(l.ProjectId, NpgsqlDbType.Integer);
+            w.Write(l.KpiId, NpgsqlDbType.Integer);
+        });
+        Copy("project_group_service_types (project_group, service_type_id)", portfolio.GroupServiceTypes, (w, g) =>
+        {
+            w.Write(g.Group, NpgsqlDbType.Text);
+            w.Write(g.ServiceTypeId, NpgsqlDbType.Integer);
+        });
+        Copy("project_photos (id, project_id, taken_on, caption, content_type, width, height, image, thumbnail, uploaded_at, uploaded_by)",
+            portfolio.Photos, (w, p) =>
+            {
+                w.Write(p.Id, NpgsqlDbType.Integer);
+                w.Write(p.ProjectId, NpgsqlDbType.Integer);
+                w.Write(p.TakenOn, NpgsqlDbType.Date);
+                w.Write(p.Caption, NpgsqlDbType.Text);
+                w.Write(Platform.Images.Png.ContentType, NpgsqlDbType.Text);
+                w.Write(p.Width, NpgsqlDbType.Integer);
+                w.Write(p.Height, NpgsqlDbType.Integer);
+                w.Write(p.Image, NpgsqlDbType.Bytea);
+                w.Write(p.Thumbnail, NpgsqlDbType.Bytea);
+                w.Write(p.UploadedAtUtc, NpgsqlDbType.TimestampTz);
+                w.Write(p.UploadedBy, NpgsqlDbType.Text);
+            });
     }
 
     public void WritePlanted(IEnumerable<PlantedProblem> planted) =>
@@ -394,6 +481,10 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM users), false);
             SELECT setval(pg_get_serial_sequence('project_milestones', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_milestones), false);
             SELECT setval(pg_get_serial_sequence('project_risks', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_risks), false);
+            SELECT setval(pg_get_serial_sequence('project_plan_changes', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_plan_changes), false);
+            SELECT setval(pg_get_serial_sequence('project_results', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_results), false);
+            SELECT setval(pg_get_serial_sequence('akimat_meetings', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM akimat_meetings), false);
+            SELECT setval(pg_get_serial_sequence('project_photos', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM project_photos), false);
             SELECT register_appeal_addresses();
             INSERT INTO api_clients (name, api_key, channel_id) VALUES (@client_name, @client_key, @client_channel);
             """;

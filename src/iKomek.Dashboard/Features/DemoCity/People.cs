@@ -104,4 +104,20 @@ internal sealed class People
 }
 
 /// <summary>A deputy akim; <see cref="Code"/> names the account (deputy.CODE) and the deputies row.</summary>
+internal static class DeputyDepartments
+{
+    /// <summary>The departments each deputy akim supervises, by deputy code; the district akimats answer to the one for utilities.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ByDeputy = new Dictionary<string, string[]>
+    {
+        ["construction"] = ["transport_roads", "mobility", "construction", "architecture", "construction_control"],
+        ["utilities"] = ["energy", "water", "housing_inspection", "housing_policy", "environment", "greening", "communal",
+            "akimat_almaty", "akimat_baikonyr", "akimat_yesil", "akimat_saryarka", "akimat_nura"],
+        ["social"] = ["health", "education", "social", "culture", "sport", "youth", "internal_policy"],
+        ["economy"] = ["entrepreneurship", "economy", "finance", "digital", "veterinary", "public_safety"],
+    };
+
+    public static IReadOnlyList<(short DeputyId, short DepartmentId)> Rows(IReadOnlyList<DeputyAkim> deputies) =>
+        deputies.SelectMany(d => ByDeputy[d.Code].Select(code => (d.Id, CityStructure.DepartmentId(code)))).ToList();
+}
+
 internal sealed record DeputyAkim(short Id, string Code, string FullName, string PortfolioRu, string PortfolioKk, string PortfolioEn);

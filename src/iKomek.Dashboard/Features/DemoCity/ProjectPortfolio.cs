@@ -5,11 +5,14 @@ namespace IKomek.Dashboard.Features.DemoCity;
 internal sealed record ProjectRow(
     int Id, string Code, string NameRu, string NameKk, string NameEn, string Group, short DepartmentId, short? DistrictId,
     short DeputyId, string ProjectHead, string Scope, DateOnly StartDate, DateOnly PlannedEndDate, DateOnly ForecastEndDate,
-    DateOnly? ActualEndDate, decimal BudgetKzt, decimal SpentKzt, decimal ProgressPct, string Status, bool IsPublic, double? Lat, double? Lon);
+    DateOnly? ActualEndDate, decimal BudgetKzt, decimal SpentKzt, decimal ProgressPct, string Status, bool IsPublic, double? Lat, double? Lon,
+    DateOnly BaselineStartDate, DateOnly BaselineEndDate, decimal BaselineBudgetKzt, DateOnly? ActualStartDate,
+    decimal? AreaHa, short? Storeys, decimal? Capacity, string? CapacityUnit, string? Outline);
 
-internal sealed record MilestoneRow(int Id, int ProjectId, string Name, DateOnly DueDate, DateOnly? DoneDate);
+internal sealed record MilestoneRow(int Id, int ProjectId, string Name, DateOnly DueDate, DateOnly? DoneDate, short Position);
 
-internal sealed record RiskRow(int Id, int ProjectId, string Title, short Severity, bool IsOpen, DateOnly RaisedOn);
+internal sealed record RiskRow(int Id, int ProjectId, string Title, short Severity, bool IsOpen, DateOnly RaisedOn,
+    string Kind, string Owner, DateOnly DueDate, bool ToMeeting, DateOnly? ClosedOn);
 
 /// <summary>
 /// The project office's portfolio (DOMAIN.md): 420 ongoing projects and 210 completed or archived ones in
@@ -23,6 +26,13 @@ internal sealed class ProjectPortfolio
     public required IReadOnlyList<ProjectRow> Projects { get; init; }
     public required IReadOnlyList<MilestoneRow> Milestones { get; init; }
     public required IReadOnlyList<RiskRow> Risks { get; init; }
+    public required IReadOnlyList<PlanChangeRow> PlanChanges { get; init; }
+    public required IReadOnlyList<ResultRow> Results { get; init; }
+    public required IReadOnlyList<MeetingRow> Meetings { get; init; }
+    public required IReadOnlyList<MeetingItemRow> MeetingItems { get; init; }
+    public required IReadOnlyList<(int ProjectId, int KpiId)> ProjectKpis { get; init; }
+    public required IReadOnlyList<(string Group, int ServiceTypeId)> GroupServiceTypes { get; init; }
+    public required IReadOnlyList<PhotoRow> Photos { get; init; }
 
     private sealed record Template(string Ru, string Kk, string En, string Kind, string Department);
 
@@ -127,8 +137,11 @@ internal sealed class ProjectPortfolio
     private static readonly (string Group, string Prefix, int Count)[] Groups =
         [("roads", "RD", 130), ("construction", "CN", 170), ("engineering", "EN", 120), ("improvement", "IM", 120), ("social", "SC", 90)];
 
-    public static ProjectPortfolio Build(DemoCitySettings settings, ReferenceData reference, AddressBook addresses, Random rng)
+    public static ProjectPortfolio Build(DemoCitySettings settings, ReferenceData reference, AddressBook addresses, KpiCatalog kpis, Random rng)
     {
+        // The project office's extra records draw from a stream of their own so the projects themselves stay as they were.
+        var office = Rng.Stream(settings.Seed, "project-office");
+        var planChanges = new List<PlanChangeRow>();
         var heads = new People(Rng.Stream(settings.Seed, "project-heads"));
         var headNames = Enumerable.Range(0, 90).Select(_ => heads.FullName()).ToArray();
         var population = new WeightedTable(CityStructure.Districts.Select(d => (double)d.Population).ToList());
@@ -166,27 +179,44 @@ internal sealed class ProjectPortfolio
                 };
                 var id = projects.Count + 1;
                 var status = statuses[id - 1];
-                var (scope, budget) = Scope(template.Kind, number, rng);
-                var dates = Dates(settings.EndDate, status, rng);
+                var facts = Scope(template.Kind, number, rng);
+                var baseline = Dates(settings.EndDate, status, rng);
+                // About a third of the delayed projects had their current plan moved (the baseline stays).
+                var (dates, budget) = status == "delayed" && office.Chance(0.35)
+                    ? ProjectOffice.Replan(planChanges, id, baseline, facts.Budget, settings.EndDate, office)
+                    : (baseline, facts.Budget);
                 var (lat, lon) = district is null ? (51.128, 71.43) : (district.CenterLat, district.CenterLon);
-                projects.Add(new ProjectRow(
+                var head = rng.Pick(headNames);
+                var project = new ProjectRow(
                     id, string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D3}"), ru, kk, en, group, department, district?.Id,
-                    deputy.Id, rng.Pick(headNames), scope, dates.Start, dates.PlannedEnd, dates.ForecastEnd, dates.ActualEnd,
+                    deputy.Id, head, facts.Text, dates.Start, dates.PlannedEnd, dates.ForecastEnd, dates.ActualEnd,
                     budget, Math.Round(budget * (decimal)(dates.Progress / 100 * rng.Between(0.9, 1.05)), 0),
                     Math.Round((decimal)dates.Progress, 1), status, false,
-                    Math.Round(lat + rng.Between(-0.025, 0.025), 6), Math.Round(lon + rng.Between(-0.04, 0.04), 6)));
+                    Math.Round(lat + rng.Between(-0.025, 0.025), 6), Math.Round(lon + rng.Between(-0.04, 0.04), 6),
+                    baseline.Start, baseline.PlannedEnd, facts.Budget, status == "planned" ? null : dates.Start,
+                    facts.AreaHa, facts.Storeys, facts.Capacity, facts.Unit, null);
+                projects.Add(project with { Outline = ProjectOffice.Outline(project, template.Kind, office) });
                 AddMilestones(milestones, id, group, status, dates, settings.EndDate, rng);
-                AddRisks(risks, id, status, dates.Start, settings.EndDate, rng);
+                AddRisks(risks, id, status, dates.Start, head, settings.EndDate, rng, office);
             }
         }
         // 128 infrastructure projects are published (DOMAIN.md): the four non-social groups.
         var published = projects.Where(p => p.Group != "social" && p.Status != "planned")
             .OrderBy(_ => rng.Next()).Take(PublicProjects).Select(p => p.Id).ToHashSet();
+        var (meetings, items) = ProjectOffice.Meetings(risks, settings.EndDate, office);
+        var final = projects.Select(p => published.Contains(p.Id) ? p with { IsPublic = true } : p).ToList();
         return new ProjectPortfolio
         {
-            Projects = projects.Select(p => published.Contains(p.Id) ? p with { IsPublic = true } : p).ToList(),
+            Projects = final,
             Milestones = milestones,
             Risks = risks,
+            PlanChanges = planChanges,
+            Results = ProjectOffice.Results(final, office),
+            Meetings = meetings,
+            MeetingItems = items,
+            ProjectKpis = ProjectOffice.KpiLinks(final, kpis.Kpis, office),
+            GroupServiceTypes = ProjectOffice.GroupServiceTypes(reference.ServiceTypes),
+            Photos = ProjectOffice.Photos(final, settings.EndDate, office),
         };
     }
 
@@ -232,65 +262,109 @@ internal sealed class ProjectPortfolio
         return (Apply(template.Ru, 0), Apply(template.Kk, 1), Apply(template.En, 2), number);
     }
 
-    /// <summary>A scope text and a budget in tenge that fit the kind of object.</summary>
-    private static (string Scope, decimal Budget) Scope(string kind, int number, Random rng)
+    internal sealed record ScopeFacts(string Text, decimal Budget, decimal? AreaHa, short? Storeys, decimal? Capacity, string? Unit);
+
+    /// <summary>A scope text and a budget in tenge that fit the kind of object, with the scope's figures as numbers.</summary>
+    private static ScopeFacts Scope(string kind, int number, Random rng)
     {
         const double Billion = 1e9;
         const double Million = 1e6;
         var km = Math.Round(rng.Between(0.8, 6.5), 1);
         var floors = rng.Next(2, 5);
+        double? area = null;
+        int? storeys = null;
+        (double Value, string Unit)? capacity = null;
+        T Area<T>(T value, double ha)
+        {
+            area = Math.Round(ha, 2);
+            return value;
+        }
+        double Km(double value)
+        {
+            capacity = (value, "km");
+            return value;
+        }
+        int Count(int value, string unit)
+        {
+            capacity = (value, unit);
+            return value;
+        }
+        int Floors(int value)
+        {
+            storeys = value;
+            return value;
+        }
+        int Metres(int value)
+        {
+            capacity = (value / 1000.0, "km");
+            return value;
+        }
+        int Mva(int each) => Count(each * 2, "mva") / 2;
+        int SteamTonnes(int tonnesPerHour)
+        {
+            // A boiler's steam output in t/h gives about 0.6 Gcal/h of heat per tonne.
+            capacity = (tonnesPerHour * 0.6, "gcal_h");
+            return tonnesPerHour;
+        }
+        double Hectares(double ha)
+        {
+            capacity = (ha, "ha");
+            return Area(ha, ha);
+        }
         (FormattableString Scope, double Budget) result = kind switch
         {
-            "road" => ($"Протяжённость {km} км, {rng.Pick(new[] { 2, 4, 6 })} полосы движения, тротуары, освещение, ливневая канализация", km * rng.Between(2.5, 5) * Billion),
-            "road_repair" => ($"Протяжённость {km} км, замена покрытия, бордюров и тротуаров", km * rng.Between(0.3, 0.8) * Billion),
-            "interchange" => ($"Двухуровневая развязка, {rng.Next(4, 9)} съездов, эстакада {rng.Next(300, 900)} м", rng.Between(12, 35) * Billion),
-            "bridge" => ($"Длина моста {rng.Next(180, 450)} м, ширина {rng.Next(6, 12)} м", rng.Between(3, 9) * Billion),
-            "bike" => ($"Протяжённость велодорожек {km} км", km * rng.Between(0.1, 0.2) * Billion),
-            "underpass" => ($"Подземный переход длиной {rng.Next(40, 90)} м с лифтами для маломобильных граждан", rng.Between(0.6, 1.5) * Billion),
-            "school" => ($"Школа на {number} мест, {floors} этажа, спортивный и актовый залы, столовая, бассейн", number * rng.Between(6, 9) * Million),
-            "kindergarten" => ($"Детский сад на {number} мест, {floors} этажа, {number / 20} групп", number * rng.Between(7, 11) * Million),
-            "housing" => HousingScope(rng),
-            "dormitory" => ($"Общежитие на {number} мест, {rng.Next(5, 12)} этажей", number * rng.Between(9, 13) * Million),
-            "office" => ($"Административное здание, {rng.Next(2, 8)} этажей, площадь {rng.Next(2000, 12000)} м²", rng.Between(2, 6) * Billion),
-            "sport" => ($"Спорткомплекс: игровой зал, бассейн 25 м, тренажёрный зал; площадь {rng.Next(3000, 15000)} м²", rng.Between(3, 8) * Billion),
-            "heating_main" => ($"Протяжённость {km} км, диаметр {rng.Pick(new[] { 500, 600, 700, 800, 1000, 1200 })} мм", km * rng.Between(1.5, 3) * Billion),
-            "networks" => ($"Сети водопровода {km} км и канализации {Math.Round(km * rng.Between(0.6, 1.2), 1)} км", rng.Between(1, 6) * Billion),
-            "storm" => ($"Протяжённость {km} км, диаметр коллектора {rng.Pick(new[] { 800, 1000, 1500 })} мм", km * rng.Between(0.8, 1.5) * Billion),
-            "pumping" => ($"Производительность {rng.Next(5, 60) * 1000} м³/сутки", rng.Between(1, 4) * Billion),
-            "water_main" => ($"Протяжённость {km} км, диаметр {rng.Pick(new[] { 600, 800, 1000, 1200 })} мм", km * rng.Between(1, 2) * Billion),
-            "substation" => ($"Мощность 2×{rng.Pick(new[] { 25, 40, 63 })} МВА", rng.Between(3, 8) * Billion),
-            "gas" => ($"Газопроводы {km} км, подключение {rng.Next(200, 2500)} частных домов", rng.Between(1, 5) * Billion),
-            "chp" => ($"Котлоагрегат паропроизводительностью {rng.Pick(new[] { 420, 500, 670 })} т/ч", rng.Between(8, 25) * Billion),
-            "power_networks" => ($"Кабельные линии 10 кВ {km} км, {rng.Next(3, 20)} трансформаторных подстанций", rng.Between(1, 4) * Billion),
-            "square" => ($"Площадь {Math.Round(rng.Between(0.5, 4), 1)} га, {rng.Next(50, 600)} деревьев, малые архитектурные формы, освещение", rng.Between(0.2, 1.5) * Billion),
-            "boulevard" => ($"Протяжённость {km} км, {rng.Next(200, 2000)} деревьев", rng.Between(0.5, 3) * Billion),
-            "park" => ($"Площадь {Math.Round(rng.Between(5, 60), 1)} га, детские и спортивные площадки, {rng.Next(500, 5000)} деревьев", rng.Between(1, 6) * Billion),
-            "yards" => ($"{rng.Next(5, 40)} дворов: детские площадки, освещение, парковки", rng.Between(0.2, 1.2) * Billion),
-            "embankment" => ($"Протяжённость {km} км, прогулочные и велодорожки, освещение", rng.Between(2, 8) * Billion),
-            "greening" => ($"Высадка {rng.Next(200, 3000)} деревьев и {rng.Next(500, 8000)} кустарников, система полива", rng.Between(0.1, 0.6) * Billion),
-            "playgrounds" => ($"{rng.Next(5, 30)} детских и {rng.Next(2, 15)} спортивных площадок", rng.Between(0.1, 0.5) * Billion),
-            "lighting" => ($"{rng.Next(100, 1500)} светильников, протяжённость {km} км", rng.Between(0.1, 0.8) * Billion),
-            "clinic" => ($"Поликлиника на {number} посещений в смену, {floors} этажа", rng.Between(3, 10) * Billion),
-            "school_repair" or "kg_repair" => ($"Замена кровли, окон и инженерных сетей; площадь {rng.Next(1500, 12000)} м²", rng.Between(0.1, 1.2) * Billion),
+            "road" => ($"Протяжённость {Km(km)} км, {rng.Pick(new[] { 2, 4, 6 })} полосы движения, тротуары, освещение, ливневая канализация", km * rng.Between(2.5, 5) * Billion),
+            "road_repair" => ($"Протяжённость {Km(km)} км, замена покрытия, бордюров и тротуаров", km * rng.Between(0.3, 0.8) * Billion),
+            "interchange" => ($"Двухуровневая развязка, {Count(rng.Next(4, 9), "units")} съездов, эстакада {rng.Next(300, 900)} м", rng.Between(12, 35) * Billion),
+            "bridge" => ($"Длина моста {Metres(rng.Next(180, 450))} м, ширина {rng.Next(6, 12)} м", rng.Between(3, 9) * Billion),
+            "bike" => ($"Протяжённость велодорожек {Km(km)} км", km * rng.Between(0.1, 0.2) * Billion),
+            "underpass" => ($"Подземный переход длиной {Metres(rng.Next(40, 90))} м с лифтами для маломобильных граждан", rng.Between(0.6, 1.5) * Billion),
+            "school" => ($"Школа на {Count(number, "places")} мест, {Floors(floors)} этажа, спортивный и актовый залы, столовая, бассейн", Area(number * rng.Between(6, 9) * Million, number / 600.0 + 1)),
+            "kindergarten" => ($"Детский сад на {Count(number, "places")} мест, {Floors(floors)} этажа, {number / 20} групп", Area(number * rng.Between(7, 11) * Million, number / 250.0 + 0.3)),
+            "housing" => HousingScope(rng, Count, Floors),
+            "dormitory" => ($"Общежитие на {Count(number, "places")} мест, {Floors(rng.Next(5, 12))} этажей", number * rng.Between(9, 13) * Million),
+            "office" => ($"Административное здание, {Floors(rng.Next(2, 8))} этажей, площадь {Count(rng.Next(2000, 12000), "m2")} м²", rng.Between(2, 6) * Billion),
+            "sport" => ($"Спорткомплекс: игровой зал, бассейн 25 м, тренажёрный зал; площадь {Count(rng.Next(3000, 15000), "m2")} м²", Area(rng.Between(3, 8) * Billion, 1.5)),
+            "heating_main" => ($"Протяжённость {Km(km)} км, диаметр {rng.Pick(new[] { 500, 600, 700, 800, 1000, 1200 })} мм", km * rng.Between(1.5, 3) * Billion),
+            "networks" => ($"Сети водопровода {Km(km)} км и канализации {Math.Round(km * rng.Between(0.6, 1.2), 1)} км", rng.Between(1, 6) * Billion),
+            "storm" => ($"Протяжённость {Km(km)} км, диаметр коллектора {rng.Pick(new[] { 800, 1000, 1500 })} мм", km * rng.Between(0.8, 1.5) * Billion),
+            "pumping" => ($"Производительность {Count(rng.Next(5, 60) * 1000, "m3_day")} м³/сутки", rng.Between(1, 4) * Billion),
+            "water_main" => ($"Протяжённость {Km(km)} км, диаметр {rng.Pick(new[] { 600, 800, 1000, 1200 })} мм", km * rng.Between(1, 2) * Billion),
+            "substation" => ($"Мощность 2×{Mva(rng.Pick(new[] { 25, 40, 63 }))} МВА", rng.Between(3, 8) * Billion),
+            "gas" => ($"Газопроводы {Km(km)} км, подключение {rng.Next(200, 2500)} частных домов", rng.Between(1, 5) * Billion),
+            "chp" => ($"Котлоагрегат паропроизводительностью {SteamTonnes(rng.Pick(new[] { 420, 500, 670 }))} т/ч", rng.Between(8, 25) * Billion),
+            "power_networks" => ($"Кабельные линии 10 кВ {Km(km)} км, {rng.Next(3, 20)} трансформаторных подстанций", rng.Between(1, 4) * Billion),
+            "square" => ($"Площадь {Hectares(Math.Round(rng.Between(0.5, 4), 1))} га, {rng.Next(50, 600)} деревьев, малые архитектурные формы, освещение", rng.Between(0.2, 1.5) * Billion),
+            "boulevard" => ($"Протяжённость {Km(km)} км, {rng.Next(200, 2000)} деревьев", rng.Between(0.5, 3) * Billion),
+            "park" => ($"Площадь {Hectares(Math.Round(rng.Between(5, 60), 1))} га, детские и спортивные площадки, {rng.Next(500, 5000)} деревьев", rng.Between(1, 6) * Billion),
+            "yards" => ($"{Count(rng.Next(5, 40), "units")} дворов: детские площадки, освещение, парковки", rng.Between(0.2, 1.2) * Billion),
+            "embankment" => ($"Протяжённость {Km(km)} км, прогулочные и велодорожки, освещение", rng.Between(2, 8) * Billion),
+            "greening" => ($"Высадка {Count(rng.Next(200, 3000), "units")} деревьев и {rng.Next(500, 8000)} кустарников, система полива", rng.Between(0.1, 0.6) * Billion),
+            "playgrounds" => ($"{Count(rng.Next(5, 30), "units")} детских и {rng.Next(2, 15)} спортивных площадок", rng.Between(0.1, 0.5) * Billion),
+            "lighting" => ($"{Count(rng.Next(100, 1500), "units")} светильников, протяжённость {km} км", rng.Between(0.1, 0.8) * Billion),
+            "clinic" => ($"Поликлиника на {Count(number, "visits_per_shift")} посещений в смену, {Floors(floors)} этажа", Area(rng.Between(3, 10) * Billion, 1.2)),
+            "school_repair" or "kg_repair" => ($"Замена кровли, окон и инженерных сетей; площадь {Count(rng.Next(1500, 12000), "m2")} м²", rng.Between(0.1, 1.2) * Billion),
             "clinic_repair" => ($"Ремонт кровли, фасада и инженерных систем", rng.Between(0.3, 1.5) * Billion),
-            "social_centre" => ($"Центр на {rng.Pick(new[] { 100, 150, 250 })} мест с дневным пребыванием", rng.Between(1.5, 4) * Billion),
-            "culture" => ($"Зрительный зал на {rng.Pick(new[] { 300, 500, 800 })} мест, кружковые помещения", rng.Between(2, 5) * Billion),
+            "social_centre" => ($"Центр на {Count(rng.Pick(new[] { 100, 150, 250 }), "places")} мест с дневным пребыванием", rng.Between(1.5, 4) * Billion),
+            "culture" => ($"Зрительный зал на {Count(rng.Pick(new[] { 300, 500, 800 }), "places")} мест, кружковые помещения", rng.Between(2, 5) * Billion),
             _ => throw new InvalidOperationException($"Unknown project kind '{kind}'."),
         };
-        return (FixDecimals(result.Scope.ToString(CultureInfo.InvariantCulture)), Math.Round((decimal)result.Budget / 1000, 0) * 1000);
+        return new ScopeFacts(FixDecimals(result.Scope.ToString(CultureInfo.InvariantCulture)), Math.Round((decimal)result.Budget / 1000, 0) * 1000,
+            area is { } a ? (decimal)a : null, storeys is { } s ? (short)s : null,
+            capacity is { } c ? Math.Round((decimal)c.Value, 2) : null, capacity?.Unit);
     }
 
-    private static (FormattableString, double) HousingScope(Random rng)
+    private static (FormattableString, double) HousingScope(Random rng, Func<int, string, int> count, Func<int, int> floors)
     {
         var flats = rng.Next(80, 361);
-        return ($"Жилой дом, {rng.Next(9, 17)} этажей, {flats} квартир", flats * rng.Between(18, 26) * 1e6);
+        return ($"Жилой дом, {floors(rng.Next(9, 17))} этажей, {count(flats, "flats")} квартир", flats * rng.Between(18, 26) * 1e6);
     }
 
     // Russian writes decimals with a comma: "3,2 км".
     private static string FixDecimals(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"(\d)\.(\d)", "$1,$2");
 
-    private sealed record ProjectDates(DateOnly Start, DateOnly PlannedEnd, DateOnly ForecastEnd, DateOnly? ActualEnd, double Progress);
+    internal sealed record ProjectDates(DateOnly Start, DateOnly PlannedEnd, DateOnly ForecastEnd, DateOnly? ActualEnd, double Progress);
 
     private static ProjectDates Dates(DateOnly today, string status, Random rng)
     {
@@ -319,7 +393,13 @@ internal sealed class ProjectPortfolio
                 {
                     plannedEnd = Months(today, rng.Between(1, 12));
                 }
-                var forecastEnd = status == "delayed" ? Months(plannedEnd, rng.Between(2, 12)) : plannedEnd;
+                var slip = rng.Between(2, 12);
+                var forecastEnd = status == "delayed" ? Months(plannedEnd, slip) : plannedEnd;
+                // An unfinished project cannot be forecast to end in the past: a late one is forecast to end months from now.
+                if (forecastEnd <= today)
+                {
+                    forecastEnd = Months(today, 1 + slip / 2);
+                }
                 var elapsed = Math.Clamp((today.DayNumber - start.DayNumber) / (double)(forecastEnd.DayNumber - start.DayNumber), 0.02, 0.97);
                 var progress = Math.Clamp(elapsed * 100 * (status == "delayed" ? rng.Between(0.55, 0.85) : rng.Between(0.9, 1.1)), 1, 99);
                 return new ProjectDates(start, plannedEnd, forecastEnd, null, progress);
@@ -327,6 +407,10 @@ internal sealed class ProjectPortfolio
         }
     }
 
+    /// <summary>
+    /// Milestones spread over the current plan; as many done as the progress says (the last, commissioning, only when
+    /// the project is finished), each done on or after its start and before today.
+    /// </summary>
     private static void AddMilestones(List<MilestoneRow> milestones, int projectId, string group, string status, ProjectDates dates, DateOnly today, Random rng)
     {
         var all = MilestoneNames[group];
@@ -334,24 +418,35 @@ internal sealed class ProjectPortfolio
         // Keep the first and the last, and an ordered sample of the ones in between.
         var middle = Enumerable.Range(1, all.Length - 2).OrderBy(_ => rng.Next()).Take(count - 2).Order();
         var chosen = new[] { 0 }.Concat(middle).Append(all.Length - 1).ToArray();
+        var finished = status is "completed" or "archived";
+        var doneCount = finished ? chosen.Length
+            : status == "planned" ? 0
+            : Math.Clamp((int)Math.Round(dates.Progress / 100 * chosen.Length), 0, chosen.Length - 1);
         var span = dates.PlannedEnd.DayNumber - dates.Start.DayNumber;
         var slip = dates.ForecastEnd.DayNumber - dates.PlannedEnd.DayNumber;
+        var lastDay = dates.ActualEnd ?? today.AddDays(-1);
         for (var k = 0; k < chosen.Length; k++)
         {
             var share = (k + 1) / (double)chosen.Length;
             var due = dates.Start.AddDays((int)(span * share));
-            // Delayed projects slip more the later the milestone.
+            // Late projects finish their milestones later the further along they are.
             var done = due.AddDays((int)(slip * share) + rng.Next(-10, 15));
-            if (dates.ActualEnd is { } actualEnd && done > actualEnd)
+            if (!finished)
             {
-                done = actualEnd;
+                // Still to come after this one: leave them a day each before today.
+                done = Min(done, lastDay.AddDays(-(doneCount - 1 - k)));
             }
-            DateOnly? doneDate = status is "completed" or "archived" || status != "planned" && done <= today ? done : null;
-            milestones.Add(new MilestoneRow(milestones.Count + 1, projectId, all[chosen[k]], due, doneDate));
+            done = Min(Max(done, dates.Start), lastDay);
+            DateOnly? doneDate = k < doneCount ? done : null;
+            milestones.Add(new MilestoneRow(milestones.Count + 1, projectId, all[chosen[k]], due, doneDate, (short)(k + 1)));
         }
     }
 
-    private static void AddRisks(List<RiskRow> risks, int projectId, string status, DateOnly start, DateOnly today, Random rng)
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static void AddRisks(List<RiskRow> risks, int projectId, string status, DateOnly start, string head, DateOnly today, Random rng, Random office)
     {
         var count = status switch
         {
@@ -370,7 +465,12 @@ internal sealed class ProjectPortfolio
                 _ => false,
             };
             var severity = (short)(status == "delayed" ? rng.Next(2, 4) : rng.Next(1, 4));
-            risks.Add(new RiskRow(risks.Count + 1, projectId, title, severity, open, raised));
+            // A risk that happened on a late project is an issue; the worst open ones go to the akimat's meeting.
+            var kind = status == "delayed" && open && office.Chance(0.35) ? "issue" : "risk";
+            var due = raised.AddDays(office.Next(30, 150));
+            var toMeeting = severity == 3 && office.Chance(open ? 0.45 : 0.25);
+            DateOnly? closed = open ? null : Min(today, raised.AddDays(office.Next(7, 120)));
+            risks.Add(new RiskRow(risks.Count + 1, projectId, title, severity, open, raised, kind, head, due, toMeeting, closed));
         }
     }
 }

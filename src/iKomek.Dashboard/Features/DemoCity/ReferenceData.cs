@@ -15,6 +15,7 @@ internal sealed class ReferenceData
     public required IReadOnlyList<Manager> Managers { get; init; }
     public required IReadOnlyList<AppUser> Users { get; init; }
     public required IReadOnlyList<DeputyAkim> Deputies { get; init; }
+    public required IReadOnlyList<(short DeputyId, short DepartmentId)> DeputyDepartments { get; init; }
     /// <summary>Average share of each area in the appeals, by area id - 1.</summary>
     public required IReadOnlyList<double> AreaWeights { get; init; }
 
@@ -34,6 +35,7 @@ internal sealed class ReferenceData
             Managers = people.Managers(CityStructure.Departments),
             Users = people.Users(CityStructure.Departments, createdAtUtc),
             Deputies = people.Deputies,
+            DeputyDepartments = Features.DemoCity.DeputyDepartments.Rows(people.Deputies),
             AreaWeights = catalog.AreaWeights,
         };
     }
