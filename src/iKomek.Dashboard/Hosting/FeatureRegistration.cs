@@ -54,6 +54,7 @@ public static class FeatureRegistration
         app.MapLive();
         app.MapAppeals();
         app.MapSystemicProblems();
+        app.MapProjects();
         app.MapAccounts();
         app.MapSchedulerDashboard();
     }
