@@ -13,7 +13,7 @@ public sealed class MeetingsPage(IPage page) : AppPage(page)
 
     protected override ILocator ReadyMarker => Page.Locator(".panel.past");
 
-    public ILocator ScheduleDate => Page.GetByTestId("meeting-date").Locator("input");
+    public ILocator ScheduleDate => Page.GetByTestId("meeting-date");
 
     public ILocator ScheduleButton => Page.GetByTestId("meeting-schedule-save");
 
@@ -32,14 +32,14 @@ public sealed class MeetingsPage(IPage page) : AppPage(page)
 
     // The agenda dialog.
     public ILocator AgendaDialog => Page.Locator(".mud-dialog").Filter(new() { Has = Page.GetByTestId("agenda-owner") });
-    public ILocator AgendaOwner => AgendaDialog.GetByTestId("agenda-owner").Locator("input");
-    public ILocator AgendaDue => AgendaDialog.GetByTestId("agenda-due").Locator("input");
+    public ILocator AgendaOwner => AgendaDialog.GetByTestId("agenda-owner");
+    public ILocator AgendaDue => AgendaDialog.GetByTestId("agenda-due");
     public ILocator AgendaSave => AgendaDialog.GetByTestId("agenda-save");
     public ILocator AgendaError => AgendaDialog.GetByTestId("agenda-error");
 
     // The decision dialog.
     public ILocator DecisionDialog => Page.Locator(".mud-dialog").Filter(new() { Has = Page.GetByTestId("decision-text") });
-    public ILocator DecisionText => DecisionDialog.GetByTestId("decision-text").Locator("textarea");
+    public ILocator DecisionText => DecisionDialog.GetByTestId("decision-text");
     public ILocator DecisionSave => DecisionDialog.GetByTestId("decision-save");
     public ILocator DecisionError => DecisionDialog.GetByTestId("decision-error");
 

@@ -61,6 +61,8 @@ public sealed partial class MeetingAgenda : ComponentBase
         {
             return T.Format(e.Key, e.Args);
         }
+        // Done: an earlier refusal (say, "no decision yet" before this decision) no longer holds.
+        _error = null;
         Snackbar.Add(T[savedKey], Severity.Success);
         await Changed.InvokeAsync();
         return null;
