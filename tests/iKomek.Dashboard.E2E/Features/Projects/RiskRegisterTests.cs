@@ -66,4 +66,28 @@ public sealed class RiskRegisterTests(DashboardFixture fixture)
         Assert.DoesNotContain("risks-grid", await anonymous.ContentAsync());
         await anonymous.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OpenRegister_FollowsTheProjectOffice_Live()
+    {
+        var register = await RiskRegisterPage.OpenAsync(fixture, "?meeting=1&severity=1");
+        var before = await register.Rows.CountAsync();
+
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        var risk = await conn.ExecuteScalarAsync<int>("""
+            UPDATE project_risks SET to_meeting = true
+            WHERE id = (SELECT min(id) FROM project_risks WHERE is_open AND severity = 1 AND NOT to_meeting) RETURNING id
+            """);
+        try
+        {
+            // The change feed's 'projects' change redraws the open page: no reload.
+            await Assertions.Expect(register.Rows).ToHaveCountAsync(before + 1);
+        }
+        finally
+        {
+            await conn.ExecuteAsync("UPDATE project_risks SET to_meeting = false WHERE id = @risk", new { risk });
+        }
+        await register.CloseAsync();
+    }
 }
