@@ -31,6 +31,11 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /projects/meetings                    | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /open/projects                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /open/projects.csv                    | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /open/projects.json                   | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
         | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
         | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
