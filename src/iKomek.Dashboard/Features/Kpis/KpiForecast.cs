@@ -13,8 +13,8 @@ public sealed record KpiYearForecast(IReadOnlyList<ForecastPoint> Points, double
 /// <item>this year's ratio is its reported values over the pattern's same periods (1 when there is nothing to compare);</item>
 /// <item>each remaining period is forecast at pattern × ratio;</item>
 /// <item>the band is ± 1.96 × the root mean square of the relative errors of that method on every known value (each
-/// past year fitted with its own ratio, and this year's reported periods), so a series that repeats its seasons
-/// exactly has no band and a noisy one a wide band.</item>
+/// past year forecast from the other past years with its own ratio, and this year's reported periods), so a series
+/// that repeats its seasons exactly has no band and a noisy one a wide band.</item>
 /// </list>
 /// Without past years it falls back to this year's mean, its band from this year's own spread.
 /// </summary>
@@ -52,10 +52,13 @@ public static class KpiForecast
 
         var ratio = Ratio(current, pattern);
         var errors = new List<double>();
+        // Each past year forecast from the other past years (a year fitted on itself would show no error at all).
         foreach (var y in past.GroupBy(k => k.Year))
         {
+            var others = past.Where(k => k.Year != y.Key).GroupBy(k => k.I).ToDictionary(g => g.Key, g => g.Average(k => k.V));
+            if (others.Count == 0) continue;
             var values = y.GroupBy(k => k.I).ToDictionary(g => g.Key, g => g.Last().V);
-            errors.AddRange(Errors(values, pattern, Ratio(values, pattern)));
+            errors.AddRange(Errors(values, others, Ratio(values, others)));
         }
         errors.AddRange(Errors(current, pattern, ratio));
         var rms = Rms(errors);

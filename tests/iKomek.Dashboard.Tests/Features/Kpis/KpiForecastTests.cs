@@ -43,15 +43,32 @@ public sealed class KpiForecastTests
 
         var forecast = KpiForecast.ToYearEnd(history, 2026, 4, "mean");
 
-        // Ratio (12 + 18) / (10 + 20) = 1; errors: four zeros from 2025 (its own pattern), +0.2 and -0.1 this year:
-        // rms = sqrt((0.04 + 0.01) / 6) = 0.0912871; band = ± 1.96 × rms × value.
-        var rms = Math.Sqrt(0.05 / 6);
+        // Ratio (12 + 18) / (10 + 20) = 1; errors: none from 2025 (no other past year to forecast it from), +0.2 and
+        // -0.1 this year: rms = sqrt((0.04 + 0.01) / 2) = 0.1581139; band = ± 1.96 × rms × value.
+        var rms = Math.Sqrt(0.05 / 2);
         Assert.Equal(rms, forecast.Spread, 9);
         Assert.Equal([new DateOnly(2026, 7, 1), new DateOnly(2026, 10, 1)], forecast.Points.Select(p => p.Period));
         Assert.Equal([10.0, 20.0], forecast.Points.Select(p => p.Value));
         Assert.Equal(10 - 1.96 * rms * 10, forecast.Points[0].Low, 9);
         Assert.Equal(20 + 1.96 * rms * 20, forecast.Points[1].High, 9);
         Assert.Equal((12 + 18 + 10 + 20) / 4.0, forecast.YearEnd!.Value, 9);
+    }
+
+    [Fact]
+    public void PastYearsForecastFromEachOther_WidenTheBand()
+    {
+        // 2024 is 10 every month, 2025 is 10 in the first half and 14 in the second; this year follows the pattern.
+        var history = Months(2024, [.. Enumerable.Repeat((double?)10, 12)])
+            .Concat(Months(2025, [.. Enumerable.Repeat((double?)10, 6), .. Enumerable.Repeat((double?)14, 6)]))
+            .Concat(Months(2026, 10, 10));
+
+        var forecast = KpiForecast.ToYearEnd(history, 2026, 12, "sum");
+
+        // 2024 from 2025: ratio 120 / 144 = 5/6, errors 10 / (10 × 5/6) - 1 = 0.2 (six months) and 10 / (14 × 5/6) - 1 = -1/7 (six).
+        // 2025 from 2024: ratio 1.2, errors 10 / 12 - 1 = -1/6 and 14 / 12 - 1 = 1/6. This year: pattern 10, errors 0 (two).
+        var squares = 6 * 0.04 + 6 / 49.0 + 12 / 36.0;
+        Assert.Equal(Math.Sqrt(squares / 26), forecast.Spread, 9);
+        Assert.Equal(12.0, forecast.Points[^1].Value, 9);
     }
 
     [Fact]
