@@ -106,7 +106,7 @@ internal sealed class KpiCatalog
             definitions.Add(new(department, "overdue_open", "Просроченные обращения на конец месяца", "Ай соңындағы мерзімі өткен өтініштер",
                 "Overdue open appeals at month end", "count", false, 10, 10, Aggregation: "last", Measure: "overdue_open", Historical: true));
             definitions.Add(new(department, "repeat_appeals", "Доля повторных обращений (тот же адрес и вид услуги за 30 дней)", "Қайталама өтініштер үлесі (30 күнде сол мекенжай мен қызмет түрі)",
-                "Repeat appeals (same address and service type within 30 days)", "%", false, 6, 4, Measure: "repeat_appeals", Historical: department == "energy"));
+                "Repeat appeals (same address and service type within 30 days)", "%", false, 6, 4, Measure: "repeat_appeals", Historical: true));
         }
         foreach (var department in ProjectOwners)
         {
