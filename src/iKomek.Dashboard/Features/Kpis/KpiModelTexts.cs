@@ -51,6 +51,8 @@ internal static class KpiModelTexts
             "Жасыл — 100 %-дан, сары — 90 %-дан, қызыл — 90 %-дан төмен; орындалу 125 %-бен шектелген.",
             "Green from 100 %, amber from 90 %, red below 90 %; execution is capped at 125 %."),
         ["kpi.quarterName"] = new("{0} кв. {1}", "{1}, {0}-тоқсан", "Q{0} {1}"),
+        ["kpi.job.recount"] = new("Пересчёт вычисляемых KPI", "Есептелетін KPI қайта есептеу", "Recount of the computed KPIs"),
+        ["kpi.job.result"] = new("обновлено значений: {0:N0}", "жаңартылған мәндер: {0:N0}", "values updated: {0:N0}"),
         ["kpi.noKpis"] = new("Показателей нет", "Көрсеткіштер жоқ", "No indicators"),
     };
 }
