@@ -97,7 +97,7 @@ internal sealed class KpiCatalog
         foreach (var department in reference.Departments)
         {
             definitions.Add(new(department.Code, "appeals_on_time", "Доля обращений, рассмотренных в срок", "Мерзімінде қаралған өтініштер үлесі",
-                "Share of appeals handled on time", "%", true, 93, 97, Weight: 2, Measure: "appeals_on_time"));
+                "Share of appeals handled on time", "%", true, 97, 99.5, Weight: 2, Measure: "appeals_on_time"));
         }
         foreach (var department in AppealHeavy)
         {
