@@ -1,11 +1,12 @@
 -- The managers' rating, four indicators (DOMAIN.md), computed live from the data until the rating job stores
--- periods of its own: KPI execution over the last 12 months; projects against plan; appeals of the last 90 days
--- answered within their SLA; systemic problems worked out of those assigned (100 % when none are assigned).
+-- periods of its own: KPI execution over the last 12 months (weighted, 0..125 %); projects against plan; appeals of
+-- the last 90 days answered within their SLA; systemic problems worked out of those assigned (100 % when none are assigned).
 CREATE VIEW v_ratings_manager_scorecard AS
 WITH kpi AS (
-    SELECT department_id, avg(execution_pct) AS pct
+    -- Each KPI's periods of the last 12 months, weighted by the KPI's weight (periods without a score left out).
+    SELECT department_id, sum(execution_pct * weight) / nullif(sum(weight), 0) AS pct
     FROM v_kpi_execution
-    WHERE period_start >= date_trunc('month', city_today()) - interval '12 months'
+    WHERE period_start >= date_trunc('month', city_today()) - interval '12 months' AND execution_pct IS NOT NULL
     GROUP BY department_id
 ), proj AS (
     SELECT department_id, avg(execution_pct) AS pct, count(*) AS projects

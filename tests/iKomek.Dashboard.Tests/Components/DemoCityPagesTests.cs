@@ -2,7 +2,6 @@ using System.Globalization;
 using Bunit;
 using Dapper;
 using IKomek.Dashboard.Features.Import;
-using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
@@ -61,42 +60,6 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
             Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
             Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
         });
-    }
-
-    [Theory]
-    [InlineData("ru", "количество", "дни", "проценты", "тенге")]
-    [InlineData("kk", "саны", "күн", "пайыз", "теңге")]
-    [InlineData("en", "number", "days", "per cent", "tenge")]
-    public void KpisPage_ShowsUnitsInTheReadersWords_NotTheirCodes(string language, params string[] words)
-    {
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        SignIn(null);
-        var cut = Page<KpisPage>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=kpi-unit]")));
-
-        var units = cut.FindAll("[data-testid=kpi-unit]").Select(u => u.TextContent.Trim()).ToList();
-        Assert.All(units, u => Assert.Contains(u, words));
-        Assert.DoesNotContain(cut.FindAll("[data-testid=kpis-grid] .cell-sub"), s => s.TextContent.Contains("count") || s.TextContent.Contains("percent"));
-        // Values in the reader's format (ru-KZ: a decimal comma), shares with their sign.
-        var values = cut.FindAll("[data-testid=kpis-grid] tbody td.num").Select(td => td.TextContent.Trim()).ToList();
-        Assert.DoesNotContain(values, v => System.Text.RegularExpressions.Regex.IsMatch(v, @"\d\.\d"));
-        Assert.Contains(values, v => System.Text.RegularExpressions.Regex.IsMatch(v, @"^\d+,\d %$"));
-    }
-
-    [Fact]
-    public async Task KpisPage_ClickingARow_SelectsItForTheChart()
-    {
-        SignIn(null);
-        var cut = Page<KpisPage>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=kpis-grid] tbody tr.row-selected")));
-
-        var second = cut.FindAll("[data-testid=kpis-grid] tbody tr.mud-table-row")[1];
-        var name = second.QuerySelector(".cell-title")!.TextContent;
-        await cut.InvokeAsync(() => cut.FindAll("[data-testid=kpis-grid] tbody tr.mud-table-row")[1].QuerySelector("td")!.Click());
-
-        cut.WaitForAssertion(() => Assert.Equal(name, cut.Find("[data-testid=kpis-grid] tbody tr.row-selected .cell-title").TextContent));
-        Assert.Single(cut.FindAll("[data-testid=kpis-grid] tbody tr.row-selected"));
-        Assert.Contains(name, cut.FindAll(".panel .panel-title")[1].TextContent);
     }
 
     [Fact]

@@ -79,7 +79,9 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
         var cut = await LoadingPage<KpisPage>("departments");
 
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=kpis-count]").TextContent.Trim()));
-        Assert.Contains("Нет данных", cut.Find("[data-testid=kpis-grid]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=kpi-dept]"));
+        Assert.Equal("—", cut.Find("[data-testid=kpi-city-pct]").TextContent.Trim());
+        Assert.Contains("Выберите показатель", cut.Markup);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class DemoCityGenerator
         var (appeals, events) = writer.WriteAppeals(plan.AppealDays(), progress, ct);
         progress?.Report("Indexes and foreign keys");
         writer.RestoreConstraintsAndIndexes(deferred);
+        progress?.Report("Computed KPIs");
+        writer.RecountKpis(plan.Settings);
         writer.Finish(plan.Settings, appeals);
         transaction.Commit();
 

@@ -181,7 +181,8 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
 
     public void WriteKpis(KpiCatalog kpis)
     {
-        Copy("kpis (id, code, name_ru, name_kk, name_en, department_id, unit, higher_is_better)", kpis.Kpis, (w, k) =>
+        Copy("kpis (id, code, name_ru, name_kk, name_en, department_id, unit, higher_is_better, weight, period_kind, aggregation, " +
+             "source, measure, target_mode, min_value, max_value)", kpis.Kpis, (w, k) =>
         {
             w.Write(k.Id, NpgsqlDbType.Integer);
             w.Write(k.Code, NpgsqlDbType.Text);
@@ -191,6 +192,14 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(k.DepartmentId, NpgsqlDbType.Smallint);
             w.Write(k.Unit, NpgsqlDbType.Text);
             w.Write(k.HigherIsBetter, NpgsqlDbType.Boolean);
+            w.Write(k.Weight, NpgsqlDbType.Numeric);
+            w.Write(k.PeriodKind, NpgsqlDbType.Text);
+            w.Write(k.Aggregation, NpgsqlDbType.Text);
+            w.Write(k.Source, NpgsqlDbType.Text);
+            WriteNullable(w, k.Measure, NpgsqlDbType.Text);
+            w.Write(k.TargetMode, NpgsqlDbType.Text);
+            WriteNullable(w, k.MinValue, NpgsqlDbType.Numeric);
+            WriteNullable(w, k.MaxValue, NpgsqlDbType.Numeric);
         });
         Copy("kpi_values (kpi_id, period_start, target, actual)", kpis.Values, (w, v) =>
         {
@@ -199,6 +208,22 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(v.Target, NpgsqlDbType.Numeric);
             WriteNullable(w, v.Actual, NpgsqlDbType.Numeric);
         });
+    }
+
+    /// <summary>
+    /// The computed KPIs' actuals, measured on the written appeals and milestones (kpi_recount) for every period over
+    /// by the end of the month before the city's "now": they equal their recount by construction.
+    /// </summary>
+    public void RecountKpis(DemoCitySettings settings)
+    {
+        var firstMonth = new DateOnly(settings.StartDate.Year, settings.StartDate.Month, 1);
+        var lastMonth = new DateOnly(settings.EndDate.Year, settings.EndDate.Month, 1).AddMonths(-1);
+        using var command = new NpgsqlCommand("SELECT kpi_recount(@from, @to, @actor)", connection);
+        command.Parameters.AddWithValue("from", firstMonth);
+        command.Parameters.AddWithValue("to", lastMonth);
+        command.Parameters.AddWithValue("actor", SeedActor.Name);
+        command.CommandTimeout = (int)CopyTimeout.TotalSeconds;
+        command.ExecuteNonQuery();
     }
 
     public void WriteProjects(ProjectPortfolio portfolio)

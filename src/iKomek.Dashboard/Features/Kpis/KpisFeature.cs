@@ -1,6 +1,10 @@
+using IKomek.Dashboard.Platform.Jobs;
+
 namespace IKomek.Dashboard.Features.Kpis;
 
 public static class KpisFeature
 {
-    public static IServiceCollection AddKpis(this IServiceCollection services) => services.AddSingleton<KpisQueries>();
+    public static IServiceCollection AddKpis(this IServiceCollection services) => services
+        .AddSingleton<KpisQueries>()
+        .AddScheduledJob<KpiRecountJob>(KpiRecountJob.Schedule);
 }

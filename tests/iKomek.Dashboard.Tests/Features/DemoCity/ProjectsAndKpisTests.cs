@@ -55,16 +55,26 @@ public sealed class ProjectsAndKpisTests
     }
 
     [Fact]
-    public void Kpis_AreAbout80WithTwoToFourPerDepartmentAndMonthlyValues()
+    public void Kpis_AreAbout100WithTwoToSevenPerDepartmentAndMonthlyValues()
     {
         var kpis = City.Plan.Kpis.Kpis;
-        Assert.InRange(kpis.Count, 70, 90);
-        Assert.All(kpis.GroupBy(k => k.DepartmentId), g => Assert.InRange(g.Count(), 2, 4));
+        Assert.InRange(kpis.Count, 85, 110);
+        Assert.All(kpis.GroupBy(k => k.DepartmentId), g => Assert.InRange(g.Count(), 2, 7));
+        // Every department's on-time share is counted from its appeals; the weights, periods and targets vary.
+        Assert.All(kpis.Where(k => k.Code.EndsWith(".appeals_on_time", StringComparison.Ordinal)), k => Assert.Equal(("computed", "appeals_on_time"), (k.Source, k.Measure)));
+        Assert.Equal(["month", "quarter", "year"], kpis.Select(k => k.PeriodKind).Distinct().Order());
+        Assert.Equal(["last", "mean", "sum"], kpis.Select(k => k.Aggregation).Distinct().Order());
+        Assert.Contains(kpis, k => k.TargetMode == "historical");
+        Assert.True(kpis.Select(k => k.Weight).Distinct().Count() >= 3);
         Assert.Equal(City.Plan.Reference.Departments.Count, kpis.Select(k => k.DepartmentId).Distinct().Count());
         Assert.Subset(new HashSet<string> { "%", "days", "count", "tenge" }, kpis.Select(k => k.Unit).ToHashSet());
         var values = City.Plan.Kpis.Values;
         Assert.All(values, v => Assert.Equal(1, v.PeriodStart.Day));
-        Assert.True(values.Count(v => v.Actual is not null) > values.Count * 0.8);
+        // Manual KPIs carry their actuals; computed ones only their targets (the seeding measures the appeals for them).
+        var computed = kpis.Where(k => k.Measure is not null).Select(k => k.Id).ToHashSet();
+        Assert.All(values.Where(v => computed.Contains(v.KpiId)), v => Assert.Null(v.Actual));
+        var manual = values.Where(v => !computed.Contains(v.KpiId)).ToList();
+        Assert.True(manual.Count(v => v.Actual is not null) > manual.Count * 0.8);
         // Most are near their target, some lag.
         var ratios = values.Where(v => v.Actual is not null && v.Target > 0).Select(v => (double)(v.Actual!.Value / v.Target)).ToList();
         Assert.True(ratios.Count(r => r is > 0.97 and < 1.03) > ratios.Count / 2);

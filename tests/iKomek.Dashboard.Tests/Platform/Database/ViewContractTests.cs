@@ -8,7 +8,7 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
 {
     public static TheoryData<string, string> Views => new()
     {
-        { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric" },
+        { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric period_kind:text period_end:date weight:numeric months:integer reported:integer" },
         { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
         { "v_ratings_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
     };
