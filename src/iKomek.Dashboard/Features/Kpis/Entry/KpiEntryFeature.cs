@@ -6,5 +6,6 @@ public static class KpiEntryFeature
     public static IServiceCollection AddKpiEntry(this IServiceCollection services) => services
         .AddSingleton<KpiEntryQueries>()
         .AddSingleton<KpiValueEntry>()
-        .AddSingleton<KpiPlanning>();
+        .AddSingleton<KpiPlanning>()
+        .AddSingleton<KpiValueImporter>();
 }
