@@ -96,7 +96,13 @@ public sealed partial class KpiEntryForm : ComponentBase
         _ => null,
     };
 
-    private string UnitShort(string unit) => unit is "%" or "percent" ? "%" : KpiUnits.Word(unit, T);
+    /// <summary>The unit beside the input: "%", "дни", "тенге"...; none for a plain count (the line under the name says it).</summary>
+    private string? UnitShort(string unit) => unit switch
+    {
+        "%" or "percent" => "%",
+        "count" => null,
+        _ => KpiUnits.Word(unit, T),
+    };
 
     private static string Local(DateTime? utc) => utc is { } u ? AstanaClock.ToLocal(u).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 }

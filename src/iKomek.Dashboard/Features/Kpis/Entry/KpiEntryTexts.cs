@@ -60,9 +60,9 @@ internal static class KpiEntryTexts
         ["kpientry.import.noFile"] = new("Файл не выбран", "Файл таңдалмаған", "No file chosen"),
         ["kpientry.import.start"] = new("Загрузить", "Жүктеу", "Import"),
         ["kpientry.import.help"] = new(
-            "Столбцы: kpi (код показателя), period (2026-03, 2026-Q1 или 2026), actual (факт), target (цель, необязательно; задаёт офис планирования). Кодировка UTF-8 или Windows-1251, разделитель любой.",
-            "Бағандар: kpi (көрсеткіш коды), period (2026-03, 2026-Q1 немесе 2026), actual (нақты), target (мақсат, міндетті емес; жоспарлау кеңсесі қояды). Кодтау UTF-8 немесе Windows-1251, бөлгіш кез келген.",
-            "Columns: kpi (the indicator's code), period (2026-03, 2026-Q1 or 2026), actual, target (optional; set by the planning office). UTF-8 or Windows-1251, any delimiter."),
+            "Столбцы: kpi (код показателя), period (месяц 2026-03; для квартальных и годовых показателей 2026-Q1 или 2026), actual (факт), target (цель, необязательно; задаёт офис планирования). Кодировка UTF-8 или Windows-1251, разделитель любой.",
+            "Бағандар: kpi (көрсеткіш коды), period (ай 2026-03; тоқсандық және жылдық көрсеткіштер үшін 2026-Q1 немесе 2026), actual (нақты), target (мақсат, міндетті емес; жоспарлау кеңсесі қояды). Кодтау UTF-8 немесе Windows-1251, бөлгіш кез келген.",
+            "Columns: kpi (the indicator's code), period (a month, 2026-03; 2026-Q1 or 2026 for quarterly and yearly indicators), actual, target (optional; set by the planning office). UTF-8 or Windows-1251, any delimiter."),
         ["kpientry.import.ownOnly"] = new("Принимаются строки показателей вашего управления: {0}.", "Тек сіздің басқармаңыздың көрсеткіштері қабылданады: {0}.", "Rows of your department's indicators only: {0}."),
         ["kpientry.import.anyDepartment"] = new("Принимаются строки любых управлений.", "Кез келген басқарманың жолдары қабылданады.", "Rows of any department are accepted."),
         ["kpientry.import.summary"] = new("Итог", "Қорытынды", "Summary"),
