@@ -29,6 +29,8 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /kpis/entry                           | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
+        | /kpis/import                          | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
         | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |

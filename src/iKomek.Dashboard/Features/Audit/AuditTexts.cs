@@ -44,6 +44,9 @@ internal static class AuditTexts
         ["audit.action.appeal.status"] = new("Статус обращения", "Өтініш мәртебесі", "Appeal status"),
         ["audit.action.problem.change"] = new("Шаг системной проблемы", "Жүйелі мәселе қадамы", "Systemic problem step"),
         ["audit.action.kpi.value"] = new("Значение KPI", "KPI мәні", "KPI value"),
+        ["audit.action.kpi.target"] = new("Цель KPI", "KPI мақсаты", "KPI target"),
+        ["audit.action.kpi.weight"] = new("Вес KPI", "KPI салмағы", "KPI weight"),
+        ["audit.action.kpi.period"] = new("Закрытие периода KPI", "KPI кезеңін жабу", "KPI period closing"),
         ["audit.action.project.change"] = new("Изменение проекта", "Жобаның өзгеруі", "Project change"),
         ["audit.action.rating.weights"] = new("Веса рейтинга", "Рейтинг салмақтары", "Rating weights"),
         ["audit.action.user.change"] = new("Учётная запись", "Есептік жазба", "User account"),
@@ -58,5 +61,7 @@ internal static class AuditTexts
         ["audit.kind.user"] = new("Учётная запись", "Есептік жазба", "User account"),
         ["audit.kind.holiday"] = new("Праздничный день", "Мереке күні", "Public holiday"),
         ["audit.kind.job"] = new("Задание", "Тапсырма", "Job"),
+        ["audit.kind.kpi"] = new("KPI", "KPI", "KPI"),
+        ["audit.kind.kpi_period"] = new("Отчётный месяц KPI", "KPI есепті айы", "KPI reporting month"),
     };
 }

@@ -208,6 +208,10 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
             w.Write(v.Target, NpgsqlDbType.Numeric);
             WriteNullable(w, v.Actual, NpgsqlDbType.Numeric);
         });
+        // The ranges entry and import hold values to, as 0034_kpi_model.sql gave the KPIs there before: shares 0-100, others not below 0.
+        using var ranges = new NpgsqlCommand(
+            "UPDATE kpis SET min_value = 0, max_value = CASE WHEN unit = '%' THEN 100 END WHERE min_value IS NULL AND max_value IS NULL", connection);
+        ranges.ExecuteNonQuery();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Platform.Jobs;
+using IKomek.Dashboard.Features.Kpis.Entry;
 
 namespace IKomek.Dashboard.Features.Kpis;
 
@@ -6,5 +7,6 @@ public static class KpisFeature
 {
     public static IServiceCollection AddKpis(this IServiceCollection services) => services
         .AddSingleton<KpisQueries>()
-        .AddScheduledJob<KpiRecountJob>(KpiRecountJob.Schedule);
+        .AddScheduledJob<KpiRecountJob>(KpiRecountJob.Schedule)
+        .AddKpiEntry();
 }

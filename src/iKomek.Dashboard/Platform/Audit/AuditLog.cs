@@ -61,6 +61,9 @@ public static class AuditActions
     public const string AppealStatus = "appeal.status";
     public const string ProblemChange = "problem.change";
     public const string KpiValue = "kpi.value";
+    public const string KpiTarget = "kpi.target";
+    public const string KpiWeight = "kpi.weight";
+    public const string KpiPeriod = "kpi.period";
     public const string ProjectChange = "project.change";
     public const string RatingWeights = "rating.weights";
     public const string UserChange = "user.change";
