@@ -10,6 +10,7 @@ using IKomek.Dashboard.Features.Jobs;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
+using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Audit;
@@ -54,6 +55,7 @@ public static class FeatureRegistration
         app.MapLive();
         app.MapAppeals();
         app.MapSystemicProblems();
+        app.MapProjectEditing();
         app.MapAccounts();
         app.MapSchedulerDashboard();
     }
