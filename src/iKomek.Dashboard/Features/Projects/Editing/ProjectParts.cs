@@ -158,11 +158,11 @@ public sealed class ProjectParts(NpgsqlDataSource db, TimeProvider time)
         var id = r.Id is null
             ? await conn.ExecuteScalarAsync<int>(new CommandDefinition("""
                 INSERT INTO project_risks (project_id, title, severity, is_open, raised_on, kind, owner, due_date, to_meeting, closed_on, updated_at, updated_by)
-                VALUES (@projectId, @title, @severity, @closed IS NULL, @today::date, @Kind, @owner, @due::date, @ToMeeting, @closed::date, @now, @by)
+                VALUES (@projectId, @title, @severity, @closed::date IS NULL, @today::date, @Kind, @owner, @due::date, @ToMeeting, @closed::date, @now, @by)
                 RETURNING id
                 """, args, tx, cancellationToken: ct))
             : await conn.ExecuteScalarAsync<int?>(new CommandDefinition("""
-                UPDATE project_risks SET title = @title, severity = @severity, is_open = @closed IS NULL, kind = @Kind, owner = @owner,
+                UPDATE project_risks SET title = @title, severity = @severity, is_open = @closed::date IS NULL, kind = @Kind, owner = @owner,
                     due_date = @due::date, to_meeting = @ToMeeting, closed_on = @closed::date, updated_at = @now, updated_by = @by
                 WHERE id = @Id AND project_id = @projectId RETURNING id
                 """, args, tx, cancellationToken: ct)) ?? 0;
