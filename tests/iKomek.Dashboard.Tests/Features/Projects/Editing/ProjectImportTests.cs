@@ -16,8 +16,8 @@ public sealed class ProjectImportTests(DemoCityDatabase city) : IClassFixture<De
 
     private static ProjectImporter Importer(NpgsqlDataSource db) => new(db, Editor(db), Parts(db));
 
-    private static Task<ProjectImportResult> ImportAsync(NpgsqlDataSource db, string csv, Encoding? encoding = null) =>
-        Importer(db).ImportAsync(new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(csv)), "projects.csv", Office);
+    private static Task<ProjectImportResult> ImportAsync(NpgsqlDataSource db, string csv, Encoding? encoding = null, string file = "projects.csv") =>
+        Importer(db).ImportAsync(new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(csv)), file, Office);
 
     private async Task<(string Department, string Deputy, string District)> CodesAsync() => (
         await ScalarAsync<string>(city.DataSource, "SELECT code FROM departments ORDER BY id LIMIT 1"),
@@ -48,7 +48,7 @@ public sealed class ProjectImportTests(DemoCityDatabase city) : IClassFixture<De
             Row("CSV-BAD-6", budget: "много"),                // 9: bad number
             Row("CSV-OK-2", start: "01.06.2026", end: "01.06.2027", budget: "2 500 000"));   // 10: kept (dotted dates, spaced number)
 
-        var result = await ImportAsync(city.DataSource, csv);
+        var result = await ImportAsync(city.DataSource, csv, file: "good-and-bad.csv");
 
         Assert.Null(result.FileError);
         Assert.Equal(("projects", 9, 2, 0, 7), (result.Kind, result.RowsRead, result.Created, result.Updated, result.Rejected));
@@ -64,7 +64,7 @@ public sealed class ProjectImportTests(DemoCityDatabase city) : IClassFixture<De
         ], result.Errors.Select(e => $"{e.Row} {e.Column} {Reason(e)}"));
         Assert.Equal("CSV-OK-1,CSV-OK-2", await ScalarAsync<string>(city.DataSource, "SELECT string_agg(code, ',' ORDER BY code) FROM projects WHERE code LIKE 'CSV-OK-%' OR code LIKE 'CSV-BAD-%'"));
         Assert.Equal(2500000m, await ScalarAsync<decimal>(city.DataSource, "SELECT budget_kzt FROM projects WHERE code = 'CSV-OK-2'"));
-        var audit = Assert.Single(await AuditRows.AboutAsync(city.DataSource, "import", "projects.csv"));
+        var audit = Assert.Single(await AuditRows.AboutAsync(city.DataSource, "import", "good-and-bad.csv"));
         Assert.Equal(("project.import", "project.office", "7"), (audit.Action, audit.Actor, audit.Detail("rejected")));
     }
 
