@@ -30,6 +30,9 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /projects/new                         | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
+        | /projects/import                      | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
+        | /projects/export.csv                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
         | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |

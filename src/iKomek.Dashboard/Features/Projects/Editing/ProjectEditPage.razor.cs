@@ -17,6 +17,7 @@ public sealed partial class ProjectEditPage : ComponentBase
     private ProjectDraft _draft = new() { Group = "roads" };
     private ProjectDraft? _saved;
     private bool _missing;
+    private bool _loading = true;
     private bool _saving;
     private Dictionary<string, string> _errors = [];
     private PlanChangesList? _planChanges;
@@ -34,8 +35,22 @@ public sealed partial class ProjectEditPage : ComponentBase
 
     protected override async Task OnParametersSetAsync()
     {
+        // While the project loads, no form: a value typed into the one before would be lost when it is replaced.
+        _loading = true;
         _lists ??= await Editor.ListsAsync();
         _errors = [];
+        try
+        {
+            await LoadAsync();
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
         if (Code is null)
         {
             _draft = new ProjectDraft { Group = "roads", Status = "planned" };
