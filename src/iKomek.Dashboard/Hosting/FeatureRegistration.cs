@@ -10,6 +10,7 @@ using IKomek.Dashboard.Features.Jobs;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
+using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Audit;

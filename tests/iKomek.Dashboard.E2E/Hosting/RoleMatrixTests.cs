@@ -32,6 +32,9 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /kpis/entry                           | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
         | /kpis/import                          | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
         | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /projects/new                         | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
+        | /projects/import                      | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
+        | /projects/export.csv                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects/meetings                    | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |

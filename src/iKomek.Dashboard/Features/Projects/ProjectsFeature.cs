@@ -1,4 +1,5 @@
 using IKomek.Dashboard.Features.Projects.Card;
+using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Projects.OpenData;
 using IKomek.Dashboard.Features.Projects.Risks;
 
@@ -11,11 +12,18 @@ public static class ProjectsFeature
         .AddSingleton<ProjectCardQueries>()
         .AddSingleton<RiskRegisterQueries>()
         .AddSingleton<AkimatMeetings>()
-        .AddSingleton<OpenDataQueries>();
+        .AddSingleton<OpenDataQueries>()
+        // Editing by the project office: forms, photos, CSV import and export.
+        .AddSingleton<ProjectEditor>()
+        .AddSingleton<ProjectParts>()
+        .AddSingleton<ProjectImporter>()
+        .AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoOptions.Section).Get<PhotoOptions>() ?? new PhotoOptions())
+        .AddSingleton<PhotoUploads>();
 
     public static void MapProjects(this WebApplication app)
     {
         app.MapProjectPhotos();
         app.MapOpenData();
+        app.MapProjectEditing();
     }
 }

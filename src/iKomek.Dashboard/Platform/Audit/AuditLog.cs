@@ -65,6 +65,10 @@ public static class AuditActions
     public const string KpiWeight = "kpi.weight";
     public const string KpiPeriod = "kpi.period";
     public const string ProjectChange = "project.change";
+    public const string ProjectCreate = "project.create";
+    public const string ProjectPhoto = "project.photo";
+    public const string ProjectImport = "project.import";
+    public const string ExportProjects = "export.projects";
     public const string RatingWeights = "rating.weights";
     public const string UserChange = "user.change";
     public const string HolidayChange = "holiday.change";
