@@ -185,12 +185,14 @@ public sealed class ProjectCardQueries(NpgsqlDataSource db)
             FROM card_site_appeals(@projectId, @radius) s JOIN appeals a ON a.id = s.appeal_id
             ORDER BY s.created_at DESC, s.appeal_id DESC LIMIT @latest;
 
-            SELECT m.month::timestamp AS Month, count(s.appeal_id) AS Appeals
+            -- Counted once, then laid on the months: a join on the function would run it per month.
+            SELECT m.month::timestamp AS Month, coalesce(c.appeals, 0) AS Appeals
             FROM projects p
             CROSS JOIN generate_series(card_site_since(p.start_date), date_trunc('month', city_now()), interval '1 month') m (month)
-            LEFT JOIN card_site_appeals(@projectId, @radius) s ON date_trunc('month', s.created_at) = m.month
+            LEFT JOIN (SELECT date_trunc('month', created_at) AS month, count(*) AS appeals
+                       FROM card_site_appeals(@projectId, @radius) GROUP BY 1) c ON c.month = m.month
             WHERE p.id = @projectId
-            GROUP BY m.month ORDER BY m.month;
+            ORDER BY m.month;
 
             SELECT count(*)::int FROM projects p JOIN project_group_service_types g ON g.project_group = p.project_group WHERE p.id = @projectId;
             """;
