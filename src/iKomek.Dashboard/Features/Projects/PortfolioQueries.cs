@@ -57,11 +57,16 @@ public sealed record ComplaintRiseRow(int ProjectId, string Code, string NameRu,
     public double Extra => SinceCount - BeforeRate * (double)SinceMonths;
 }
 
-/// <summary>The rule of a significant rise: the rate since the start at least <see cref="MinRatio"/> times the rate before, and at least <see cref="MinExtra"/> more complaints than that rate gives.</summary>
-public sealed record ComplaintRiseRule(double RadiusM = 500, int MonthsBefore = 12, double MinRatio = 1.5, double MinExtra = 10)
+/// <summary>
+/// The rule of a significant rise: the rate since the start at least <see cref="MinRatio"/> times the rate before, and at
+/// least <see cref="MinExtra"/> more complaints than that rate gives; judged only with <see cref="MinMonths"/> months of
+/// appeals on record on each side (a project started before the records begin has nothing to compare with).
+/// </summary>
+public sealed record ComplaintRiseRule(double RadiusM = 500, int MonthsBefore = 12, double MinRatio = 1.5, double MinExtra = 10, double MinMonths = 3)
 {
     public bool IsRise(ComplaintRiseRow row) =>
-        row.SinceMonths >= 1 && row.Extra >= MinExtra && (row.Ratio is null || row.Ratio >= MinRatio);
+        (double)row.BeforeMonths >= MinMonths && (double)row.SinceMonths >= MinMonths && row.Extra >= MinExtra
+        && (row.Ratio is null || row.Ratio >= MinRatio);
 }
 
 /// <summary>The portfolio's reads: projects with their plan and risks, the deputies, and the complaints near sites.</summary>

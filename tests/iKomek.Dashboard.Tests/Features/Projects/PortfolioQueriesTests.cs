@@ -190,6 +190,7 @@ public sealed class PortfolioQueriesTests(DemoCityDatabase city) : IClassFixture
         Assert.False(rule.IsRise(Row(2, 10)));   // ×10, but only 9 more
         Assert.False(rule.IsRise(Row(120, 80))); // 20 more, but only ×1.33
         Assert.False(rule.IsRise(Row(0, 9)));    // new, but fewer than 10
+        Assert.False(rule.IsRise(Row(12, 18) with { BeforeMonths = 2 })); // too little on record before the start
         Assert.True(rule.IsRise(Row(0, 10)));
     }
 }
