@@ -16,7 +16,9 @@ public sealed partial class DeputyPortfolioPage : ComponentBase, IDisposable
     private IReadOnlyList<PortfolioRow>? _rows;
     private PortfolioSummary? _summary;
     private IReadOnlyList<int> _departments = [];
-    private IReadOnlyList<ComplaintRiseRow> _rises = [];
+    private IReadOnlyList<ComplaintRiseRow>? _rises;
+    private bool _risesLoaded;
+    private HashSet<int> _shown = [];
     private CityReference.Snapshot? _reference;
     private LiveSubscription? _live;
 
@@ -54,12 +56,28 @@ public sealed partial class DeputyPortfolioPage : ComponentBase, IDisposable
     {
         var rows = await Queries.GetProjectsAsync(new PortfolioFilter(Deputy: Code), _live?.Stopping ?? default);
         var shown = rows.Select(r => r.ProjectId).ToHashSet();
-        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => shown.Contains(r.ProjectId)).ToList();
+        _shown = shown;
+        if (_risesLoaded) await LoadRisesAsync();
         _summary = PortfolioSummary.Of(rows);
         _rows = rows;
     }
 
     private string DepartmentName(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";
+
+    /// <summary>
+    /// The complaint trend reads months of appeals: it comes after the page is drawn (and never while prerendering),
+    /// so the counts and the list never wait for it.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        await LoadRisesAsync();
+        _risesLoaded = true;
+        StateHasChanged();
+    }
+
+    private async Task LoadRisesAsync() =>
+        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => _shown.Contains(r.ProjectId)).ToList();
 
     public void Dispose() => _live?.Dispose();
 }

@@ -25,7 +25,9 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
     private IReadOnlyList<PortfolioRow>? _rows;
     private IReadOnlyList<PortfolioRow> _listed = [];
     private PortfolioSummary? _summary;
-    private IReadOnlyList<ComplaintRiseRow> _rises = [];
+    private IReadOnlyList<ComplaintRiseRow>? _rises;
+    private bool _risesLoaded;
+    private HashSet<int> _shown = [];
     private IReadOnlyList<DeputyRow> _deputies = [];
     private CityReference.Snapshot? _reference;
     private PortfolioFilter _filter = new();
@@ -91,7 +93,8 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
         _summary = PortfolioSummary.Of(rows);
         _listed = _ownDepartment is { } own ? rows.Where(r => r.DepartmentId == own).ToList() : rows;
         var shown = rows.Select(r => r.ProjectId).ToHashSet();
-        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => shown.Contains(r.ProjectId)).ToList();
+        _shown = shown;
+        if (_risesLoaded) await LoadRisesAsync();
         _rows = rows;
         var groupNames = PortfolioFilter.Groups.Select(g => T["group." + g]).ToArray();
         _traces =
@@ -138,6 +141,21 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
     private List<PortfolioFilterBar.Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items) where TItem : RefItem =>
         items.Values.Select(i => new PortfolioFilterBar.Option(i.Id.ToString(CultureInfo.InvariantCulture), i.Name(T)))
             .OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>
+    /// The complaint trend reads months of appeals: it comes after the page is drawn (and never while prerendering),
+    /// so the counts and the list never wait for it.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        await LoadRisesAsync();
+        _risesLoaded = true;
+        StateHasChanged();
+    }
+
+    private async Task LoadRisesAsync() =>
+        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => _shown.Contains(r.ProjectId)).ToList();
 
     public void Dispose() => _live?.Dispose();
 }
