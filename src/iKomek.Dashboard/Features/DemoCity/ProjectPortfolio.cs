@@ -134,6 +134,8 @@ internal sealed class ProjectPortfolio
         "Возражения жителей", "Выявлены дополнительные объёмы работ", "Задержка поставки оборудования", "Судебный спор с подрядчиком",
     ];
 
+    private static readonly string[] Phases = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
     private static readonly (string Group, string Prefix, int Count)[] Groups =
         [("roads", "RD", 130), ("construction", "CN", 170), ("engineering", "EN", 120), ("improvement", "IM", 120), ("social", "SC", 90)];
 
@@ -164,9 +166,12 @@ internal sealed class ProjectPortfolio
                     ? CityStructure.Districts[population.Pick(rng)]
                     : null;
                 var (ru, kk, en, number) = Fill(template, district ?? CityStructure.Districts[population.Pick(rng)], addresses, rng);
-                while (!names.Add(ru))
+                // A second project of the same name is its next phase: "(II очередь)", "(III очередь)", ...
+                var (baseRu, baseKk, baseEn) = (ru, kk, en);
+                for (var phase = 2; !names.Add(ru); phase++)
                 {
-                    (ru, kk, en) = ($"{ru} (II очередь)", $"{kk} (II кезек)", $"{en} (phase II)");
+                    var roman = phase <= Phases.Length ? Phases[phase - 1] : phase.ToString(CultureInfo.InvariantCulture);
+                    (ru, kk, en) = ($"{baseRu} ({roman} очередь)", $"{baseKk} ({roman} кезек)", $"{baseEn} (phase {roman})");
                 }
                 var department = template.Department == "akimat"
                     ? reference.DistrictAkimat(district!.Id).Id

@@ -9,6 +9,7 @@ public static class ProjectsFeature
 {
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
         .AddSingleton<ProjectsQueries>()
+        .AddSingleton<PortfolioQueries>()
         .AddSingleton<ProjectCardQueries>()
         .AddSingleton<RiskRegisterQueries>()
         .AddSingleton<AkimatMeetings>()

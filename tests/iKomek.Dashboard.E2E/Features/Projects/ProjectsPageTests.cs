@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E.Features.Projects;
 
-/// <summary>The project office's portfolio in a real browser: real projects, and the grid's column filter.</summary>
+/// <summary>The project office's portfolio in a real browser: real projects, and the text filter.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ProjectsPageTests(DashboardFixture fixture)
 {
@@ -13,7 +13,7 @@ public sealed class ProjectsPageTests(DashboardFixture fixture)
     {
         var projects = await ProjectsPage.OpenAsync(fixture);
 
-        await PageChecks.OpensWholeAsync(projects, "Проектный офис");
+        await PageChecks.OpensWholeAsync(projects, "Портфель проектов");
         Assert.True(await projects.ActiveAsync() > 100);
         await Assertions.Expect(AppPage.Drawing(projects.Chart)).ToBeVisibleAsync();
 
@@ -22,12 +22,12 @@ public sealed class ProjectsPageTests(DashboardFixture fixture)
     }
 
     [Fact]
-    public async Task ProjectsGrid_ColumnFilter_NarrowsTheList()
+    public async Task ProjectsGrid_TextFilter_NarrowsTheList()
     {
         var projects = await ProjectsPage.OpenAsync(fixture);
         var before = await projects.Summary.InnerTextAsync();
 
-        await projects.FilterByNameAsync("школ");
+        await projects.FilterByTextAsync("школ");
 
         await Assertions.Expect(projects.Summary).Not.ToHaveTextAsync(before);
         var names = await projects.Names.AllInnerTextsAsync();

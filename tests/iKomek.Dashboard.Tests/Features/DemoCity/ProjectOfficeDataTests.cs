@@ -122,6 +122,8 @@ public sealed class ProjectOfficeDataTests
         Assert.Contains(portfolio.Projects, p => p.CapacityUnit == "km");
         Assert.Contains(portfolio.Projects, p => p.CapacityUnit == "gcal_h");
         Assert.Contains(portfolio.Projects, p => p.AreaHa is not null);
+        // A later phase of a project of the same name says which: never "(II очередь) (II очередь)".
+        Assert.DoesNotContain(portfolio.Projects, p => p.NameRu.Split("очередь").Length > 2);
     }
 
     [Fact]
