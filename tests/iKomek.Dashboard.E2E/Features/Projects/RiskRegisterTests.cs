@@ -31,7 +31,7 @@ public sealed class RiskRegisterTests(DashboardFixture fixture)
     public async Task FilterInTheAddress_SurvivesAReload_AndAClickAddsItsFilter()
     {
         var (issues, overdue) = await PlantIssuesAsync();
-        Assert.InRange(overdue, 1, 20);
+        Assert.True(overdue >= 1, "no overdue issue planted");
         var register = await RiskRegisterPage.OpenAsync(fixture, "?severity=3&kind=issue");
 
         await PageChecks.OpensWholeAsync(register, "Реестр рисков");
@@ -45,8 +45,9 @@ public sealed class RiskRegisterTests(DashboardFixture fixture)
         await register.OverdueOnly.ClickAsync();
         await register.Page.WaitForURLAsync(url => new Uri(url).Query.Contains("overdue=1"));
         Assert.Contains("severity=3", register.Page.Url);
-        await Assertions.Expect(register.Rows).ToHaveCountAsync(overdue);
-        await Assertions.Expect(register.OverdueMarks).ToHaveCountAsync(overdue);
+        // A page holds 20 rows: every row shown is overdue.
+        await Assertions.Expect(register.Rows).ToHaveCountAsync(Math.Min(overdue, 20));
+        await Assertions.Expect(register.OverdueMarks).ToHaveCountAsync(Math.Min(overdue, 20));
         await register.ScreenshotsAsync("risks");
         await register.CloseAsync();
     }

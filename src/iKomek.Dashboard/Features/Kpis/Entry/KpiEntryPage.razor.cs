@@ -29,6 +29,7 @@ public sealed partial class KpiEntryPage : ComponentBase, IDisposable
     private IReadOnlyList<(int Id, string Name)> _departments = [];
     private IReadOnlyList<KpiEntryRow>? _rows;
     private KpiClosedMonth? _closed;
+    private int _reads;
     private string? _periodError;
     private LiveSubscription? _live;
 
@@ -69,8 +70,14 @@ public sealed partial class KpiEntryPage : ComponentBase, IDisposable
 
     private async Task ReloadAsync()
     {
-        _rows = await Queries.GetSheetAsync(_month.Start, _department);
-        _closed = (await Queries.GetClosedMonthsAsync()).FirstOrDefault(c => DateOnly.FromDateTime(c.Month) == _month.Start);
+        // A live redraw and a reload after closing the month may overlap: only the read begun last is shown,
+        // so the sheet and the month's lock never come from different moments.
+        var read = ++_reads;
+        var rows = await Queries.GetSheetAsync(_month.Start, _department);
+        var closed = (await Queries.GetClosedMonthsAsync()).FirstOrDefault(c => DateOnly.FromDateTime(c.Month) == _month.Start);
+        if (read != _reads) return;
+        _rows = rows;
+        _closed = closed;
     }
 
     private Task GoAsync(string? month, int? department)
