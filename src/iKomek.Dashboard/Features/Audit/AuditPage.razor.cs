@@ -19,6 +19,7 @@ public sealed partial class AuditPage : ComponentBase
     private AuditFilter _filter = new();
     private string? _who, _what, _kind, _subject;
     private DateTime? _from, _to;
+    private (string?, string?, string?, string?, string?, string?)? _asked;
 
     [SupplyParameterFromQuery(Name = "who")] public string? Who { get; set; }
     [SupplyParameterFromQuery(Name = "what")] public string? What { get; set; }
@@ -34,6 +35,11 @@ public sealed partial class AuditPage : ComponentBase
 
     protected override async Task OnParametersSetAsync()
     {
+        // Parameters are set again whenever a cascading value changes (the sign-in state, the layout): only a new
+        // address reads again, so a filter being typed is not put back to the address's values.
+        var asked = (Who, What, Kind, Subject, From, To);
+        if (_asked == asked) return;
+        _asked = asked;
         (_entries, _next, _errors) = ([], null, []);
         // The log is read for administrators only: the gate in the markup hides, this refuses.
         if (!await Access.MayAsync(CityAction.SeeAudit)) return;

@@ -25,29 +25,36 @@ public static class Png
     {
         ArgumentNullException.ThrowIfNull(raster);
         var stride = raster.Width * 3;
-        using var idat = new MemoryStream();
-        using (var zlib = new ZLibStream(idat, CompressionLevel.SmallestSize, leaveOpen: true))
+        // Filter "Sub" on every row: flat areas become runs of zeros that deflate packs tightly.
+        var rows = new byte[(stride + 1) * raster.Height];
+        for (var y = 0; y < raster.Height; y++)
         {
-            // Filter "Sub" on every row: flat areas become runs of zeros that deflate packs tightly.
-            var row = new byte[stride + 1];
+            var line = raster.Pixels.AsSpan(y * stride, stride);
+            var row = rows.AsSpan(y * (stride + 1), stride + 1);
             row[0] = 1;
-            for (var y = 0; y < raster.Height; y++)
+            for (var i = 0; i < stride; i++)
             {
-                var line = raster.Pixels.AsSpan(y * stride, stride);
-                for (var i = 0; i < stride; i++)
-                {
-                    row[i + 1] = (byte)(line[i] - (i >= 3 ? line[i - 3] : 0));
-                }
-                zlib.Write(row);
+                row[i + 1] = (byte)(line[i] - (i >= 3 ? line[i - 3] : 0));
             }
+        }
+        return Encode(raster.Width, raster.Height, 2, rows, CompressionLevel.SmallestSize);
+    }
+
+    /// <summary>A PNG of 8-bit rows already prefixed with their filter byte (colour type 2: RGB, 6: RGBA).</summary>
+    public static byte[] Encode(int width, int height, byte colourType, byte[] filteredRows, CompressionLevel level = CompressionLevel.Optimal)
+    {
+        using var idat = new MemoryStream();
+        using (var zlib = new ZLibStream(idat, level, leaveOpen: true))
+        {
+            zlib.Write(filteredRows);
         }
         using var png = new MemoryStream();
         png.Write(Signature);
         var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, raster.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), raster.Height);
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8; // bit depth
-        header[9] = 2; // truecolour
+        header[9] = colourType;
         WriteChunk(png, "IHDR", header);
         WriteChunk(png, "IDAT", idat.ToArray());
         WriteChunk(png, "IEND", []);
@@ -123,7 +130,8 @@ public static class Png
         return raster;
     }
 
-    private static void Unfilter(byte filter, byte[] line, byte[] above, int bpp)
+    /// <summary>Undoes a row's PNG filter in place, given the row above (already unfiltered) and the bytes per pixel.</summary>
+    public static void Unfilter(int filter, byte[] line, byte[] above, int bpp)
     {
         for (var i = 0; i < line.Length; i++)
         {

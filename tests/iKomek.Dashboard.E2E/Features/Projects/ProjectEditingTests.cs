@@ -4,7 +4,6 @@ using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
 using IKomek.Dashboard.Features.DemoCity;
 using ProjectCsv = IKomek.Dashboard.Features.Projects.Editing.ProjectCsv;
-using UploadImages = IKomek.Dashboard.Features.Projects.Editing.UploadImages;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E.Features.Projects;
@@ -21,7 +20,7 @@ public sealed class ProjectEditingTests(DashboardFixture fixture)
             raw[o++] = 0;
             for (var x = 0; x < width; x++) (raw[o++], raw[o++], raw[o++]) = ((byte)(x * 255 / width), (byte)(y * 255 / height), 160);
         }
-        return UploadImages.EncodePng(width, height, 2, raw);
+        return IKomek.Dashboard.Platform.Images.Png.Encode(width, height, 2, raw);
     }
 
     [Fact]

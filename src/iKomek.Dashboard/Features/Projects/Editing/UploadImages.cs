@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using IKomek.Dashboard.Platform.Images;
 
 namespace IKomek.Dashboard.Features.Projects.Editing;
 
@@ -23,12 +24,10 @@ public static class UploadImages
     /// <summary>An image larger than this in pixels is refused: its decoded rows would be out of proportion to its file.</summary>
     public const long MaxPixels = 60_000_000;
 
-    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>The image's type and dimensions, or null when the bytes are not a JPEG, PNG or WebP with a readable header.</summary>
     public static ImageHeader? ReadHeader(ReadOnlySpan<byte> b)
     {
-        if (b.Length >= 24 && b.StartsWith(PngSignature) && b[12..16].SequenceEqual("IHDR"u8))
+        if (b.Length >= 24 && Png.IsPng(b) && b[12..16].SequenceEqual("IHDR"u8))
             return Valid("image/png", BinaryPrimitives.ReadInt32BigEndian(b[16..]), BinaryPrimitives.ReadInt32BigEndian(b[20..]));
         if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return Jpeg(b);
         if (b.Length >= 30 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return WebP(b);
@@ -132,7 +131,7 @@ public static class UploadImages
                 var filter = z.ReadByte();
                 if (filter < 0) throw new EndOfStreamException();
                 z.ReadExactly(row);
-                Unfilter(filter, row, previous, channels);
+                Png.Unfilter(filter, row, previous, channels);
                 var ty = (int)((long)y * th / height);
                 for (var x = 0; x < width; x++)
                 {
@@ -156,7 +155,7 @@ public static class UploadImages
                 for (var c = 0; c < outChannels; c++) raw[o++] = (byte)(sums[t * 4 + c] / n);
             }
         }
-        return EncodePng(tw, th, alpha ? (byte)6 : (byte)2, raw);
+        return Png.Encode(tw, th, alpha ? (byte)6 : (byte)2, raw);
     }
 
     private static (int R, int G, int B, int A) Pixel(byte[] row, int x, int colourType, byte[]? palette) => colourType switch
@@ -167,73 +166,4 @@ public static class UploadImages
         4 => (row[x * 2], row[x * 2], row[x * 2], row[x * 2 + 1]),
         _ => (row[x * 4], row[x * 4 + 1], row[x * 4 + 2], row[x * 4 + 3]),
     };
-
-    private static void Unfilter(int filter, byte[] row, byte[] prior, int bpp)
-    {
-        for (var i = 0; i < row.Length; i++)
-        {
-            int left = i >= bpp ? row[i - bpp] : 0, up = prior[i], upLeft = i >= bpp ? prior[i - bpp] : 0;
-            row[i] = (byte)(row[i] + filter switch
-            {
-                0 => 0,
-                1 => left,
-                2 => up,
-                3 => (left + up) / 2,
-                4 => Paeth(left, up, upLeft),
-                _ => throw new InvalidDataException($"filter {filter}"),
-            });
-        }
-    }
-
-    private static int Paeth(int a, int b, int c)
-    {
-        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
-    /// <summary>A PNG of 8-bit rows already prefixed with their filter byte.</summary>
-    public static byte[] EncodePng(int width, int height, byte colourType, byte[] filteredRows)
-    {
-        var output = new MemoryStream();
-        output.Write(PngSignature);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = colourType;
-        Chunk(output, "IHDR"u8, header);
-        var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(filteredRows);
-        Chunk(output, "IDAT"u8, compressed.ToArray());
-        Chunk(output, "IEND"u8, []);
-        return output.ToArray();
-    }
-
-    private static void Chunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body)
-    {
-        Span<byte> four = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(four, body.Length);
-        output.Write(four);
-        var crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, type), body) ^ 0xFFFFFFFFu;
-        output.Write(type);
-        output.Write(body);
-        BinaryPrimitives.WriteUInt32BigEndian(four, crc);
-        output.Write(four);
-    }
-
-    private static class Crc32
-    {
-        private static readonly uint[] Table = Enumerable.Range(0, 256).Select(n =>
-        {
-            var c = (uint)n;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            return c;
-        }).ToArray();
-
-        public static uint Update(uint crc, ReadOnlySpan<byte> bytes)
-        {
-            foreach (var b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            return crc;
-        }
-    }
 }

@@ -22,7 +22,7 @@ public sealed class PhotoUploadsTests(DemoCityDatabase city) : IClassFixture<Dem
                 raw[o++] = 128;
             }
         }
-        return UploadImages.EncodePng(width, height, 2, raw);
+        return IKomek.Dashboard.Platform.Images.Png.Encode(width, height, 2, raw);
     }
 
     private async Task<int> ProjectAsync(string code) =>
