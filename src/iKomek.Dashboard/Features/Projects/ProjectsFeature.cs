@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Features.Projects.Card;
 using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Projects.OpenData;
@@ -19,7 +20,8 @@ public static class ProjectsFeature
         .AddSingleton<ProjectParts>()
         .AddSingleton<ProjectImporter>()
         .AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoOptions.Section).Get<PhotoOptions>() ?? new PhotoOptions())
-        .AddSingleton<PhotoUploads>();
+        .AddSingleton<PhotoUploads>()
+        .AddVerb<ProjectServicesVerb>();
 
     public static void MapProjects(this WebApplication app)
     {
