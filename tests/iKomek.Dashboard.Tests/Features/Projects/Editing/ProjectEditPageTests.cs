@@ -99,7 +99,7 @@ public sealed class ProjectEditPageTests(DemoCityDatabase city) : MudComponentTe
         var id = await ScalarAsync<int>(city.DataSource, "SELECT max(id) FROM projects");
         var cut = Render<RisksEditor>(p => p.Add(x => x.ProjectId, id));
         cut.WaitForElement("input[data-testid=editing-risk-title]").Change("Нет подрядчика");
-        cut.FindAll(".row.add input[type=checkbox]").Single().Change(true);
+        cut.FindAll(".part-row.add input[type=checkbox]").Single().Change(true);
 
         cut.Find("[data-testid=editing-risk-add]").Click();
 
