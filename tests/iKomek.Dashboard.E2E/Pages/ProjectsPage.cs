@@ -46,10 +46,10 @@ public sealed class ProjectsPage(IPage page) : AppPage(page)
     /// <summary>The code of the project of the first row shown (its card's address ends with it).</summary>
     public async Task<string> FirstCodeAsync() => Uri.UnescapeDataString((await CardLinks.First.GetAttributeAsync("href"))!.Split('/').Last());
 
-    /// <summary>Opens the card of the first row shown.</summary>
-    public async Task<ProjectCardPage> OpenFirstCardAsync()
+    /// <summary>Opens a project's card from its row (by its code: a live redraw may reorder the rows meanwhile).</summary>
+    public async Task<ProjectCardPage> OpenCardAsync(string code)
     {
-        await CardLinks.First.ClickAsync();
+        await Grid.Locator($"tbody tr a.cell-title[href='{ProjectCardPage.PathOf(code).TrimStart('/')}']").ClickAsync();
         return await ProjectCardPage.ReadyOnAsync(Page);
     }
 

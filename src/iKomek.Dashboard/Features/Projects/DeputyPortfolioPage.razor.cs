@@ -16,9 +16,8 @@ public sealed partial class DeputyPortfolioPage : ComponentBase, IDisposable
     private IReadOnlyList<PortfolioRow>? _rows;
     private PortfolioSummary? _summary;
     private IReadOnlyList<int> _departments = [];
-    private IReadOnlyList<ComplaintRiseRow>? _rises;
-    private bool _risesLoaded;
-    private HashSet<int> _shown = [];
+    private ComplaintRises? _rises;
+    private ComplaintRises Rises => _rises ??= new ComplaintRises(Queries);
     private CityReference.Snapshot? _reference;
     private LiveSubscription? _live;
 
@@ -55,29 +54,19 @@ public sealed partial class DeputyPortfolioPage : ComponentBase, IDisposable
     private async Task LoadAsync()
     {
         var rows = await Queries.GetProjectsAsync(new PortfolioFilter(Deputy: Code), _live?.Stopping ?? default);
-        var shown = rows.Select(r => r.ProjectId).ToHashSet();
-        _shown = shown;
-        if (_risesLoaded) await LoadRisesAsync();
+        await Rises.ShowAsync(rows.Select(r => r.ProjectId));
         _summary = PortfolioSummary.Of(rows);
         _rows = rows;
     }
 
     private string DepartmentName(int id) => _reference?.Departments.GetValueOrDefault(id)?.Name(T) ?? "";
 
-    /// <summary>
-    /// The complaint trend reads months of appeals: it comes after the page is drawn (and never while prerendering),
-    /// so the counts and the list never wait for it.
-    /// </summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        await LoadRisesAsync();
-        _risesLoaded = true;
+        await Rises.StartAsync();
         StateHasChanged();
     }
-
-    private async Task LoadRisesAsync() =>
-        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => _shown.Contains(r.ProjectId)).ToList();
 
     public void Dispose() => _live?.Dispose();
 }

@@ -25,9 +25,8 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
     private IReadOnlyList<PortfolioRow>? _rows;
     private IReadOnlyList<PortfolioRow> _listed = [];
     private PortfolioSummary? _summary;
-    private IReadOnlyList<ComplaintRiseRow>? _rises;
-    private bool _risesLoaded;
-    private HashSet<int> _shown = [];
+    private ComplaintRises? _rises;
+    private ComplaintRises Rises => _rises ??= new ComplaintRises(Queries);
     private IReadOnlyList<DeputyRow> _deputies = [];
     private CityReference.Snapshot? _reference;
     private PortfolioFilter _filter = new();
@@ -92,9 +91,7 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
         var rows = await Queries.GetProjectsAsync(_filter, _live?.Stopping ?? default);
         _summary = PortfolioSummary.Of(rows);
         _listed = _ownDepartment is { } own ? rows.Where(r => r.DepartmentId == own).ToList() : rows;
-        var shown = rows.Select(r => r.ProjectId).ToHashSet();
-        _shown = shown;
-        if (_risesLoaded) await LoadRisesAsync();
+        await Rises.ShowAsync(rows.Select(r => r.ProjectId));
         _rows = rows;
         var groupNames = PortfolioFilter.Groups.Select(g => T["group." + g]).ToArray();
         _traces =
@@ -142,20 +139,12 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
         items.Values.Select(i => new PortfolioFilterBar.Option(i.Id.ToString(CultureInfo.InvariantCulture), i.Name(T)))
             .OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
 
-    /// <summary>
-    /// The complaint trend reads months of appeals: it comes after the page is drawn (and never while prerendering),
-    /// so the counts and the list never wait for it.
-    /// </summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        await LoadRisesAsync();
-        _risesLoaded = true;
+        await Rises.StartAsync();
         StateHasChanged();
     }
-
-    private async Task LoadRisesAsync() =>
-        _rises = (await Queries.GetCachedComplaintRisesAsync()).Where(r => _shown.Contains(r.ProjectId)).ToList();
 
     public void Dispose() => _live?.Dispose();
 }

@@ -18,7 +18,7 @@ public sealed partial class ProjectCardTests(DashboardFixture fixture)
         var photo = await CardRows.PhotoAsync(db, code, "Каркас, северный фасад");
         var milestone = await CardRows.MilestoneAsync(db, code, "Приёмка каркаса");
 
-        var card = await projects.OpenFirstCardAsync();
+        var card = await projects.OpenCardAsync(code);
 
         Assert.EndsWith(ProjectCardPage.PathOf(code), card.Page.Url);
         await PageChecks.OpensWholeAsync(card, await card.Name.InnerTextAsync());
