@@ -18,6 +18,11 @@ public sealed partial class ProjectEditPage : ComponentBase
     private ProjectDraft? _saved;
     private bool _missing;
     private bool _loading = true;
+
+    /// <summary>The project whose form is shown (Code null: the new project's).</summary>
+    private FormOf? _formOf;
+
+    private sealed record FormOf(string? Code);
     private bool _saving;
     private Dictionary<string, string> _errors = [];
     private PlanChangesList? _planChanges;
@@ -35,6 +40,10 @@ public sealed partial class ProjectEditPage : ComponentBase
 
     protected override async Task OnParametersSetAsync()
     {
+        // Parameters are set again whenever a cascading value changes (the sign-in state, the layout): only another
+        // project (or the new form) is loaded, so what is being typed is never replaced by the stored project.
+        if (_formOf is { } shown && shown.Code == Code) return;
+        _formOf = new(Code);
         // While the project loads, no form: a value typed into the one before would be lost when it is replaced.
         _loading = true;
         _lists ??= await Editor.ListsAsync();
