@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Dapper;
 using IKomek.Dashboard.Features.Projects.Card;
 using IKomek.Dashboard.Platform.Database;
 using Npgsql;
+
 
 namespace IKomek.Dashboard.Bench;
 
@@ -38,29 +38,15 @@ public static class CardBench
             await http.GetStringAsync($"/projects/{code}");
             for (var run = 0; run < 3; run++)
             {
-                card.Add(await TimeAsync(() => queries.GetCardAsync(code)));
-                site.Add(await TimeAsync(async () => nearTotal += (await queries.GetSiteAppealsAsync(id)).Total));
-                render.Add(await TimeAsync(() => http.GetStringAsync($"/projects/{code}")));
+                card.Add(await Timings.TimeAsync(() => queries.GetCardAsync(code)));
+                site.Add(await Timings.TimeAsync(async () => nearTotal += (await queries.GetSiteAppealsAsync(id)).Total));
+                render.Add(await Timings.TimeAsync(() => http.GetStringAsync($"/projects/{code}")));
             }
         }
         Console.WriteLine($"{projects.Count} projects, {nearTotal / 3.0 / projects.Count:N0} appeals near a site on average");
-        Report("card read (one round trip)", card);
-        Report("appeals near the site (latest 50 + months)", site);
-        Report("card server-side render (GET /projects/{code})", render);
+        Timings.Report("card read (one round trip)", card);
+        Timings.Report("appeals near the site (latest 50 + months)", site);
+        Timings.Report("card server-side render (GET /projects/{code})", render);
         return 0;
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var sw = Stopwatch.StartNew();
-        await action();
-        return sw.Elapsed.TotalMilliseconds;
-    }
-
-    private static void Report(string what, List<double> ms)
-    {
-        var sorted = ms.Order().ToList();
-        double P(int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-        Console.WriteLine($"{what}: n={ms.Count} p50 {P(50):N1} ms, p95 {P(95):N1} ms, max {sorted[^1]:N1} ms");
     }
 }

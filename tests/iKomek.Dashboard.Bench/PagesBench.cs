@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using Dapper;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Platform.Database;
 using Npgsql;
+
 
 namespace IKomek.Dashboard.Bench;
 
@@ -51,15 +51,15 @@ public static class PagesBench
         {
             for (var i = 0; i < 3; i++) await client.GetAsync(page);
             var ms = new List<double>();
-            for (var i = 0; i < options.Samples; i++) ms.Add(await TimeAsync(() => client.GetAsync(page)));
-            Report($"GET {page}", ms);
+            for (var i = 0; i < options.Samples; i++) ms.Add(await Timings.TimeAsync(() => client.GetAsync(page)));
+            Timings.Report($"GET {page}", ms);
         }
 
         // Read after the portfolio is drawn and cached on the node for minutes: timed uncached here.
         var portfolio = new PortfolioQueries(db, TimeProvider.System);
         var rises = new List<double>();
-        for (var i = 0; i < 3; i++) rises.Add(await TimeAsync(() => portfolio.GetComplaintRisesAsync(new ComplaintRiseRule())));
-        Report("complaints near sites (the portfolio's after-render read, uncached)", rises);
+        for (var i = 0; i < 3; i++) rises.Add(await Timings.TimeAsync(() => portfolio.GetComplaintRisesAsync(new ComplaintRiseRule())));
+        Timings.Report("complaints near sites (the portfolio's after-render read, uncached)", rises);
         return 0;
     }
 
@@ -68,19 +68,5 @@ public static class PagesBench
         var client = new PanelHttpClient(baseUrl);
         if (await client.SignInAsync(login, DemoAccounts.Passwords[login]) is { } refused) throw new InvalidOperationException($"{login}: {refused}");
         return client;
-    }
-
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var sw = Stopwatch.StartNew();
-        await action();
-        return sw.Elapsed.TotalMilliseconds;
-    }
-
-    private static void Report(string what, List<double> ms)
-    {
-        var sorted = ms.Order().ToList();
-        double P(int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-        Console.WriteLine($"{what}: n={ms.Count} p50 {P(50):N1} ms, p95 {P(95):N1} ms, max {sorted[^1]:N1} ms");
     }
 }
