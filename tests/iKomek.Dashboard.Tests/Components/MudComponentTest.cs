@@ -53,7 +53,6 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Appeals.AppealsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Kpis.KpisQueries>();
-        Context.Services.AddSingleton<IKomek.Dashboard.Features.Projects.ProjectsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Projects.PortfolioQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Classification.ClassificationQueries>();

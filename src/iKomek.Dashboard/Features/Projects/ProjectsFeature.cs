@@ -9,7 +9,6 @@ namespace IKomek.Dashboard.Features.Projects;
 public static class ProjectsFeature
 {
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
-        .AddSingleton<ProjectsQueries>()
         .AddSingleton<PortfolioQueries>()
         .AddSingleton<ProjectCardQueries>()
         .AddSingleton<RiskRegisterQueries>()
