@@ -141,15 +141,16 @@ public sealed class EmbeddedPostgresTests : IDisposable
 
     private static async Task AssertRefusedAsync(EmbeddedPostgres pg, string? password)
     {
-        var csb = new NpgsqlConnectionStringBuilder(pg.ConnectionString("postgres")) { Password = password, Pooling = false, Timeout = 3 };
+        var csb = new NpgsqlConnectionStringBuilder(pg.ConnectionString("postgres")) { Password = password, Pooling = false, Timeout = 30 };
         await using var conn = new NpgsqlConnection(csb.ConnectionString);
         var e = await Assert.ThrowsAnyAsync<NpgsqlException>(() => conn.OpenAsync());
         Assert.Contains("password", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    // 30 s to connect: on a busy test machine a server that is up can take seconds to answer.
     private static async Task<T> ScalarAsync<T>(EmbeddedPostgres pg, string sql)
     {
-        await using var conn = new NpgsqlConnection(pg.ConnectionString("postgres") + ";Pooling=false;Timeout=3");
+        await using var conn = new NpgsqlConnection(pg.ConnectionString("postgres") + ";Pooling=false;Timeout=30");
         await conn.OpenAsync();
         return await conn.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException("no value");
     }
