@@ -76,7 +76,10 @@ public sealed partial class ProjectsPage : ComponentBase, IDisposable
     {
         // A deputy's own portfolio first, unless the address names a deputy or asks for the whole city.
         _mine = _myDeputy is not null && ScopeQuery != "city" && (DeputyQuery is null || DeputyQuery == _myDeputy);
-        _filter = new PortfolioFilter(GroupQuery, StatusQuery, DistrictQuery, _mine ? _myDeputy : DeputyQuery, DepartmentQuery, TextQuery).Normalized();
+        var filter = new PortfolioFilter(GroupQuery, StatusQuery, DistrictQuery, _mine ? _myDeputy : DeputyQuery, DepartmentQuery, TextQuery).Normalized();
+        // The parameters are set again when a cascading value changes: read the portfolio only for a new filter.
+        if (_rows is not null && filter == _filter) return;
+        _filter = filter;
         await LoadAsync();
     }
 

@@ -65,7 +65,11 @@ public sealed partial class RiskRegisterPage : ComponentBase, IDisposable
             errors.Add(T.Format("risks.error.deputy", p));
             filter = filter with { Deputy = null };
         }
-        (_filter, _errors) = (filter, errors);
+        // The parameters are set again when a cascading value changes: read the register only for a new filter
+        // (Errors, a list, is left out of the comparison: the same address gives the same errors).
+        _errors = errors;
+        if (_rows is not null && filter with { Errors = _filter.Errors } == _filter) return;
+        _filter = filter;
         await LoadAsync();
     }
 
