@@ -41,8 +41,6 @@ public static class DashboardUiExtensions
         app.UseRequestLocalization(CultureSettings.LocalizationOptions());
         app.UseAuthentication();
         app.UseAuthorization();
-        // The policies are the features' (the Open311 API's limits).
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCultureSwitch();

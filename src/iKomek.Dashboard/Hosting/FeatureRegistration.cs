@@ -17,6 +17,7 @@ using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Exports;
+using IKomek.Dashboard.Platform.RateLimits;
 
 namespace IKomek.Dashboard.Hosting;
 
@@ -31,6 +32,7 @@ public static class FeatureRegistration
             .AddSingleton<AuditLog>()
             .AddReaderAddress()
             .AddSingleton(builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions())
+            .AddSingleton<RateCounters>()
             .AddSingleton<ExportGate>()
             .AddSingleton<RoutingTable>()
             .AddLive()

@@ -54,7 +54,7 @@ public sealed partial class SignInPage : ComponentBase
         var ct = HttpContext.RequestAborted;
         // The audit names the login that was tried (never the password), from where.
         var tried = new Actor(key, null, ip);
-        if (Throttle.RetryAfter(key, address) is { } wait)
+        if (await Throttle.RetryAfterAsync(key, address, ct) is { } wait)
         {
             await Audit.RecordAsync(tried, AuditActions.SignInRefused, "user", key, new { retry_after_seconds = (int)Math.Ceiling(wait.TotalSeconds) }, ct);
             _error = T.Format("account.throttled", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
@@ -63,13 +63,13 @@ public sealed partial class SignInPage : ComponentBase
         var attempt = await Accounts.SignInAsync(login, password, ct);
         if (attempt.Outcome != SignInOutcome.SignedIn)
         {
-            Throttle.Failed(key, address);
+            await Throttle.FailedAsync(key, address, ct);
             var reason = attempt.Outcome == SignInOutcome.Disabled ? "disabled" : "wrong_credentials";
             await Audit.RecordAsync(tried, AuditActions.SignInFailed, "user", key, new { reason }, ct);
             _error = T[attempt.Outcome == SignInOutcome.Disabled ? "account.disabled" : "account.wrong"];
             return;
         }
-        Throttle.Succeeded(key, address);
+        await Throttle.SucceededAsync(key, address, ct);
         var account = attempt.Account!;
         var session = await Accounts.StartSessionAsync(account, ip, ct);
         await Audit.RecordAsync(new Actor(account.Login, account.Role, ip), AuditActions.SignIn, "user", account.Login, ct: ct);

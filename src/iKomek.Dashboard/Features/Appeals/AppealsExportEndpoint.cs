@@ -37,7 +37,7 @@ public static class AppealsExportEndpoint
         // A search for a phone or a flat would tie them to the appeals it finds: not for a role that may not see them.
         if (!seesPersonalData && PersonalData.Contains(filter.Text))
             return Results.Text(T["privacy.searchRefused"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-        if (await gate.RefuseAsync(http.User, cap => queries.CountAsync(filter, cap, ct)) is { } refused) return refused;
+        if (await gate.RefuseAsync(http.User, cap => queries.CountAsync(filter, cap, ct), ct) is { } refused) return refused;
 
         var rows = queries.ExportAsync(filter, gate.MaxRows, ct);
         if (!seesPersonalData) rows = rows.Select(r => r.Redacted());

@@ -89,6 +89,11 @@ internal sealed class WeightedTable
 
     public double Total { get; }
 
+    /// <summary>The share of the whole that entry <paramref name="index"/> weighs.</summary>
+    public double Share(int index) => (_cumulative[index] - (index == 0 ? 0 : _cumulative[index - 1])) / Total;
+
+    public int Count => _cumulative.Length;
+
     public int Pick(Random rng) => PickAt(rng.NextDouble());
 
     public int PickAt(double unit)

@@ -10,7 +10,6 @@ public static class IntakeFeature
         var limits = configuration.GetSection(Open311RateLimitOptions.Section).Get<Open311RateLimitOptions>() ?? new Open311RateLimitOptions();
         if (limits.PerAddressPerMinute < 1 || limits.PerKeyPerMinute < 1 || limits.InvalidKeysPerAddressPerMinute < 1)
             throw new InvalidOperationException($"{Open311RateLimitOptions.Section}: every limit must be a whole number of requests a minute, 1 or more");
-        services.AddRateLimiter(o => Open311RateLimits.AddPolicy(o, limits));
         return services
             .AddSingleton(limits)
             .AddSingleton<Open311RateLimits>()

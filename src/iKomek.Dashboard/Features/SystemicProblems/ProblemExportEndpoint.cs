@@ -22,7 +22,7 @@ public static class ProblemExportEndpoint
     {
         if (!ExportFile.IsFormat(format)) return Results.NotFound();
         if (await queries.GetProblemAsync(id, ct) is null) return Results.NotFound($"Problem {id} does not exist");
-        if (await gate.RefuseAsync(http.User, cap => queries.CountAppealsAsync(id, cap, ct)) is { } refused) return refused;
+        if (await gate.RefuseAsync(http.User, cap => queries.CountAppealsAsync(id, cap, ct), ct) is { } refused) return refused;
 
         var seesPersonalData = http.User.May(CityAction.SeePersonalData);
         var rows = queries.ExportAppealsAsync(id, gate.MaxRows, ct);

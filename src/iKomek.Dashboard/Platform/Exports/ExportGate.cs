@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Localization;
+using IKomek.Dashboard.Platform.RateLimits;
 
 namespace IKomek.Dashboard.Platform.Exports;
 
@@ -15,7 +15,7 @@ public sealed class ExportOptions
     /// <summary>Rows one export may hold; a filter that finds more is refused with a message saying so.</summary>
     public int MaxRows { get; set; } = 100_000;
 
-    /// <summary>Exports one login may start per minute (on one app node).</summary>
+    /// <summary>Exports one login may start per minute, over all app nodes.</summary>
     public int PerMinute { get; set; } = 5;
 }
 
@@ -24,37 +24,25 @@ public sealed class ExportOptions
 /// 429 with Retry-After), the rows per export (refused with a clear message above the maximum), and the record of the
 /// export in the audit log (its filter and row count, never its rows). Sign-in is the endpoint's RequireAuthorization.
 /// </summary>
-public sealed class ExportGate(ExportOptions options, TimeProvider time, AuditLog audit)
+public sealed class ExportGate(ExportOptions options, RateCounters counters, AuditLog audit)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private static readonly Texts T = new();
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
 
     public int MaxRows => options.MaxRows;
 
-    /// <summary>Null when the login may export now (the export is counted); otherwise how long until it may.</summary>
-    public TimeSpan? Enter(string login)
-    {
-        var now = time.GetUtcNow();
-        var recent = _recent.GetOrAdd(login, _ => new Queue<DateTimeOffset>());
-        lock (recent)
-        {
-            while (recent.Count > 0 && now - recent.Peek() >= Window) recent.Dequeue();
-            if (recent.Count >= options.PerMinute) return recent.Peek() + Window - now;
-            recent.Enqueue(now);
-            return null;
-        }
-    }
+    /// <summary>Null when the login may export now (the export is counted on every node); otherwise how long until it may.</summary>
+    public ValueTask<TimeSpan?> EnterAsync(string login, CancellationToken ct) => counters.TakeAsync("export:" + login, options.PerMinute, Window, ct);
 
     /// <summary>
     /// The refusal of an export, if any: 429 with Retry-After beyond the rate, 400 with the reason when the filter
     /// finds more than <see cref="MaxRows"/> (<paramref name="countAsync"/> counts up to one more than that).
     /// </summary>
-    public async Task<IResult?> RefuseAsync(ClaimsPrincipal user, Func<long, Task<long>> countAsync)
+    public async Task<IResult?> RefuseAsync(ClaimsPrincipal user, Func<long, Task<long>> countAsync, CancellationToken ct = default)
     {
-        if (Enter(user.Login() ?? "") is { } wait)
+        if (await EnterAsync(user.Login() ?? "", ct) is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             return new TooOften(seconds, T.Format("exports.tooOften", options.PerMinute, seconds));
         }
         var rows = await countAsync(options.MaxRows + 1L);

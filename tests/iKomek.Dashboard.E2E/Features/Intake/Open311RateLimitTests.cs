@@ -35,6 +35,15 @@ public sealed class Open311RateLimitTests(DashboardFixture fixture)
         Assert.Equal(HttpStatusCode.TooManyRequests, xml.StatusCode);
         Assert.Equal("429", XDocument.Parse(await xml.Content.ReadAsStringAsync()).Root!.Element("error")!.Element("code")!.Value);
 
+        // Guessing on, the address is refused from the node's memory: its guesses cost the database no more writes than
+        // the ten the shared count needed (each request still counts once against the address's own limit).
+        for (var i = 0; i < 40; i++) Assert.Equal(HttpStatusCode.TooManyRequests, (await attacker.PostAsync("requests.json", Form($"guessed-more-{i:D8}", code))).StatusCode);
+        await using (var db = await fixture.OpenDatabaseAsync())
+        await using (var conn = await db.OpenConnectionAsync())
+        {
+            Assert.Equal(10, await conn.ExecuteScalarAsync<int>("SELECT hits FROM rate_counters WHERE bucket = 'open311-guess:203.0.113.50'"));
+        }
+
         using var citizenApp = Client("203.0.113.51");
         Assert.Equal(HttpStatusCode.Created, (await citizenApp.PostAsync("requests.json", Form(Open311Client.DemoApiKey, code))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await attacker.PostAsync("requests.json", Form(Open311Client.DemoApiKey, code))).StatusCode);

@@ -1,36 +1,37 @@
 using IKomek.Dashboard.Features.Accounts;
+using IKomek.Dashboard.Platform.RateLimits;
+using IKomek.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IKomek.Dashboard.Tests.Features.Accounts;
 
-public sealed class SignInThrottleTests
+/// <summary>The throttle's rules on the shared counters: each test's two throttles stand for two app nodes.</summary>
+public sealed class SignInThrottleTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
+    private readonly TestClock.ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
+
+    private SignInThrottle Node() => new(new RateCounters(database.DataSource, _clock, NullLogger<RateCounters>.Instance), _clock);
 
     [Fact]
-    public void Pair_BacksOffExponentially_ButTheRightPasswordFromAnotherAddressIsNeverHeldBack()
+    public async Task Pair_BacksOffExponentially_OverBothNodes_ButTheRightPasswordFromAnotherAddressIsNeverHeldBack()
     {
-        var clock = new ManualClock();
-        var throttle = new SignInThrottle(clock);
-        for (var i = 0; i < SignInThrottle.FreeFailures - 1; i++) throttle.Failed("admin", "203.0.113.7");
-        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
+        var (a, b) = (Node(), Node());
+        await a.FailedAsync("pair-admin", "203.0.113.7", default);
+        await b.FailedAsync("pair-admin", "203.0.113.7", default);
+        Assert.Null(await a.RetryAfterAsync("pair-admin", "203.0.113.7", default));
 
-        throttle.Failed("admin", "203.0.113.7");
-        Assert.Equal(SignInThrottle.FirstBackOff, throttle.RetryAfter("admin", "203.0.113.7"));
-        throttle.Failed("admin", "203.0.113.7");
-        Assert.Equal(SignInThrottle.FirstBackOff * 2, throttle.RetryAfter("admin", "203.0.113.7"));
+        await a.FailedAsync("pair-admin", "203.0.113.7", default);
+        Assert.Equal(SignInThrottle.FirstBackOff, await b.RetryAfterAsync("pair-admin", "203.0.113.7", default));
+        await b.FailedAsync("pair-admin", "203.0.113.7", default);
+        Assert.Equal(SignInThrottle.FirstBackOff * 2, await a.RetryAfterAsync("pair-admin", "203.0.113.7", default));
         // Ten wrong passwords from one address, as today's lock-out took: admin still signs in from the office.
-        for (var i = 0; i < 6; i++) throttle.Failed("admin", "203.0.113.7");
-        Assert.Equal(SignInThrottle.FirstBackOff * 128, throttle.RetryAfter("admin", "203.0.113.7"));
-        Assert.Null(throttle.RetryAfter("admin", "10.20.0.15"));
-        Assert.Null(throttle.RetryAfter("analyst", "203.0.113.7"));
+        for (var i = 0; i < 6; i++) await (i % 2 == 0 ? a : b).FailedAsync("pair-admin", "203.0.113.7", default);
+        Assert.Equal(SignInThrottle.FirstBackOff * 128, await a.RetryAfterAsync("pair-admin", "203.0.113.7", default));
+        Assert.Null(await b.RetryAfterAsync("pair-admin", "10.20.0.15", default));
+        Assert.Null(await b.RetryAfterAsync("pair-analyst", "203.0.113.7", default));
 
-        clock.Advance(SignInThrottle.FirstBackOff * 128);
-        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
+        _clock.Advance(SignInThrottle.FirstBackOff * 128);
+        Assert.Null(await b.RetryAfterAsync("pair-admin", "203.0.113.7", default));
     }
 
     [Fact]
@@ -43,44 +44,46 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
-    public void Address_AfterThirtyFailuresOverManyLogins_WaitsForEveryLogin_UntilTheOldestAgesOut()
+    public async Task Address_AfterThirtyFailuresOverManyLoginsAndBothNodes_WaitsForEveryLogin_UntilTheyAgeOut()
     {
-        var clock = new ManualClock();
-        var throttle = new SignInThrottle(clock);
-        for (var i = 0; i < SignInThrottle.PerAddress; i++)
+        var (a, b) = (Node(), Node());
+        for (var i = 0; i < SignInThrottle.PerAddress - 1; i++)
         {
-            throttle.Failed("guess" + i, "203.0.113.7");
-            clock.Advance(TimeSpan.FromSeconds(1));
+            await (i % 2 == 0 ? a : b).FailedAsync("guess" + i, "203.0.113.70", default);
+            _clock.Advance(TimeSpan.FromSeconds(1));
         }
+        Assert.Null(await a.RetryAfterAsync("admin", "203.0.113.70", default));
 
-        Assert.NotNull(throttle.RetryAfter("admin", "203.0.113.7"));
-        Assert.Null(throttle.RetryAfter("admin", "203.0.113.8"));
-        clock.Advance(SignInThrottle.Window - TimeSpan.FromSeconds(SignInThrottle.PerAddress));
-        Assert.Null(throttle.RetryAfter("admin", "203.0.113.7"));
+        await b.FailedAsync("guess-last", "203.0.113.70", default);
+
+        var wait = await a.RetryAfterAsync("admin", "203.0.113.70", default);
+        Assert.InRange(wait!.Value, TimeSpan.FromSeconds(1), SignInThrottle.Window * 2);
+        Assert.Null(await a.RetryAfterAsync("admin", "203.0.113.71", default));
+        _clock.Advance(wait.Value);
+        Assert.Null(await b.RetryAfterAsync("admin", "203.0.113.70", default));
     }
 
     [Fact]
-    public void Success_ClearsItsPairsFailures()
+    public async Task Success_ClearsItsPairsFailures_OnEveryNode()
     {
-        var throttle = new SignInThrottle(new ManualClock());
-        for (var i = 0; i < SignInThrottle.FreeFailures + 2; i++) throttle.Failed("operator", null);
-        Assert.NotNull(throttle.RetryAfter("operator", null));
+        var (a, b) = (Node(), Node());
+        for (var i = 0; i < SignInThrottle.FreeFailures + 2; i++) await a.FailedAsync("success-operator", null, default);
+        Assert.NotNull(await b.RetryAfterAsync("success-operator", null, default));
 
-        throttle.Succeeded("operator", null);
+        await b.SucceededAsync("success-operator", null, default);
 
-        Assert.Null(throttle.RetryAfter("operator", null));
+        Assert.Null(await a.RetryAfterAsync("success-operator", null, default));
     }
 
     [Fact]
-    public void QuietPair_StartsAgainAfterAWindow()
+    public async Task QuietPair_StartsAgainAfterAWindow()
     {
-        var clock = new ManualClock();
-        var throttle = new SignInThrottle(clock);
-        for (var i = 0; i < SignInThrottle.FreeFailures + 5; i++) throttle.Failed("analyst", "10.0.0.1");
-        clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
+        var throttle = Node();
+        for (var i = 0; i < SignInThrottle.FreeFailures + 5; i++) await throttle.FailedAsync("quiet-analyst", "10.0.0.1", default);
+        _clock.Advance(SignInThrottle.Window + TimeSpan.FromSeconds(1));
 
-        throttle.Failed("analyst", "10.0.0.1");
+        await throttle.FailedAsync("quiet-analyst", "10.0.0.1", default);
 
-        Assert.Null(throttle.RetryAfter("analyst", "10.0.0.1"));
+        Assert.Null(await throttle.RetryAfterAsync("quiet-analyst", "10.0.0.1", default));
     }
 }

@@ -12,6 +12,8 @@ using IKomek.Dashboard.Platform.Exports;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using IKomek.Dashboard.Platform.RateLimits;
 
 namespace IKomek.Dashboard.Tests.Features.Appeals;
 
@@ -54,7 +56,7 @@ public sealed class AppealsExportTests(DemoCityDatabase city) : IClassFixture<De
         http.Request.QueryString = new QueryString(query);
         http.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.7");
         http.Response.Body = new MemoryStream();
-        var gate = new ExportGate(options ?? new ExportOptions { PerMinute = 100 }, city.Clock, new AuditLog(city.DataSource));
+        var gate = new ExportGate(options ?? new ExportOptions { PerMinute = 100 }, new RateCounters(city.DataSource, city.Clock, NullLogger<RateCounters>.Instance), new AuditLog(city.DataSource));
         var result = await AppealsExportEndpoint.ExportAsync(format, http, new AppealsQueries(city.DataSource), gate, new AstanaClock(city.Clock), CancellationToken.None);
         await result.ExecuteAsync(http);
         return (http.Response.StatusCode, ((MemoryStream)http.Response.Body).ToArray());

@@ -1,47 +1,44 @@
 using System.Net;
 using IKomek.Dashboard.Features.Intake.Open311;
+using IKomek.Dashboard.Platform.RateLimits;
+using IKomek.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IKomek.Dashboard.Tests.Features.Intake;
 
-/// <summary>The API's buckets: their sizes and refill, a key's own limit, an address's key guesses (counts only, no timing).</summary>
-public sealed class Open311RateLimitsTests
+/// <summary>The API's limits on the shared counters: a key's own limit, an address's requests and key guesses (counts only).</summary>
+public sealed class Open311RateLimitsTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
-    [Theory]
-    [InlineData(10, 6000, 1)]
-    [InlineData(600, 100, 1)]
-    [InlineData(1200, 100, 2)]
-    [InlineData(10_000_000, 100, 16667)]
-    public void Bucket_HoldsAMinutesShare_RefilledEvenly(int perMinute, int periodMs, int tokens)
-    {
-        var bucket = Open311RateLimits.Bucket(perMinute);
+    private Open311RateLimits Limits(Open311RateLimitOptions options) =>
+        new(options, new RateCounters(database.DataSource, TimeProvider.System, NullLogger<RateCounters>.Instance));
 
-        Assert.Equal((perMinute, TimeSpan.FromMilliseconds(periodMs), tokens), (bucket.TokenLimit, bucket.ReplenishmentPeriod, bucket.TokensPerPeriod));
-        Assert.Equal(0, bucket.QueueLimit);
+    [Fact]
+    public async Task Key_OverItsLimit_IsRefusedWithAWait_OtherKeysAndTheirOwnLimitsAreNot()
+    {
+        var limits = Limits(new Open311RateLimitOptions { PerKeyPerMinute = 2 });
+
+        Assert.Null(await limits.KeyUseAsync(1, null, default));
+        Assert.Null(await limits.KeyUseAsync(1, null, default));
+        Assert.True(await limits.KeyUseAsync(1, null, default) > TimeSpan.Zero);
+        Assert.Null(await limits.KeyUseAsync(2, null, default));
+        Assert.Null(await limits.KeyUseAsync(3, 5, default));
+        Assert.Null(await limits.KeyUseAsync(3, 5, default));
+        Assert.Null(await limits.KeyUseAsync(3, 5, default));
     }
 
     [Fact]
-    public void Key_OverItsLimit_IsRefusedWithAWait_OtherKeysAndTheirOwnLimitsAreNot()
+    public async Task Guesses_AndRequests_AreCountedPerAddress()
     {
-        using var limits = new Open311RateLimits(new Open311RateLimitOptions { PerKeyPerMinute = 2 });
-
-        Assert.Null(limits.KeyUse(1, null));
-        Assert.Null(limits.KeyUse(1, null));
-        Assert.True(limits.KeyUse(1, null) > TimeSpan.Zero);
-        Assert.Null(limits.KeyUse(2, null));
-        Assert.Null(limits.KeyUse(3, 5));
-        Assert.Null(limits.KeyUse(3, 5));
-        Assert.Null(limits.KeyUse(3, 5));
-    }
-
-    [Fact]
-    public void Guesses_AreCountedPerAddress()
-    {
-        using var limits = new Open311RateLimits(new Open311RateLimitOptions { InvalidKeysPerAddressPerMinute = 2 });
+        var limits = Limits(new Open311RateLimitOptions { InvalidKeysPerAddressPerMinute = 2, PerAddressPerMinute = 3 });
         var attacker = IPAddress.Parse("203.0.113.9");
 
-        Assert.Null(limits.Guess(attacker));
-        Assert.Null(limits.Guess(attacker));
-        Assert.NotNull(limits.Guess(attacker));
-        Assert.Null(limits.Guess(IPAddress.Parse("203.0.113.10")));
+        Assert.Null(await limits.GuessAsync(attacker, default));
+        Assert.Null(await limits.GuessAsync(attacker, default));
+        Assert.NotNull(await limits.GuessAsync(attacker, default));
+        Assert.Null(await limits.GuessAsync(IPAddress.Parse("203.0.113.10"), default));
+
+        for (var i = 0; i < 3; i++) Assert.Null(await limits.AddressUseAsync(attacker, default));
+        Assert.NotNull(await limits.AddressUseAsync(attacker, default));
+        Assert.Null(await limits.AddressUseAsync(null, default));
     }
 }

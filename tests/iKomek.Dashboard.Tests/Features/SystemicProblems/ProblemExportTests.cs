@@ -9,6 +9,8 @@ using IKomek.Dashboard.Platform.Exports;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using IKomek.Dashboard.Platform.RateLimits;
 
 namespace IKomek.Dashboard.Tests.Features.SystemicProblems;
 
@@ -33,7 +35,7 @@ public sealed class ProblemExportTests(DemoCityDatabase city) : IClassFixture<De
             RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
         };
         http.Response.Body = new MemoryStream();
-        var gate = new ExportGate(new ExportOptions(), city.Clock, new AuditLog(city.DataSource));
+        var gate = new ExportGate(new ExportOptions(), new RateCounters(city.DataSource, city.Clock, NullLogger<RateCounters>.Instance), new AuditLog(city.DataSource));
         await (await ProblemExportEndpoint.ExportAsync(id, "xlsx", new SystemicProblemsQueries(city.DataSource), gate, http, CancellationToken.None)).ExecuteAsync(http);
 
         Assert.Equal(200, http.Response.StatusCode);

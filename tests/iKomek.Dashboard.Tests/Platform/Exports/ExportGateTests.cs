@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Exports;
+using IKomek.Dashboard.Platform.RateLimits;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IKomek.Dashboard.Tests.Platform.Exports;
 
@@ -18,29 +20,33 @@ public sealed class ExportGateTests(MigratedDatabase database) : IClassFixture<M
     private static ClaimsPrincipal User(string login) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, login), new Claim(ClaimTypes.Role, "analyst")], "cookie"));
 
+    private ExportGate Gate(ExportOptions options, TimeProvider clock) =>
+        new(options, new RateCounters(database.DataSource, clock, NullLogger<RateCounters>.Instance), new AuditLog(database.DataSource));
+
     [Fact]
-    public void Enter_AllowsAFewAMinutePerLogin_ThenSaysHowLongToWait()
+    public async Task Enter_AllowsAFewAMinutePerLogin_OverBothNodes_ThenSaysHowLongToWait()
     {
         var clock = new ManualClock(TestClock.Now);
-        var gate = new ExportGate(new ExportOptions { PerMinute = 3 }, clock, new AuditLog(database.DataSource));
+        var (a, b) = (Gate(new ExportOptions { PerMinute = 3 }, clock), Gate(new ExportOptions { PerMinute = 3 }, clock));
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(gate.Enter("aigerim"));
+            Assert.Null(await (i % 2 == 0 ? a : b).EnterAsync("aigerim", default));
             clock.Now += TimeSpan.FromSeconds(10);
         }
-        Assert.Equal(TimeSpan.FromSeconds(30), gate.Enter("aigerim"));
-        // Another login has its own allowance; the first export leaving the minute frees one place.
-        Assert.Null(gate.Enter("marat"));
-        clock.Now += TimeSpan.FromSeconds(30);
-        Assert.Null(gate.Enter("aigerim"));
-        Assert.Equal(TimeSpan.FromSeconds(10), gate.Enter("aigerim"));
+        // Four in this minute: one more fits once the sliding minute holds two of them, 30 s into the next.
+        Assert.Equal(TimeSpan.FromSeconds(60), await b.EnterAsync("aigerim", default));
+        // Another login has its own allowance.
+        Assert.Null(await a.EnterAsync("marat", default));
+        clock.Now += TimeSpan.FromSeconds(60);
+        Assert.Null(await a.EnterAsync("aigerim", default));
+        Assert.NotNull(await b.EnterAsync("aigerim", default));
     }
 
     [Fact]
     public async Task Refuse_BeyondTheRate_Is429WithRetryAfter_AndAboveTheRows_400WithTheReason()
     {
-        var gate = new ExportGate(new ExportOptions { PerMinute = 1, MaxRows = 1000 }, new ManualClock(TestClock.Now), new AuditLog(database.DataSource));
+        var gate = Gate(new ExportOptions { PerMinute = 1, MaxRows = 1000 }, new ManualClock(TestClock.Now.AddHours(1)));
         long asked = 0;
 
         var tooMany = await gate.RefuseAsync(User("dana"), cap => Task.FromResult(asked = cap));
@@ -50,8 +56,8 @@ public sealed class ExportGateTests(MigratedDatabase database) : IClassFixture<M
         Assert.Contains("Сузьте период", body);
 
         var (again, message, retryAfter) = await RunAsync((await gate.RefuseAsync(User("dana"), _ => Task.FromResult(10L)))!);
-        Assert.Equal((429, "60"), (again, retryAfter));
-        Assert.Contains("Повторите через 60 с", message);
+        Assert.Equal((429, "120"), (again, retryAfter));
+        Assert.Contains("Повторите через 120 с", message);
         Assert.Null(await gate.RefuseAsync(User("erlan"), _ => Task.FromResult(1000L)));
     }
 

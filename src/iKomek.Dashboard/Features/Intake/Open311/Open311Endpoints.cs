@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.Localization;
 using IKomek.Dashboard.Platform.Privacy;
 
@@ -22,8 +23,9 @@ public static class Open311Endpoints
 
     public static void MapOpen311(this WebApplication app)
     {
-        var api = app.MapGroup(Root).RequireRateLimiting(Open311RateLimits.AddressPolicy);
+        var api = app.MapGroup(Root);
         api.AddEndpointFilter(GeneralServiceError);
+        api.AddEndpointFilter(PerAddress);
         api.MapGet("/discovery.{format}", Discovery);
         api.MapGet("/services.{format}", Services);
         api.MapGet("/services/{code}.{format}", ServiceDefinition);
@@ -43,7 +45,7 @@ public static class Open311Endpoints
         {
             return await next(context);
         }
-        catch (Exception e) when (e is not OperationCanceledException && IsDatabaseOutage(e))
+        catch (Exception e) when (e is not OperationCanceledException && DatabaseOutage.Is(e))
         {
             // The database is down or restarting: nothing was stored, and the client should come back soon. The log
             // names the failure only (never the request's fields: they are a resident's).
@@ -64,16 +66,14 @@ public static class Open311Endpoints
 
     public const int RetryAfterSeconds = 10;
 
-    /// <summary>The server unreachable, shutting down or starting up, or a connection it broke: worth retrying.</summary>
-    public static bool IsDatabaseOutage(Exception e)
+    /// <summary>Every request of the API, reads too, counts against its address's limit, over all app nodes.</summary>
+    private static async ValueTask<object?> PerAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is PostgresException p) return p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal);
-            if (x is NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException) return true;
-            if (x is NpgsqlException && x.InnerException is IOException or System.Net.Sockets.SocketException) return true;
-        }
-        return false;
+        var http = context.HttpContext;
+        var limits = http.RequestServices.GetRequiredService<Open311RateLimits>();
+        if (await limits.AddressUseAsync(http.Connection.RemoteIpAddress, http.RequestAborted) is { } wait)
+            return limits.TooManyFromAddress(http, FormatOf(http), wait);
+        return await next(context);
     }
 
     private static string FormatOf(HttpContext http) => http.Request.Path.Value?.EndsWith(".xml", StringComparison.Ordinal) == true ? "xml" : "json";
@@ -176,12 +176,12 @@ public static class Open311Endpoints
         if (client is null)
         {
             // An unknown key: the address spends one of its guesses before the table may be read again.
-            if (limits.Guess(http.Connection.RemoteIpAddress) is { } wait)
+            if (await limits.GuessAsync(http.Connection.RemoteIpAddress, ct) is { } wait)
                 return Open311RateLimits.TooMany(http, format, wait, "too many invalid api_key values from this address");
             client = await queries.FindClientAsync(apiKey, ct);
             if (client is null) return Open311Body.Errors(format, 403, "Invalid api_key received -- can't proceed with create_request.");
         }
-        if (limits.KeyUse(client!.Id, client.RequestsPerMinute) is { } keyWait)
+        if (await limits.KeyUseAsync(client!.Id, client.RequestsPerMinute, ct) is { } keyWait)
             return Open311RateLimits.TooMany(http, format, keyWait, "this api_key's limit of requests a minute is used up");
 
         var errors = form.Validate(out var fields);

@@ -24,7 +24,7 @@ public static class ProjectExportEndpoints
 
     public static async Task<IResult> ExportAsync(string kind, HttpContext http, NpgsqlDataSource db, ExportGate gate, AstanaClock clock, CancellationToken ct)
     {
-        if (await gate.RefuseAsync(http.User, _ => ProjectCsv.CountAsync(db, kind, ct)) is { } refused) return refused;
+        if (await gate.RefuseAsync(http.User, _ => ProjectCsv.CountAsync(db, kind, ct), ct) is { } refused) return refused;
         var rows = kind switch
         {
             "projects" => ProjectCsv.ProjectRowsAsync(db, ct),
