@@ -13,6 +13,7 @@ using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
@@ -29,6 +30,7 @@ public static class FeatureRegistration
         builder.Services
             .AddChangeFeed()
             .AddSingleton<CityReference>()
+            .AddSingleton<DeputyScopes>()
             .AddSingleton<AuditLog>()
             .AddReaderAddress()
             .AddSingleton(builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions())

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Dapper;
 using IKomek.Dashboard.E2E.Infrastructure;
@@ -17,7 +18,9 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     private const string OwnDepartment = "energy";
 
     // ok: 200 with the page; signin: a redirect to the sign-in page (a refusal: sign in as someone who may);
-    // notfound: the appeal's page answers that there is no such appeal; any other status is written as its number.
+    // notfound: the appeal's (or problem's) page answers that there is no such appeal (problem); any other status is
+    // written as its number. {ownproblem} is a systemic problem of the own department, {otherproblem} another's (the
+    // own problem's export is ProblemExportTests').
     private const string Matrix = """
         | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     | projects | planning |
         | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
@@ -28,6 +31,9 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /problems/{ownproblem}                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /problems/{otherproblem}              | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       |
+        | /problems/{otherproblem}/appeals.csv  | signin    | ok       | ok      | ok    | ok     | ok     | 404      | ok       | ok       |
         | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /kpis/entry                           | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
         | /kpis/import                          | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
@@ -52,7 +58,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         """;
 
     // The demo city's account of each column (DemoAccounts); anonymous signs in as nobody.
-    private static readonly Dictionary<string, string?> Logins = new()
+    internal static readonly Dictionary<string, string?> Logins = new()
     {
         ["anonymous"] = null, ["operator"] = "operator", ["analyst"] = "analyst", ["admin"] = "admin",
         ["akim"] = "akim", ["deputy"] = "deputy.utilities", ["head"] = "head.energy",
@@ -67,6 +73,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         var roles = rows[0][1..];
         Assert.Equal(Logins.Keys, roles);
         var (own, other, _) = await AppealsAsync();
+        var (ownProblem, otherProblem) = await ProblemsAsync();
 
         var failures = new List<string>();
         var address = 10;
@@ -77,7 +84,8 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
             if (Logins[role] is { } login) Assert.Null(await client.SignInAsync(login, DemoAccounts.Passwords[login]));
             foreach (var row in rows.Skip(1))
             {
-                var path = row[0].Replace("{own}", own, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal);
+                var path = row[0].Replace("{own}", own, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal)
+                    .Replace("{ownproblem}", ownProblem, StringComparison.Ordinal).Replace("{otherproblem}", otherProblem, StringComparison.Ordinal);
                 var got = Outcome(await client.GetAsync(path), client.LastResponse!, path);
                 if (got != row[column]) failures.Add($"{role} {row[0]}: expected {row[column]}, got {got}");
             }
@@ -127,6 +135,60 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task DepartmentHead_ProblemListLinksOnlyTheOwnDepartmentsProblems_AndCountsTheOthers()
+    {
+        await ProblemsAsync();
+        var departments = await ProblemDepartmentsAsync();
+        using var head = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.32");
+        Assert.Null(await head.SignInAsync("head.energy", DemoAccounts.Passwords["head.energy"]));
+        using var akim = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.33");
+        Assert.Null(await akim.SignInAsync("akim", DemoAccounts.Passwords["akim"]));
+
+        // The list has no department in its address; one in the query changes nothing.
+        foreach (var query in new[] { "", "?department=1&departmentId=1" })
+        {
+            var page = await head.GetAsync("/problems" + query);
+            var linked = ProblemLinks(page);
+            Assert.NotEmpty(linked);
+            Assert.All(linked, id => Assert.Equal(OwnDepartment, departments[id]));
+            Assert.Contains("data-testid=\"problems-other-departments\"", page, StringComparison.Ordinal);
+        }
+        var akims = await akim.GetAsync("/problems");
+        Assert.Contains(ProblemLinks(akims), id => departments[id] != OwnDepartment);
+        Assert.DoesNotContain("data-testid=\"problems-other-departments\"", akims, StringComparison.Ordinal);
+    }
+
+    private static List<long> ProblemLinks(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "href=\"problems/(\\d+)[\"#]")
+            .Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    /// <summary>A problem of the own department and one of another, once the startup mining run has found them.</summary>
+    private async Task<(string Own, string Other)> ProblemsAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var departments = await ProblemDepartmentsAsync();
+            var own = departments.Where(d => d.Value == OwnDepartment).Select(d => d.Key).Order().FirstOrDefault();
+            var other = departments.Where(d => d.Value != OwnDepartment).Select(d => d.Key).Order().FirstOrDefault();
+            if (own > 0 && other > 0) return (own.ToString(CultureInfo.InvariantCulture), other.ToString(CultureInfo.InvariantCulture));
+            Assert.True(attempt < 180, "no mined problem of the own and of another department");
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>Each listed problem's department code: assigned, else its service type's.</summary>
+    private async Task<Dictionary<long, string>> ProblemDepartmentsAsync()
+    {
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        return (await conn.QueryAsync<(long Id, string Code)>("""
+            SELECT p.id, d.code FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            JOIN departments d ON d.id = coalesce(p.department_id, st.department_id)
+            WHERE (p.is_current OR p.status <> 'identified') AND p.merged_into IS NULL
+            """)).ToDictionary(r => r.Id, r => r.Code);
+    }
+
     private static string Outcome(string body, HttpResponseMessage response, string path)
     {
         var status = (int)response.StatusCode;
@@ -138,6 +200,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         if (status != 200) return status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var reg = path.StartsWith("/appeals/", StringComparison.Ordinal) ? path["/appeals/".Length..] : null;
         if (reg is not null && body.Contains($"Обращение {reg} не найдено", StringComparison.Ordinal)) return "notfound";
+        if (path.StartsWith("/problems/", StringComparison.Ordinal) && body.Contains("Такой проблемы нет", StringComparison.Ordinal)) return "notfound";
         return "ok";
     }
 

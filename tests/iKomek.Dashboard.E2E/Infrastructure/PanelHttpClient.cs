@@ -25,6 +25,18 @@ public sealed partial class PanelHttpClient(string baseUrl, string? forwardedFor
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Posts a form with extra headers (an antiforgery header, say); returns the body.</summary>
+    public async Task<string> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> form, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
+        using var response = await SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The Cookie header this client sends (a SignalR client of the same reader carries it).</summary>
+    public string CookieHeader => string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}"));
+
     /// <summary>Posts the sign-in form; returns the page's refusal text, or null when it signed in (a redirect).</summary>
     public async Task<string?> SignInAsync(string login, string password)
     {

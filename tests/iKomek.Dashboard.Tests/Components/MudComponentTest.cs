@@ -49,6 +49,7 @@ public abstract class MudComponentTest : IAsyncLifetime
     {
         Context.Services.AddSingleton(dataSource);
         Context.Services.AddSingleton<CityReference>();
+        Context.Services.AddSingleton<DeputyScopes>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.SystemicProblemsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Appeals.AppealsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingsQueries>();

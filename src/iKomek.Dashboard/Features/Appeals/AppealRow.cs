@@ -29,6 +29,7 @@ public sealed record AppealRow(
 /// <param name="Status">A status code, or <c>open</c> for every status before resolved.</param>
 /// <param name="Duplicates">True: repeat reports only; false: first reports only.</param>
 /// <param name="Critical">True: critical appeals only (life support, safety).</param>
+/// <param name="SupervisedBy">A deputy akim's id: the areas that deputy supervises only (v_access_deputy_areas).</param>
 public sealed record AppealFilter(
     DateTime? FromUtc = null,
     DateTime? ToUtc = null,
@@ -42,7 +43,8 @@ public sealed record AppealFilter(
     int? OrganisationId = null,
     bool? Overdue = null,
     bool? Duplicates = null,
-    bool? Critical = null)
+    bool? Critical = null,
+    int? SupervisedBy = null)
 {
     /// <summary>The filter as query-string arguments (the CSV export link carries the explorer's filter).</summary>
     public string ToQueryString()
@@ -51,7 +53,7 @@ public sealed record AppealFilter(
         void Add(string name, object? value) { if (value is not null) parts.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)}"); }
         Add("from", FromUtc?.ToString("O")); Add("to", ToUtc?.ToString("O")); Add("district", DistrictId); Add("area", AreaId); Add("channel", ChannelId);
         Add("status", Status); Add("text", Text); Add("type", ServiceTypeId); Add("department", DepartmentId); Add("organisation", OrganisationId);
-        Add("overdue", Overdue); Add("duplicates", Duplicates); Add("critical", Critical);
+        Add("overdue", Overdue); Add("duplicates", Duplicates); Add("critical", Critical); Add("deputy", SupervisedBy);
         return string.Join('&', parts);
     }
 
@@ -62,7 +64,7 @@ public sealed record AppealFilter(
         static DateTime? Date(string? v) => DateTime.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
         return new AppealFilter(Date(q["from"]), Date(q["to"]), Int(q["district"]), Int(q["area"]), Int(q["channel"]),
             string.IsNullOrEmpty(q["status"]) ? null : q["status"].ToString(), string.IsNullOrEmpty(q["text"]) ? null : q["text"].ToString(),
-            Int(q["type"]), Int(q["department"]), Int(q["organisation"]), Bool(q["overdue"]), Bool(q["duplicates"]), Bool(q["critical"]));
+            Int(q["type"]), Int(q["department"]), Int(q["organisation"]), Bool(q["overdue"]), Bool(q["duplicates"]), Bool(q["critical"]), Int(q["deputy"]));
     }
 }
 

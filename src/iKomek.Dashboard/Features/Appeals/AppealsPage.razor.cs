@@ -38,11 +38,15 @@ public sealed partial class AppealsPage : ComponentBase
     private int? _districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId;
     private bool? _duplicates;
     private bool _overdueOnly, _criticalOnly;
+    // A deputy akim's supervised areas and departments (listed first, marked) and the one-click "my areas" filter.
+    private DeputyScope? _deputy;
+    private bool _mine;
     private string? _status, _text;
     private IReadOnlyList<FilterSelect.Option> _districtOptions = [], _areaOptions = [], _channelOptions = [], _typeOptions = [], _departmentOptions = [], _organisationOptions = [];
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
     [Inject] private AppealsQueries Queries { get; set; } = default!;
+    [Inject] private DeputyScopes Deputies { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private AstanaClock Clock { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
@@ -61,6 +65,8 @@ public sealed partial class AppealsPage : ComponentBase
     [SupplyParameterFromQuery(Name = "critical")] public bool? CriticalQuery { get; set; }
     [SupplyParameterFromQuery(Name = "duplicates")] public bool? DuplicatesQuery { get; set; }
     [SupplyParameterFromQuery(Name = "text")] public string? TextQuery { get; set; }
+    /// <summary>A deputy's areas only (?mine=true); off by default, so the live panel's numbers open the same appeals.</summary>
+    [SupplyParameterFromQuery(Name = "mine")] public bool? MineQuery { get; set; }
 
     private int PageCount => (int)Math.Max(1, (Math.Max(_total, (long)_page * PageSize + (_rows?.Count ?? 0)) + PageSize - 1) / PageSize);
 
@@ -83,13 +89,14 @@ public sealed partial class AppealsPage : ComponentBase
     {
         _user = await Authentication.UserAsync();
         _reference = await Reference.GetAsync();
+        _deputy = await Deputies.OfAsync(_user);
         static List<FilterSelect.Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new FilterSelect.Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
         _districtOptions = Options(_reference.Districts, T);
-        _areaOptions = Options(_reference.Areas, T);
+        _areaOptions = Yours(Options(_reference.Areas, T), _deputy?.Areas);
         _channelOptions = Options(_reference.Channels, T);
         _typeOptions = Options(_reference.ServiceTypes, T);
-        _departmentOptions = Options(_reference.Departments, T).Where(o => _user.MaySeeDepartment(o.Id)).ToList();
+        _departmentOptions = Yours(Options(_reference.Departments, T).Where(o => _user.MaySeeDepartment(o.Id)).ToList(), _deputy?.Departments);
         _organisationOptions = (await Queries.GetOrganisationsAsync()).Select(o => new FilterSelect.Option(o.Id, o.Name)).ToList();
     }
 
@@ -102,6 +109,7 @@ public sealed partial class AppealsPage : ComponentBase
         (_districtId, _areaId, _channelId, _serviceTypeId, _departmentId, _organisationId) = (DistrictQuery, AreaQuery, ChannelQuery, TypeQuery, _user.ScopeDepartment(DepartmentQuery), OrganisationQuery);
         (_status, _text, _duplicates) = (StatusQuery, TextQuery, DuplicatesQuery);
         (_overdueOnly, _criticalOnly) = (OverdueQuery == true, CriticalQuery == true);
+        _mine = _deputy is not null && MineQuery == true;
         // Prerendering shows the page's frame; the rows are read once, when the circuit is up.
         if (RendererInfo.IsInteractive) await LoadPageAsync(0);
     }
@@ -181,13 +189,25 @@ public sealed partial class AppealsPage : ComponentBase
         };
         var from = fromDay is { } day ? AstanaClock.StartOfDay(day).UtcDateTime : (DateTime?)null;
         return new AppealFilter(from, null, _districtId, _areaId, _channelId, _status, string.IsNullOrWhiteSpace(_text) ? null : _text,
-            _serviceTypeId, _user.ScopeDepartment(_departmentId), _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null);
+            _serviceTypeId, _user.ScopeDepartment(_departmentId), _organisationId, _overdueOnly ? true : null, _duplicates, _criticalOnly ? true : null,
+            _mine ? _deputy?.DeputyId : null);
     }
 
     /// <summary>The export (CSV or .xlsx) of exactly what the grid shows.</summary>
     private string ExportHref(string format) => $"appeals/export.{format}?" + CurrentFilter().ToQueryString();
 
     private Task ReloadAsync() => LoadPageAsync(0);
+
+    private Task ToggleMineAsync()
+    {
+        _mine = !_mine && _deputy is not null;
+        return ReloadAsync();
+    }
+
+    /// <summary>A deputy's own choices first, marked; the list unchanged for everyone else.</summary>
+    private List<FilterSelect.Option> Yours(List<FilterSelect.Option> options, IReadOnlySet<int>? yours) => yours is null ? options
+        : options.Where(o => yours.Contains(o.Id)).Select(o => o with { Label = $"{o.Label} · {T["common.yours"]}" })
+            .Concat(options.Where(o => !yours.Contains(o.Id))).ToList();
 
     private Task GoToAsync(int page) => LoadPageAsync(page - 1);
 
@@ -200,7 +220,7 @@ public sealed partial class AppealsPage : ComponentBase
     private async Task ResetAsync()
     {
         (_period, _districtId, _areaId, _channelId, _status, _text) = (DefaultPeriod, null, null, null, null, null);
-        (_serviceTypeId, _departmentId, _organisationId, _duplicates, _overdueOnly, _criticalOnly) = (null, null, null, null, false, false);
+        (_serviceTypeId, _departmentId, _organisationId, _duplicates, _overdueOnly, _criticalOnly, _mine) = (null, null, null, null, false, false, false);
         await ReloadAsync();
     }
 

@@ -133,12 +133,13 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@Overdue::boolean IS NULL OR (status NOT IN ('resolved', 'closed') AND sla_due_at < city_now()) = @Overdue)
               AND (@Duplicates::boolean IS NULL OR (duplicate_of IS NOT NULL) = @Duplicates)
               AND (@Critical::boolean IS NULL OR is_critical = @Critical)
+              AND (@SupervisedBy::int IS NULL OR area_id IN (SELECT area_id FROM v_access_deputy_areas WHERE deputy_id = @SupervisedBy))
             """;
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
         var args = new DynamicParameters(new
         {
             filter.FromUtc, filter.ToUtc, filter.DistrictId, filter.AreaId, filter.ChannelId, filter.Status, Text = text,
-            filter.ServiceTypeId, filter.DepartmentId, filter.OrganisationId, filter.Overdue, filter.Duplicates, filter.Critical,
+            filter.ServiceTypeId, filter.DepartmentId, filter.OrganisationId, filter.Overdue, filter.Duplicates, filter.Critical, filter.SupervisedBy,
         });
         return (where, args);
     }

@@ -2,6 +2,7 @@ using IKomek.Dashboard.Components.Layout;
 using IKomek.Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Access;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -31,7 +32,11 @@ public sealed partial class LivePage
 
     private IReadOnlyList<RankedBars.Item> ChannelItems => Linked(_snapshot?.ByChannel, _reference?.Channels, id => LiveDrill.Today("channel", id));
 
-    private IReadOnlyList<RankedBars.Item> AreaItems => Linked(_snapshot?.TopAreas, _reference?.Areas, id => LiveDrill.Today("area", id));
+    // The busiest areas and the departments with most overdue appeals; a deputy's own first, marked, all of them.
+    private const int TopAreas = 8, TopDepartments = 10;
+
+    private IReadOnlyList<RankedBars.Item> AreaItems =>
+        Linked(_snapshot?.ByArea.SupervisedFirst(_deputy?.Areas, c => c.Id, TopAreas), _reference?.Areas, id => LiveDrill.Today("area", id), _deputy?.Areas);
 
     private IReadOnlyList<RankedBars.Item> TypeItems => Linked(_snapshot?.TopServiceTypes, _reference?.ServiceTypes, id => LiveDrill.Today("type", id));
 
@@ -40,19 +45,21 @@ public sealed partial class LivePage
     {
         get
         {
-            var items = Linked(_snapshot?.OverdueByDepartment, _reference?.Departments, id => LiveDrill.Overdue(id));
+            var items = Linked(_snapshot?.OverdueByDepartment.SupervisedFirst(_deputy?.Departments, c => c.Id, TopDepartments), _reference?.Departments,
+                id => LiveDrill.Overdue(id), _deputy?.Departments);
             var shortNames = CommonPrefix.Strip(items.Select(i => i.Label).ToList());
             return items.Select((item, i) => item with { Label = shortNames[i] }).ToList();
         }
     }
 
-    private IReadOnlyList<RankedBars.Item> Linked<TItem>(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, TItem>? names, Func<int, string> href) where TItem : RefItem
+    private IReadOnlyList<RankedBars.Item> Linked<TItem>(IReadOnlyList<CountByKey>? counts, IReadOnlyDictionary<int, TItem>? names, Func<int, string> href,
+        IReadOnlySet<int>? yours = null) where TItem : RefItem
     {
         if (counts is null || names is null) return [];
         return counts.Select(c =>
         {
             var name = names.GetValueOrDefault(c.Id)?.Name(T) ?? "";
-            return new RankedBars.Item(name, c.Count, href(c.Id), name);
+            return new RankedBars.Item(name, c.Count, href(c.Id), name, yours?.Contains(c.Id) == true ? T["common.yours"] : null);
         }).ToList();
     }
 

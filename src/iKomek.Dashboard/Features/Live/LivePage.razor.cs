@@ -8,6 +8,8 @@ using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Access;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace IKomek.Dashboard.Features.Live;
 
@@ -21,14 +23,17 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     private LiveSnapshot? _snapshot;
     private CityReference.Snapshot? _reference;
     private IList<ITrace> _hourlyTraces = [];
-    private IReadOnlyList<RankedBars.Item> _channels = [], _areas = [], _types = [], _overdue = [];
     private IList<ITrace> _districtMap = [];
     private IReadOnlyDictionary<int, (double Lat, double Lon)[]>? _cells;
     private IReadOnlyDictionary<int, (double Lat, double Lon)>? _labelAt;
     private int _level = 1;
     private Timer? _timer;
     private LiveSubscription? _live;
+    // A deputy akim's areas and departments, listed first and marked; null for everyone else.
+    private DeputyScope? _deputy;
 
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+    [Inject] private DeputyScopes Deputies { get; set; } = default!;
     [Inject] private LiveQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private Texts T { get; set; } = default!;
@@ -74,6 +79,7 @@ public sealed partial class LivePage : ComponentBase, IDisposable
     {
         // Every appeal change concerns the panel; the clock and the feed reconnecting go the same coalesced way.
         _live = new LiveSubscription(Feed, _ => true, ReloadAsync, InvokeAsync, OnRefreshFailedAsync, Log);
+        _deputy = await Deputies.OfAsync(await Authentication.UserAsync(), _live.Stopping);
         await LoadAsync(_live.Stopping);
         Feed.ConnectionChanged += OnFeedConnectionChanged;
         _timer = new Timer(_ => _live.Trigger(), null, RefreshEvery, RefreshEvery);
@@ -101,7 +107,6 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         _reference = await Reference.GetAsync(ct);
         var s = await Queries.GetSnapshotAsync(ct);
         var r = _reference;
-        _channels = s.ByChannel.Select(x => new RankedBars.Item(r.Channels[x.Id].Name(T), x.Count)).ToList();
         _level = CityStatus.Level(s.OpenCriticalIncidents);
         var today = s.ByDistrict.ToDictionary(x => x.Id, x => x.Count);
         var most = Math.Max(1, today.Values.DefaultIfEmpty().Max());
@@ -118,9 +123,6 @@ public sealed partial class LivePage : ComponentBase, IDisposable
                 districts.Select(d => $"{r.Districts[d.Key].Name(T)}<br><b>{today.GetValueOrDefault(d.Key):N0}</b>"),
                 districts.Select(d => ChartLayout.Palette.OnShade(share[d.Key]))),
         ];
-        _areas = s.TopAreas.Select(x => new RankedBars.Item(r.Areas[x.Id].Name(T), x.Count)).ToList();
-        _types = s.TopServiceTypes.Select(x => new RankedBars.Item(r.ServiceTypes[x.Id].Name(T), x.Count)).ToList();
-        _overdue = s.OverdueByDepartment.Select(x => new RankedBars.Item(r.Departments[x.Id].Name(T), x.Count)).ToList();
         var currentHour = s.AsOf.Hour;
         var sofar = s.Hourly.Where(h => h.Hour <= currentHour).ToList();
         _hourlyTraces =

@@ -45,16 +45,16 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                 (SELECT coalesce(sum(created), 0)::bigint FROM live_hourly WHERE hour >= @monthStart AND hour < @now) AS month_count,
                 (SELECT coalesce(sum(n), 0)::bigint FROM live_answers WHERE resolved >= @monthDay::date) AS answered_month;
 
-            -- 2-5: today by channel, district, area, service type
+            -- 2-5: today by channel, district, area (every area: a deputy's own come first), service type
             SELECT channel_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
             SELECT district_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC;
-            SELECT area_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC LIMIT 8;
+            SELECT area_id::int AS Id, sum(created)::bigint AS Count FROM live_daily WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC, 1;
 
             SELECT service_type_id AS Id, sum(created)::bigint AS Count FROM live_daily_types WHERE day = @today::date GROUP BY 1 HAVING sum(created) > 0 ORDER BY 2 DESC LIMIT 5;
 
-            -- 6: overdue now by department (partial index on open appeals)
+            -- 6: overdue now by department, every department (partial index on open appeals)
             SELECT department_id::int AS Id, count(*) AS Count FROM appeals
-            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now GROUP BY 1 ORDER BY 2 DESC LIMIT 10;
+            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now GROUP BY 1 ORDER BY 2 DESC, 1;
 
             -- 7: hourly curve, today vs typical
             SELECT h AS Hour,
@@ -78,7 +78,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var head = await grid.ReadSingleAsync<(long Today, decimal Typical, double? FcrToday, double? FcrMonth, long Open, long Overdue, long Critical, double? AnswerDays, long Month, long Answered)>();
         var byChannel = (await grid.ReadAsync<CountByKey>()).AsList();
         var byDistrict = (await grid.ReadAsync<CountByKey>()).AsList();
-        var topAreas = (await grid.ReadAsync<CountByKey>()).AsList();
+        var byArea = (await grid.ReadAsync<CountByKey>()).AsList();
         var topTypes = (await grid.ReadAsync<CountByKey>()).AsList();
         var overdue = (await grid.ReadAsync<CountByKey>()).AsList();
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
@@ -86,7 +86,7 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var critical = (await grid.ReadAsync<CriticalIncident>()).Select(c => c with { Address = PersonalData.RedactAddress(c.Address) }).ToList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
             head.Critical, head.AnswerDays,
-            byChannel, byDistrict, topAreas, topTypes, overdue, hourly, critical, head.Month, head.Answered);
+            byChannel, byDistrict, byArea, topTypes, overdue, hourly, critical, head.Month, head.Answered);
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>

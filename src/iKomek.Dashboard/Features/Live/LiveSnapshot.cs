@@ -3,6 +3,8 @@ namespace IKomek.Dashboard.Features.Live;
 /// <summary>Everything the live panel shows, read in one round trip.</summary>
 /// <param name="AppealsMonth">Appeals this month: the sample of the month's first-contact share.</param>
 /// <param name="AnsweredMonth">Appeals answered this month: the sample of the answer time.</param>
+/// <param name="ByArea">Today's appeals of every area, most first (the panel shows the first few, a deputy's own first).</param>
+/// <param name="OverdueByDepartment">Overdue appeals of every department, most first (shown as <paramref name="ByArea"/>).</param>
 public sealed record LiveSnapshot(
     DateTimeOffset AsOf,
     long AppealsToday,
@@ -15,7 +17,7 @@ public sealed record LiveSnapshot(
     double? AnswerWorkingDaysMonth,
     IReadOnlyList<CountByKey> ByChannel,
     IReadOnlyList<CountByKey> ByDistrict,
-    IReadOnlyList<CountByKey> TopAreas,
+    IReadOnlyList<CountByKey> ByArea,
     IReadOnlyList<CountByKey> TopServiceTypes,
     IReadOnlyList<CountByKey> OverdueByDepartment,
     IReadOnlyList<HourlyPoint> Hourly,

@@ -52,13 +52,15 @@ public sealed partial class ProblemPage : ComponentBase, IDisposable
 
     private async Task ReloadAsync()
     {
-        _p = await Queries.GetProblemAsync(Id);
+        var user = await Access.UserAsync();
+        // A department head's scope: another department's problem is "not found", whatever the address asks.
+        _p = await Queries.GetProblemAsync(Id, user.OwnDepartment());
         _loaded = true;
         if (_p is null) return;
         _splitInto = await Queries.GetSplitIntoAsync(Id);
         var appeals = await Queries.GetAppealsAsync(Id, 500);
         // Decided here, on the server: a reader without the right never receives the texts as written.
-        _appeals = await Access.MayAsync(CityAction.SeePersonalData) ? appeals : appeals.Select(a => a.Redacted()).ToList();
+        _appeals = appeals.Select(a => user.SeesPersonalDataOf(a.DepartmentId) ? a : a.Redacted()).ToList();
         var (orgs, depts) = await Queries.GetInvolvedAsync(Id);
         var organisations = (await AppealsQueries.GetOrganisationsAsync()).ToDictionary(o => o.Id, o => o.Name);
         _departments = depts.Select(d => new RankedBars.Item(Name(_reference?.Departments, d.Id), d.Count)).ToList();

@@ -2,17 +2,23 @@ using IKomek.Dashboard.Platform.Database;
 
 using IKomek.Dashboard.Platform.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 
 namespace IKomek.Dashboard.Features.SystemicProblems;
 
-/// <summary>The ranked list of systemic problems with its filters and the comparison of two periods.</summary>
+/// <summary>The ranked list of systemic problems with its filters and the comparison of two periods. A department head
+/// lists the own department's problems and sees the others counted by area and status.</summary>
 public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
 {
     private static readonly string[] Statuses = ["identified", "confirmed", "dismissed", "assigned", "in_work", "worked_out", "verified", "reopened"];
 
     private IReadOnlyList<ProblemRow>? _rows;
+    private IReadOnlyList<ProblemTally>? _others;
+    // A department head's department (AppealScope): decided from the signed-in reader, never from the address.
+    private int? _ownDepartment;
     private CityReference.Snapshot? _reference;
     private IReadOnlyList<Option> _areaOptions = [], _districtOptions = [];
     private IReadOnlyList<StatusOption> _statusOptions = [];
@@ -27,6 +33,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     private sealed record StatusOption(string Code, string Label);
     private sealed record PeriodOption(int Days, string Label);
 
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
@@ -36,6 +43,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _ownDepartment = (await Authentication.UserAsync()).OwnDepartment();
         _reference = await Reference.GetAsync();
         static List<Option> Options<TItem>(IReadOnlyDictionary<int, TItem> items, Texts t) where TItem : RefItem =>
             items.Values.Select(i => new Option(i.Id, i.Name(t))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList();
@@ -67,8 +75,12 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
                 cFrom = from.Value.AddDays(-_periodDays);
             }
         }
-        _rows = await Queries.GetRankedAsync(new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo));
+        var filter = new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo, _ownDepartment);
+        _rows = await Queries.GetRankedAsync(filter);
+        if (_ownDepartment is { } own) _others = await Queries.GetOtherDepartmentsAsync(filter, own);
     }
+
+    private string AreaName(int id) => Name(_reference?.Areas, id);
 
     private string TypeName(int id) => Name(_reference?.ServiceTypes, id);
 

@@ -20,8 +20,14 @@ public sealed record ProblemRow(
 }
 
 /// <summary>The list's filters: area, district, status, and a period with an optional second period to compare.</summary>
+/// <param name="DepartmentId">Only this department's problems (<see cref="SystemicProblemsQueries.DepartmentOf"/>): a
+/// department head's scope, set from the reader, never from the address.</param>
 public sealed record ProblemFilter(int? AreaId = null, int? DistrictId = null, string? Status = null,
-    DateTime? FromUtc = null, DateTime? ToUtc = null, DateTime? CompareFromUtc = null, DateTime? CompareToUtc = null);
+    DateTime? FromUtc = null, DateTime? ToUtc = null, DateTime? CompareFromUtc = null, DateTime? CompareToUtc = null,
+    int? DepartmentId = null);
+
+/// <summary>How many problems of other departments one area holds in one status: what a department head sees of them.</summary>
+public sealed record ProblemTally(int AreaId, string Status, long Count);
 
 /// <summary>The akim's counters: problems identified (all not dismissed), in work, worked out.</summary>
 public sealed record ProblemCounters(long Identified, long InWork, long WorkedOut, long Emerging);
@@ -56,21 +62,37 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
     /// <summary>Statuses in which a problem is being worked on.</summary>
     public static readonly string[] InWorkStatuses = ["confirmed", "assigned", "in_work", "reopened"];
 
-    /// <summary>The ranked list: current problems and every problem an analyst has taken up, best score first.</summary>
-    public async Task<IReadOnlyList<ProblemRow>> GetRankedAsync(ProblemFilter f, int limit = 200, CancellationToken ct = default)
-    {
-        const string sql = """
-            WITH listed AS (
-                SELECT p.*, row_number() OVER (ORDER BY p.score DESC, p.id) AS rank
-                FROM systemic_problems p
+    /// <summary>
+    /// A problem's department (p: systemic_problems, st: its service type): the one it is assigned to (by an analyst,
+    /// or by the mining from most of its appeals), else the department that handles its service type. A department
+    /// head reads the problems of their own department one by one and the others only counted.
+    /// </summary>
+    public const string DepartmentOf = "coalesce(p.department_id, st.department_id)::int";
+
+    // The problems the list holds (current ones and every one an analyst has taken up), ranked across the city, with
+    // the list's filters but the department's.
+    private const string Listed = $"""
+            listed AS (
+                SELECT p.*, {DepartmentOf} AS scope_department, row_number() OVER (ORDER BY p.score DESC, p.id) AS rank
+                FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
                 WHERE (p.is_current OR p.status <> 'identified') AND p.merged_into IS NULL
-            ), picked AS (
+            ), filtered AS (
                 SELECT * FROM listed
                 WHERE (@AreaId::int IS NULL OR area_id = @AreaId)
                   AND (@DistrictId::int IS NULL OR district_id = @DistrictId)
                   AND (@Status::text IS NULL OR status = @Status)
                   AND (@FromUtc::timestamptz IS NULL OR last_seen >= @FromUtc)
                   AND (@ToUtc::timestamptz IS NULL OR first_seen < @ToUtc)
+            )
+            """;
+
+    /// <summary>The ranked list: current problems and every problem an analyst has taken up, best score first.</summary>
+    public async Task<IReadOnlyList<ProblemRow>> GetRankedAsync(ProblemFilter f, int limit = 200, CancellationToken ct = default)
+    {
+        const string sql = $"""
+            WITH {Listed}, picked AS (
+                SELECT * FROM filtered
+                WHERE (@DepartmentId::int IS NULL OR scope_department = @DepartmentId)
                 ORDER BY rank LIMIT @limit
             ), weeks AS (
                 SELECT a.systemic_problem_id AS id,
@@ -104,7 +126,24 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<ProblemRow>(new CommandDefinition(sql, new
         {
-            f.AreaId, f.DistrictId, f.Status, f.FromUtc, f.ToUtc, f.CompareFromUtc, f.CompareToUtc, limit,
+            f.AreaId, f.DistrictId, f.Status, f.FromUtc, f.ToUtc, f.CompareFromUtc, f.CompareToUtc, f.DepartmentId, limit,
+        }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>The problems of departments other than <paramref name="department"/> under the list's filters, counted by
+    /// area and status: no problem's row, place or id.</summary>
+    public async Task<IReadOnlyList<ProblemTally>> GetOtherDepartmentsAsync(ProblemFilter f, int department, CancellationToken ct = default)
+    {
+        const string sql = $"""
+            WITH {Listed}
+            SELECT area_id::int AS AreaId, status AS Status, count(*) AS Count
+            FROM filtered WHERE scope_department <> @department
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<ProblemTally>(new CommandDefinition(sql, new
+        {
+            f.AreaId, f.DistrictId, f.Status, f.FromUtc, f.ToUtc, department,
         }, cancellationToken: ct))).AsList();
     }
 
@@ -122,21 +161,24 @@ public sealed class SystemicProblemsQueries(NpgsqlDataSource db)
         return await conn.QuerySingleAsync<ProblemCounters>(new CommandDefinition(sql, new { InWork = InWorkStatuses }, cancellationToken: ct));
     }
 
-    public async Task<ProblemDetail?> GetProblemAsync(long id, CancellationToken ct = default)
+    /// <summary>One problem, or null when there is none or it is not <paramref name="department"/>'s (a department
+    /// head's scope: another department's problem is "not found" to them, as another department's appeal is).</summary>
+    public async Task<ProblemDetail?> GetProblemAsync(long id, int? department = null, CancellationToken ct = default)
     {
-        const string sql = """
-            SELECT id AS Id, title AS Title, service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
-                   address AS Address, lat AS Lat, lon AS Lon, status AS Status, department_id::int AS DepartmentId,
-                   recurrence AS Recurrence, resonance AS Resonance, criticality AS Criticality, score AS Score,
-                   appeals_count AS AppealsCount, citizens AS Citizens, excess_weeks AS ExcessWeeks, expected AS Expected,
-                   is_emerging AS IsEmerging, is_current AS IsCurrent, level AS Level, first_seen AS FirstSeen, last_seen AS LastSeen,
-                   identified_at AS IdentifiedAt, recurrence_parts::text AS RecurrenceParts, resonance_parts::text AS ResonanceParts,
-                   criticality_parts::text AS CriticalityParts, merged_into AS MergedInto, dismissed_reason AS DismissedReason,
-                   root_cause AS RootCause, measures AS Measures, worked_out_at AS WorkedOutAt, split_from AS SplitFrom
-            FROM systemic_problems WHERE id = @id
+        const string sql = $"""
+            SELECT p.id AS Id, p.title AS Title, p.service_type_id AS ServiceTypeId, p.area_id::int AS AreaId, p.district_id::int AS DistrictId,
+                   p.address AS Address, p.lat AS Lat, p.lon AS Lon, p.status AS Status, p.department_id::int AS DepartmentId,
+                   p.recurrence AS Recurrence, p.resonance AS Resonance, p.criticality AS Criticality, p.score AS Score,
+                   p.appeals_count AS AppealsCount, p.citizens AS Citizens, p.excess_weeks AS ExcessWeeks, p.expected AS Expected,
+                   p.is_emerging AS IsEmerging, p.is_current AS IsCurrent, p.level AS Level, p.first_seen AS FirstSeen, p.last_seen AS LastSeen,
+                   p.identified_at AS IdentifiedAt, p.recurrence_parts::text AS RecurrenceParts, p.resonance_parts::text AS ResonanceParts,
+                   p.criticality_parts::text AS CriticalityParts, p.merged_into AS MergedInto, p.dismissed_reason AS DismissedReason,
+                   p.root_cause AS RootCause, p.measures AS Measures, p.worked_out_at AS WorkedOutAt, p.split_from AS SplitFrom
+            FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.id = @id AND (@department::int IS NULL OR {DepartmentOf} = @department)
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<ProblemDetail>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return await conn.QuerySingleOrDefaultAsync<ProblemDetail>(new CommandDefinition(sql, new { id, department }, cancellationToken: ct));
     }
 
     /// <summary>The problems that split off from this one (sql/schema/0016), oldest first.</summary>

@@ -35,4 +35,12 @@ public static class AppealScope
     /// </summary>
     public static bool SeesPersonalDataInScope(this ClaimsPrincipal user) =>
         user.May(CityAction.SeePersonalData) || user.OwnDepartment() is not null;
+
+    /// <summary>
+    /// Whether the reader reads one appeal of <paramref name="departmentId"/> with personal data as written, on a page
+    /// that mixes departments (a systemic problem's appeals): the roles of <see cref="CityAction.SeePersonalData"/>,
+    /// or a department head for the own department's appeals.
+    /// </summary>
+    public static bool SeesPersonalDataOf(this ClaimsPrincipal user, int departmentId) =>
+        user.May(CityAction.SeePersonalData) || user.OwnDepartment() == departmentId;
 }

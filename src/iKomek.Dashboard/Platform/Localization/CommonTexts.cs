@@ -36,6 +36,8 @@ internal static class CommonTexts
         ["common.noData"] = new("Нет данных", "Деректер жоқ", "No data"),
         ["common.total"] = new("Всего", "Барлығы", "Total"),
         ["common.all"] = new("Все", "Барлығы", "All"),
+        // A deputy's own areas and departments, marked where the whole city is listed.
+        ["common.yours"] = new("ваши", "сіздікі", "yours"),
         ["common.district"] = new("Район", "Аудан", "District"),
         ["common.department"] = new("Управление", "Басқарма", "Department"),
         ["common.area"] = new("Сфера", "Сала", "Area"),

@@ -31,7 +31,7 @@ public sealed class ProblemExportTests(DemoCityDatabase city) : IClassFixture<De
 
         var http = new DefaultHttpContext
         {
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "head.esil"), new Claim(ClaimTypes.Role, "department_head")], "cookie")),
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "akim"), new Claim(ClaimTypes.Role, "akim")], "cookie")),
             RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
         };
         http.Response.Body = new MemoryStream();
@@ -48,9 +48,48 @@ public sealed class ProblemExportTests(DemoCityDatabase city) : IClassFixture<De
         Assert.All(rows.Values, r => Assert.DoesNotContain("кв.", r.Cell(4).GetString()));
         Assert.All(book.Worksheets.First().CellsUsed(), c => Assert.False(c.HasFormula));
         var details = await conn.QuerySingleAsync<string>(
-            "SELECT details::text FROM audit_log WHERE actor = 'head.esil' AND action = 'export.problems' AND subject_id = @subject",
+            "SELECT details::text FROM audit_log WHERE actor = 'akim' AND action = 'export.problems' AND subject_id = @subject",
             new { subject = id.ToString(CultureInfo.InvariantCulture) });
         Assert.Contains($"\"rows\": {count}", details);
         Assert.Contains("\"redacted\": true", details);
+    }
+
+    [Fact]
+    public async Task Csv_ForADepartmentHead_IsTheOwnDepartmentsProblemOnly_WithItsAppealsAsWritten()
+    {
+        await new SystemicMining(city.DataSource, TimeProvider.System).RunAsync(full: true);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var (own, department) = await conn.QueryFirstAsync<(long, int)>("""
+            SELECT p.id, coalesce(p.department_id, st.department_id)::int FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current ORDER BY p.score DESC LIMIT 1
+            """);
+        var other = await conn.QueryFirstAsync<long>("""
+            SELECT p.id FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current AND coalesce(p.department_id, st.department_id) <> @department ORDER BY p.score DESC LIMIT 1
+            """, new { department });
+        var written = (await conn.QueryAsync<(string Reg, string Description, int Department)>(
+            "SELECT reg_number, description, department_id::int FROM appeals WHERE systemic_problem_id = @own", new { own })).ToList();
+
+        async Task<(int Status, string Body)> ExportAsync(long id)
+        {
+            var http = new DefaultHttpContext
+            {
+                User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "head.test"), new Claim(ClaimTypes.Role, "department_head"),
+                    new Claim("ikomek:department", department.ToString(CultureInfo.InvariantCulture))], "cookie")),
+                RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
+            };
+            http.Response.Body = new MemoryStream();
+            var gate = new ExportGate(new ExportOptions(), city.Clock, new AuditLog(city.DataSource));
+            await (await ProblemExportEndpoint.ExportAsync(id, "csv", new SystemicProblemsQueries(city.DataSource), gate, http, CancellationToken.None)).ExecuteAsync(http);
+            return (http.Response.StatusCode, System.Text.Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
+        }
+
+        var (status, body) = await ExportAsync(own);
+        Assert.Equal(200, status);
+        Assert.All(written, a => Assert.Contains(a.Reg, body));
+        // The own department's appeals as written: a phone or a flat stays in the text.
+        var sample = written.First(a => a.Department == department);
+        Assert.Contains(sample.Description.Replace("\"", "\"\"", StringComparison.Ordinal).Split('\n')[0], body);
+        Assert.Equal(404, (await ExportAsync(other)).Status);
     }
 }
