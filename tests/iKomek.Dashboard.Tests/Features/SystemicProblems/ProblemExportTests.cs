@@ -79,7 +79,7 @@ public sealed class ProblemExportTests(DemoCityDatabase city) : IClassFixture<De
                 RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider(),
             };
             http.Response.Body = new MemoryStream();
-            var gate = new ExportGate(new ExportOptions(), city.Clock, new AuditLog(city.DataSource));
+            var gate = new ExportGate(new ExportOptions(), new RateCounters(city.DataSource, city.Clock, NullLogger<RateCounters>.Instance), new AuditLog(city.DataSource));
             await (await ProblemExportEndpoint.ExportAsync(id, "csv", new SystemicProblemsQueries(city.DataSource), gate, http, CancellationToken.None)).ExecuteAsync(http);
             return (http.Response.StatusCode, System.Text.Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray()));
         }
