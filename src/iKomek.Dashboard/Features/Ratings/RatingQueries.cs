@@ -26,11 +26,11 @@ public sealed class RatingQueries(NpgsqlDataSource db)
         var sql = $"""
             SELECT {ResultColumns}
             FROM rating_results r JOIN managers m ON m.id = r.manager_id
-            WHERE r.is_latest AND r.period_kind = @kind AND r.period_start = @start
+            WHERE r.is_latest AND r.period_kind = @kind AND r.period_start = @start::date
             ORDER BY r.total_pct DESC NULLS LAST, m.full_name
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = (await conn.QueryAsync<ResultRow>(new CommandDefinition(sql, new { kind = period.Code, start = period.Start }, cancellationToken: ct))).AsList();
+        var rows = (await conn.QueryAsync<ResultRow>(new CommandDefinition(sql, new { kind = period.Code, start = period.Start.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct))).AsList();
         return await WithIndicatorsAsync(conn, rows, ct);
     }
 
@@ -56,12 +56,12 @@ public sealed class RatingQueries(NpgsqlDataSource db)
         const string sql = """
             SELECT p.kind, p.subject_id, p.link, p.points
             FROM rating_results r JOIN rating_lost_points p ON p.result_id = r.id
-            WHERE r.is_latest AND r.manager_id = @managerId AND r.period_kind = @kind AND r.period_start = @start
+            WHERE r.is_latest AND r.manager_id = @managerId AND r.period_kind = @kind AND r.period_start = @start::date
             ORDER BY p.points DESC, p.position
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<(string Kind, long SubjectId, string Link, decimal Points)>(new CommandDefinition(sql,
-                new { managerId, kind = period.Code, start = period.Start }, cancellationToken: ct)))
+                new { managerId, kind = period.Code, start = period.Start.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct)))
             .Select(p => new LostPoint(RatingCodes.LostPoint(p.Kind), p.SubjectId, p.Link, p.Points)).ToList();
     }
 
@@ -83,12 +83,12 @@ public sealed class RatingQueries(NpgsqlDataSource db)
         var sql = $"""
             SELECT {ResultColumns}
             FROM rating_results r JOIN managers m ON m.id = r.manager_id
-            WHERE r.manager_id = @managerId AND r.period_kind = @kind AND r.period_start = @start
+            WHERE r.manager_id = @managerId AND r.period_kind = @kind AND r.period_start = @start::date
             ORDER BY r.computed_at DESC, r.id DESC
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<ResultRow>(new CommandDefinition(sql,
-            new { managerId, kind = period.Code, start = period.Start }, cancellationToken: ct))).AsList();
+            new { managerId, kind = period.Code, start = period.Start.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct))).AsList();
         return await WithIndicatorsAsync(conn, rows, ct);
     }
 
@@ -119,10 +119,10 @@ public sealed class RatingQueries(NpgsqlDataSource db)
     {
         const string sql = """
             SELECT inputs::text FROM rating_results
-            WHERE is_latest AND period_kind = @kind AND period_start = @start ORDER BY manager_id
+            WHERE is_latest AND period_kind = @kind AND period_start = @start::date ORDER BY manager_id
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<string>(new CommandDefinition(sql, new { kind = period.Code, start = period.Start }, cancellationToken: ct)))
+        return (await conn.QueryAsync<string>(new CommandDefinition(sql, new { kind = period.Code, start = period.Start.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct)))
             .Select(RatingInputsJson.Read).ToList();
     }
 
