@@ -62,7 +62,7 @@ public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
                 """, new { firsts = ranges.Select(r => r.FirstId).ToArray(), lasts = ranges.Select(r => r.LastId).ToArray() });
         }
 
-        var asOf = DateOnly.FromDateTime(await Scalar<DateTime>("SELECT city_today()"));
+        var asOf = DateOnly.FromDateTime(await Scalar<DateTime>("SELECT city_today()::timestamp"));
         var weights = await RatingQueries.CurrentWeightsAsync(conn, tx, ct);
         var periods = RatingInputReader.PeriodsOf(asOf.Year, asOf);
         var inputs = await RatingInputReader.ReadAsync(conn, tx, periods, asOf, ct);
@@ -86,7 +86,7 @@ internal static class RatingStore
         IReadOnlyDictionary<RatingPeriod, IReadOnlyList<ComputedRating>> computed, CancellationToken ct)
     {
         var latest = (await conn.QueryAsync<(string Kind, DateTime Start, int ManagerId, string Hash)>(new CommandDefinition(
-                "SELECT period_kind, period_start, manager_id, inputs_hash FROM rating_results WHERE is_latest", transaction: tx, cancellationToken: ct)))
+                "SELECT period_kind, period_start::timestamp, manager_id, inputs_hash FROM rating_results WHERE is_latest", transaction: tx, cancellationToken: ct)))
             .ToDictionary(r => (r.Kind, DateOnly.FromDateTime(r.Start), r.ManagerId), r => r.Hash);
         var rows = new List<(RatingPeriod Period, RatingInputs Inputs, ComputedRating Rating, string Json, string Hash)>();
         foreach (var (period, ratings) in computed)

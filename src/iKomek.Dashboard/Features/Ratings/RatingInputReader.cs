@@ -38,12 +38,12 @@ public static class RatingInputReader
         var managers = (await conn.QueryAsync<(int Id, int DepartmentId)>(Sql("SELECT id, department_id::int FROM managers ORDER BY id"))).AsList();
         var kpis = (await conn.QueryAsync<(int Id, int DepartmentId, decimal Weight)>(Sql("SELECT id, department_id::int, weight FROM kpis ORDER BY id"))).AsList();
         var executions = (await conn.QueryAsync<(int KpiId, DateTime Start, DateTime End, decimal Pct)>(Sql("""
-            SELECT kpi_id, period_start, period_end, execution_pct FROM v_kpi_execution
+            SELECT kpi_id, period_start::timestamp, period_end::timestamp, execution_pct FROM v_kpi_execution
             WHERE execution_pct IS NOT NULL AND period_start < @to::date AND period_end > @from::date AND period_start <= @asOf::date
             """))).ToLookup(e => e.KpiId);
         var projects = (await conn.QueryAsync<ProjectRow>(Sql("""
-            SELECT id AS Id, department_id::int AS DepartmentId, start_date AS StartDate, actual_end_date AS ActualEnd,
-                   forecast_end_date AS ForecastEnd, coalesce(baseline_end_date, planned_end_date) AS BaselineEnd,
+            SELECT id AS Id, department_id::int AS DepartmentId, start_date::timestamp AS StartDate, actual_end_date::timestamp AS ActualEnd,
+                   forecast_end_date::timestamp AS ForecastEnd, coalesce(baseline_end_date, planned_end_date)::timestamp AS BaselineEnd,
                    budget_kzt AS Budget, coalesce(baseline_budget_kzt, budget_kzt) AS BaselineBudget, spent_kzt AS Spent
             FROM projects
             WHERE status <> 'planned' AND start_date < @to::date AND start_date <= @asOf::date
@@ -51,17 +51,17 @@ public static class RatingInputReader
             ORDER BY id
             """))).AsList();
         var milestones = (await conn.QueryAsync<(int ProjectId, DateTime Due, DateTime? Done)>(Sql("""
-            SELECT project_id, due_date, done_date FROM project_milestones WHERE due_date >= @from::date AND due_date < @to::date AND due_date <= @asOf::date
+            SELECT project_id, due_date::timestamp, done_date::timestamp FROM project_milestones WHERE due_date >= @from::date AND due_date < @to::date AND due_date <= @asOf::date
             """))).ToLookup(m => m.ProjectId);
         var daily = (await conn.QueryAsync<DailyRow>(Sql("""
-            SELECT department_id::int AS DepartmentId, day AS Day, settled AS Settled, on_time AS OnTime, first_contact AS FirstContact,
+            SELECT department_id::int AS DepartmentId, day::timestamp AS Day, settled AS Settled, on_time AS OnTime, first_contact AS FirstContact,
                    rated AS Rated, satisfaction_sum AS SatisfactionSum, reopened AS Reopened, re_reported AS ReReported,
                    forwarded_away AS ForwardedAway, forwarded_hours AS ForwardedHours
             FROM rating_appeal_daily WHERE day >= @from::date AND day < @to::date AND day <= @asOf::date
             """))).ToLookup(d => d.DepartmentId);
         // Open past their deadline as of the day read: they count as late answers of the period their deadline fell in.
         var overdue = (await conn.QueryAsync<(long Id, int DepartmentId, DateTime Due)>(Sql("""
-            SELECT id, department_id::int, (sla_due_at AT TIME ZONE 'Asia/Almaty')::date FROM appeals
+            SELECT id, department_id::int, (sla_due_at AT TIME ZONE 'Asia/Almaty')::date::timestamp FROM appeals
             WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < least(city_now(), (@asOf::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty')
               AND sla_due_at >= @from::date::timestamp AT TIME ZONE 'Asia/Almaty'
             ORDER BY sla_due_at, id

@@ -13,7 +13,7 @@ public sealed class RatingQueries(NpgsqlDataSource db)
 {
     private const string ResultColumns = """
         r.id AS ResultId, r.manager_id AS ManagerId, m.full_name AS FullName, r.department_id::int AS DepartmentId,
-        r.period_kind AS PeriodKind, r.period_start AS PeriodStart, r.period_end AS PeriodEnd, r.as_of AS AsOf,
+        r.period_kind AS PeriodKind, r.period_start::timestamp AS PeriodStart, r.period_end::timestamp AS PeriodEnd, r.as_of::timestamp AS AsOf,
         r.computed_at AS ComputedAt, r.formula_version AS FormulaVersion, r.weights_version AS WeightsVersion,
         r.total_pct AS TotalPct, r.total_low AS TotalLow, r.total_high AS TotalHigh, r.low_volume AS LowVolume, r.rank AS Rank,
         r.appeals_settled AS AppealsSettled, r.fcr_pct AS FcrPct, r.satisfaction_avg AS SatisfactionAvg,
@@ -130,7 +130,7 @@ public sealed class RatingQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<RatingWeights>> GetWeightsHistoryAsync(CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<RatingWeights>(new CommandDefinition($"{WeightsSql} ORDER BY version DESC", cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<WeightsRow>(new CommandDefinition($"{WeightsSql} ORDER BY version DESC", cancellationToken: ct))).Select(w => w.ToWeights()).ToList();
     }
 
     /// <summary>The weights in force (the highest version).</summary>
@@ -146,8 +146,15 @@ public sealed class RatingQueries(NpgsqlDataSource db)
         FROM rating_weights
         """;
 
-    internal static Task<RatingWeights> CurrentWeightsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct) =>
-        conn.QuerySingleAsync<RatingWeights>(new CommandDefinition($"{WeightsSql} ORDER BY version DESC LIMIT 1", transaction: tx, cancellationToken: ct));
+    internal static async Task<RatingWeights> CurrentWeightsAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct) =>
+        (await conn.QuerySingleAsync<WeightsRow>(new CommandDefinition($"{WeightsSql} ORDER BY version DESC LIMIT 1", transaction: tx, cancellationToken: ct))).ToWeights();
+
+    private sealed record WeightsRow(int Version, decimal Kpi, decimal Projects, decimal Appeals, decimal Systemic, DateTime CreatedAt,
+        string CreatedBy, string Reason)
+    {
+        public RatingWeights ToWeights() => new(Version, Kpi, Projects, Appeals, Systemic,
+            new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)), CreatedBy, Reason);
+    }
 
     private static async Task<IReadOnlyList<ManagerRating>> WithIndicatorsAsync(NpgsqlConnection conn, List<ResultRow> rows, CancellationToken ct)
     {
