@@ -57,8 +57,8 @@ public static class RatingFormula
                 Round(p.Low), Round(p.High), p.Volume, p.LowVolume, null));
             if (p.Score is null) continue;
             total += p.Score.Value * used / 100m;
-            low += p.Low!.Value * used / 100m;
-            high += p.High!.Value * used / 100m;
+            low += Square((p.Score.Value - p.Low!.Value) * used / 100m);
+            high += Square((p.High!.Value - p.Score.Value) * used / 100m);
             // An item's points: its share of the indicator's lost points, as points of the total.
             lost.AddRange(p.Items.Where(i => i.Pct > 0).Select(i => new LostPoint(i.Kind, i.SubjectId, Link(i.Kind, i.SubjectId),
                 Math.Round(Math.Min(i.Pct, 100m - p.Score.Value) * used / 100m, 2))));
@@ -66,10 +66,11 @@ public static class RatingFormula
         var rated = ratedWeight > 0 && parts.Any(p => p.Score is not null);
         var a = m.Appeals;
         var handled = a.Settled + a.ForwardedAway;
+        // The indicators' uncertainties are independent: the total's band adds them in quadrature, each side apart.
         return new ComputedRating(m.ManagerId, m.DepartmentId,
             rated ? Round(Math.Min(100m, total)) : null,
-            rated ? Round(Math.Min(100m, low)) : null,
-            rated ? Round(Math.Min(100m, high)) : null,
+            rated ? Round(Math.Max(0m, total - Sqrt(low))) : null,
+            rated ? Round(Math.Min(100m, total + Sqrt(high))) : null,
             parts.Any(p => p.Score is not null && p.LowVolume),
             null,
             indicators,
@@ -216,6 +217,10 @@ public static class RatingFormula
         // The interval is about the share; the score itself always lies inside its band.
         return new Part(indicator, score, Math.Min(score, low * 100m), Math.Max(score, high * 100m), volume, volume < minimum, items);
     }
+
+    private static decimal Square(decimal x) => x * x;
+
+    private static decimal Sqrt(decimal x) => (decimal)Math.Round(Math.Sqrt((double)x), 6);
 
     private static decimal Cap(decimal pct) => Math.Clamp(pct, 0m, 100m);
 
