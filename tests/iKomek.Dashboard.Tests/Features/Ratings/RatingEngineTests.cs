@@ -36,6 +36,12 @@ public sealed class RatingEngineTests(DemoCityDatabase city, ITestOutputHelper o
         var ytd = await queries.GetLatestAsync(periods[^1]);
         var totals = ytd.Where(r => r.TotalPct is not null).Select(r => r.TotalPct!.Value).Order().ToList();
         output.WriteLine($"YTD totals: min {totals[0]}, q1 {totals[totals.Count / 4]}, median {totals[totals.Count / 2]}, q3 {totals[totals.Count * 3 / 4]}, max {totals[^1]}");
+        // Scores spread as a real city's do (the old scorecard put everyone near 98 %), and no department ranks first
+        // for having nothing to do: a rank needs three rated indicators and no low-volume one.
+        Assert.True(totals[^1] - totals[0] >= 20, $"spread {totals[0]}..{totals[^1]}");
+        Assert.True(totals[totals.Count / 4] < 90, $"first quartile {totals[totals.Count / 4]}");
+        Assert.All(ytd.Where(r => r.Rank is not null), r => Assert.True(r.Indicators.Count(i => i.IsRated) >= 3 && !r.LowVolume));
+        Assert.Contains(ytd, r => r.Rank == 1);
         foreach (var r in ytd)
             output.WriteLine($"{r.FullName,-40} {r.TotalPct,6} [{r.TotalLow}-{r.TotalHigh}] rank {r.Rank?.ToString() ?? "-"} " +
                 string.Join(" ", r.Indicators.Select(i => $"{i.Indicator}:{i.Score?.ToString() ?? "n/r"}({i.Volume}{(i.LowVolume ? "!" : "")})")));
