@@ -38,7 +38,11 @@ public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
             conn.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, tx, commandTimeout: 600, cancellationToken: ct))!;
 
         if (!await Scalar<bool>("SELECT pg_try_advisory_xact_lock(@LockKey)", new { LockKey })) return new RatingRun(kind, false, 0, 0, 0, 0);
-        var cursor = await Scalar<long>("SELECT change_id FROM rating_state WHERE id = 1 FOR UPDATE");
+        var (cursor, everFull) = await conn.QuerySingleAsync<(long, bool)>(new CommandDefinition(
+            "SELECT change_id, last_full_at IS NOT NULL FROM rating_state WHERE id = 1 FOR UPDATE", transaction: tx, cancellationToken: ct));
+        // The first run of a database builds the facts from every appeal: the feed may not reach back to all of them.
+        full |= !everFull;
+        kind = full ? "full" : "incremental";
         var last = await Scalar<long>("SELECT coalesce(max(id), 0) FROM appeal_changes");
         var changes = (await conn.QueryAsync<(string Kind, long FirstId, long LastId)>(new CommandDefinition(
             "SELECT kind, first_id, last_id FROM appeal_changes WHERE id > @cursor AND id <= @last ORDER BY id",
