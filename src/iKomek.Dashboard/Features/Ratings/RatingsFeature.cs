@@ -1,6 +1,17 @@
+using IKomek.Dashboard.Platform.Cli;
+using IKomek.Dashboard.Platform.Jobs;
+
 namespace IKomek.Dashboard.Features.Ratings;
 
 public static class RatingsFeature
 {
-    public static IServiceCollection AddRatings(this IServiceCollection services) => services.AddSingleton<RatingsQueries>();
+    /// <summary>The stored rating's reads, its engine, its jobs (every minute, and in full nightly) and the weights verb;
+    /// the old live scorecard until the page moves to the stored rating.</summary>
+    public static IServiceCollection AddRatings(this IServiceCollection services) => services
+        .AddSingleton<RatingsQueries>()
+        .AddSingleton<RatingQueries>()
+        .AddSingleton<RatingEngine>()
+        .AddSingleton<RatingWeightsWriter>()
+        .AddScheduledJob<RatingJob>(RatingJob.Update, RatingJob.Full)
+        .AddVerb<RatingWeightsVerb>();
 }
