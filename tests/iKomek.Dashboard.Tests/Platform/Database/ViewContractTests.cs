@@ -12,6 +12,8 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
         { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric period_kind:text period_end:date weight:numeric months:integer reported:integer" },
         { "v_project_portfolio", "project_id:integer code:text name_ru:text name_kk:text name_en:text project_group:text status:text department_id:smallint district_id:smallint deputy_id:smallint deputy_code:text deputy_name:text project_head:text start_date:date planned_end_date:date forecast_end_date:date actual_end_date:date baseline_end_date:date budget_kzt:numeric baseline_budget_kzt:numeric spent_kzt:numeric progress_pct:numeric planned_pct:numeric is_late:boolean is_over_budget:boolean is_on_time:boolean open_risks:bigint open_high_risks:bigint" },
         { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
+        { "v_ratings_appeal_facts", "appeal_id:bigint department_id:smallint settled_on:date on_time:boolean first_contact:boolean satisfaction:smallint reopened:boolean re_reported_by:bigint" },
+        { "v_ratings_misrouting", "appeal_id:bigint department_id:smallint forwarded_at:timestamp with time zone forwarded_on:date held_hours:numeric" },
         { "v_ratings_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
     };
 
