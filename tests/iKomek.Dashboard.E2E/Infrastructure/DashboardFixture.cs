@@ -35,10 +35,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         // The scheduler starts at once: the first mining run gives the problem pages their data. The tests stand in for
         // a reverse proxy on 127.0.0.1 (X-Forwarded-For/-Proto), so each can come from addresses of its own.
         // The limits count in the database for the whole run, over tests that do not know of each other: the shared
-        // app lifts the per-login export and per-address API limits, which tests of their own reach on nodes of their own
-        // (TwoNodesRateLimitsTests) and in unit tests.
+        // app lifts the per-login export, per-address and default per-key API limits, which tests reach with keys and
+        // nodes of their own (Open311RateLimitTests, TwoNodesRateLimitsTests) and in unit tests.
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
+            "--Open311:RateLimits:PerKeyPerMinute=100000",
             FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
