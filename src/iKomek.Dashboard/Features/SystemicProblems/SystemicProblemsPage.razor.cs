@@ -27,6 +27,10 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     private sealed record StatusOption(string Code, string Label);
     private sealed record PeriodOption(int Days, string Label);
 
+    /// <summary>Only the problems of this department: assigned to it, or of one of its service types while unassigned.</summary>
+    [SupplyParameterFromQuery(Name = "department")] public int? DepartmentQuery { get; set; }
+
+    [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
@@ -43,10 +47,12 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
         _districtOptions = Options(_reference.Districts, T);
         _statusOptions = Statuses.Select(s => new StatusOption(s, T["problems.status." + s])).ToList();
         _periods = [new(0, T["problems.allTime"]), new(28, T["problems.weeks4"]), new(91, T["problems.weeks13"]), new(182, T["problems.weeks26"]), new(365, T["problems.year"])];
-        await ReloadAsync();
         // A mining run or a lifecycle step anywhere in the cluster redraws the list.
         _live = new LiveSubscription(Feed, change => change.Kind == "problems", RedrawAsync, InvokeAsync, DispatchExceptionAsync, Log);
     }
+
+    // The address (?department=) may change while the page stays: the list is read again for it.
+    protected override Task OnParametersSetAsync() => ReloadAsync();
 
     private async Task RedrawAsync()
     {
@@ -67,7 +73,10 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
                 cFrom = from.Value.AddDays(-_periodDays);
             }
         }
-        _rows = await Queries.GetRankedAsync(new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo));
+        var rows = await Queries.GetRankedAsync(new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo));
+        _rows = DepartmentQuery is { } department
+            ? rows.Where(p => (p.DepartmentId ?? _reference?.ServiceTypes.GetValueOrDefault(p.ServiceTypeId)?.DepartmentId) == department).ToList()
+            : rows;
     }
 
     private string TypeName(int id) => Name(_reference?.ServiceTypes, id);
