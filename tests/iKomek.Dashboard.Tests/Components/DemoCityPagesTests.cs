@@ -3,7 +3,6 @@ using Bunit;
 using Dapper;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Projects;
-using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -46,21 +45,6 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
             foreach (var (name, value) in parameters) b.AddAttribute(2, name, value);
             b.CloseComponent();
         });
-
-    [Fact]
-    public void RatingsPage_RanksEveryManager()
-    {
-        SignIn(null);
-        var cut = Page<RatingsPage>();
-
-        cut.WaitForAssertion(() =>
-        {
-            var count = int.Parse(cut.Find("[data-testid=ratings-count]").TextContent.Trim(), System.Globalization.CultureInfo.CurrentCulture);
-            Assert.True(count > 0);
-            Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
-            Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
-        });
-    }
 
     [Fact]
     public async Task ProblemsPage_ListsTheMinedProblems_AndTheStatusFilterNarrowsThem()

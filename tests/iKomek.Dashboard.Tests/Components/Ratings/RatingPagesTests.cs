@@ -21,8 +21,6 @@ public sealed class RatingPagesTests(DemoCityDatabase city) : MudComponentTest, 
     public override async Task InitializeAsync()
     {
         UseDatabase(city.DataSource);
-        Context.Services.AddSingleton<RatingQueries>();
-        Context.Services.AddSingleton<RatingPageQueries>();
         await Computed.WaitAsync();
         try
         {
@@ -87,7 +85,11 @@ public sealed class RatingPagesTests(DemoCityDatabase city) : MudComponentTest, 
         Assert.Empty(cut.FindAll("[data-testid=what-if-movement] span"));
 
         foreach (var (indicator, value) in new[] { ("kpi", 100), ("projects", 0), ("appeals", 0), ("systemic", 0) })
-            cut.Find($"[data-testid=weight-{indicator}] input").Change(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        {
+            // MudBlazor puts the test id on the input itself.
+            var field = cut.Find($"[data-testid=weight-{indicator}]");
+            (field.TagName == "INPUT" ? field : field.QuerySelector("input")!).Input(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         // With the KPIs alone, the totals are the KPI scores; the table and the movement say so.
         cut.WaitForAssertion(() =>
@@ -180,5 +182,26 @@ public sealed class RatingPagesTests(DemoCityDatabase city) : MudComponentTest, 
         Assert.Contains("совпадает", cut.Find("[data-testid=result-recomputed]").ParentElement!.TextContent);
         Assert.Equal(stored.WeightsVersion.ToString(), cut.Find("[data-testid=result-weights]").TextContent.Trim());
         Assert.Contains($"\"managerId\":{stored.ManagerId}", cut.Find("[data-testid=result-snapshot]").TextContent);
+    }
+
+    [Fact]
+    public async Task AssignmentPreview_DepartmentChosen_ShowsItsRatingNowAndAfter()
+    {
+        SignInAs(CityRoles.Analyst);
+        var target = (await MarchAsync())[0];
+        // A problem new to the department (this city's problems are not mined here): the preview needs only its id and score.
+        var problem = (Id: 999_999L, Score: 12.5m);
+
+        var cut = Context.Render<AssignmentRatingPreview>(p => p.Add(c => c.ProblemId, problem.Id).Add(c => c.ProblemScore, problem.Score)
+            .Add(c => c.DepartmentId, target.DepartmentId));
+
+        cut.WaitForAssertion(() => Assert.Contains(target.FullName, cut.Markup), TimeSpan.FromSeconds(30));
+        var now = cut.Find("[data-testid=assign-now]").Children;
+        Assert.Equal(RatingFormat.Pct(target[RatingIndicator.Systemic].Score), now[1].TextContent.Trim());
+        Assert.Equal(RatingFormat.Pct(target.TotalPct), now[2].TextContent.Trim());
+        Assert.NotNull(cut.Find("[data-testid=assign-verified]"));
+
+        cut.Render(p => p.Add(c => c.DepartmentId, (int?)null));
+        Assert.Empty(cut.FindAll("[data-testid=assign-now]"));
     }
 }
