@@ -42,6 +42,8 @@ public sealed class RatingsPageTests(DashboardFixture fixture)
 
         await Assertions.Expect(ratings.WhatIfMoves.First).ToBeVisibleAsync();
         Assert.NotEqual(before, await ratings.WhatIfOrderAsync());
+        await ratings.Page.GetByTestId("what-if").ScrollIntoViewIfNeededAsync();
+        await ratings.ScreenshotAsync("ratings-what-if-1920x1080");
         await ratings.CloseAsync();
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class DeskPage : ComponentBase, IDisposable
     {
         { TotalPct: null } => T["ratingui.notRated"],
         { Rank: null, LowVolume: true } => T["ratingui.lowVolumeTotal"],
-        { Rank: null } => T["ratingui.noRankHint"],
+        { Rank: null } => T["ratingui.noRankShort"],
         _ => T["ratingui.desk.rankHint"],
     };
 
@@ -74,6 +74,8 @@ public sealed partial class DeskPage : ComponentBase, IDisposable
             return _rating.TotalPct is { } t && _previous.TotalPct is { } pt ? RatingFormat.SignedPoints(t - pt) + " " + T["ratingui.pointsUnit"] : "—";
         }
     }
+
+    private string MovementHint => _rating?.Rank is not null && _previous?.Rank is not null ? T["ratingui.desk.movementHint"] : T["ratingui.desk.movementPointsHint"];
 
     protected override async Task OnInitializedAsync()
     {
@@ -147,10 +149,6 @@ public sealed partial class DeskPage : ComponentBase, IDisposable
         layout.YAxis[0].TickSuffix = " %";
         _layout = layout;
     }
-
-    private string Hours(decimal? hours) => hours is { } h ? h.ToString("N1", CultureInfo.CurrentCulture) + " " + T["ratingui.hoursUnit"] : "—";
-
-    private string Satisfaction(decimal? average) => average is { } a ? T.Format("ratingui.kpi.outOf5", a) : "—";
 
     public void Dispose() => _live?.Dispose();
 }
