@@ -41,4 +41,16 @@ public sealed class RatingsPage(IPage page) : AppPage(page)
     /// <summary>The managers' ids in the what-if ranking's order.</summary>
     public async Task<IReadOnlyList<string>> WhatIfOrderAsync() =>
         await WhatIfRows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.manager)");
+
+    /// <summary>The version of the weights the shown ranking was computed with.</summary>
+    public ILocator WeightsVersion => Page.GetByTestId("rating-weights-version");
+
+    /// <summary>An administrator keeps the weights typed in the what-if panel as a new version.</summary>
+    public async Task SaveWeightsAsync(string reason)
+    {
+        await Page.GetByTestId("weights-reason").FillAsync(reason);
+        await Page.GetByTestId("weights-save-button").ClickAsync();
+    }
+
+    public ILocator WeightsMessage => Page.GetByTestId("weights-message");
 }

@@ -33,6 +33,15 @@ public static class StoredRatings
         }
     }
 
+    /// <summary>Even weights again (a new version), and the rating computed with them.</summary>
+    public static async Task EvenWeightsAsync(DashboardFixture fixture)
+    {
+        await using var db = await fixture.OpenDatabaseAsync();
+        await new RatingWeightsWriter(db).SetAsync(25, 25, 25, 25, "e2e: back to even", new IKomek.Dashboard.Platform.Audit.Actor("e2e"));
+        var until = DateTime.UtcNow.AddMinutes(5);
+        while (!(await new RatingEngine(db, DashboardFixture.Clock).RecomputeAsync("e2e")).Ran && DateTime.UtcNow < until) await Task.Delay(1000);
+    }
+
     private static async Task<long> StoredAsync(Npgsql.NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();

@@ -10,6 +10,7 @@ internal static class RatingPagesTexts
     {
         ["nav.myRating"] = new("Мой рейтинг", "Менің рейтингім", "My rating"),
         ["ratingui.leaderboard"] = new("Рейтинг", "Рейтинг", "Leaderboard"),
+        ["ratingui.weightsVersion"] = new("веса: версия {0}", "салмақтар: {0}-нұсқа", "weights: version {0}"),
         ["ratingui.period"] = new("Период", "Кезең", "Period"),
         ["ratingui.period.month"] = new("Месяц", "Ай", "Month"),
         ["ratingui.period.quarter"] = new("Квартал", "Тоқсан", "Quarter"),
