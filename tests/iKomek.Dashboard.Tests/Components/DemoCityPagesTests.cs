@@ -7,6 +7,7 @@ using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace IKomek.Dashboard.Tests.Components;
@@ -61,6 +62,35 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         await cut.InvokeAsync(() => cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "Отработана").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Системных проблем не найдено", cut.Find("[data-testid=problems-grid]").TextContent));
+    }
+
+    [Fact]
+    public async Task ProblemsPage_DepartmentInTheAddress_ListsThatDepartmentsProblemsOnly()
+    {
+        SignIn(null);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        // The department whose service types have the most current problems (a manager's desk links here).
+        var department = await conn.QuerySingleAsync<int>("""
+            SELECT coalesce(p.department_id, st.department_id)::int FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current AND p.merged_into IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1
+            """);
+        // Other departments have problems too: an unfiltered list would show them.
+        Assert.True(await conn.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current AND p.merged_into IS NULL AND coalesce(p.department_id, st.department_id) <> @department
+            """, new { department }) > 0);
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"problems?department={department}");
+        var cut = Page<SystemicProblemsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=problems-grid] a.cell-title")));
+        Assert.NotNull(cut.Find("[data-testid=problems-department]"));
+        var ids = cut.FindAll("[data-testid=problems-grid] a.cell-title").Select(a => long.Parse(a.GetAttribute("href")!.Split('/')[1])).ToArray();
+        var theirs = await conn.QueryAsync<long>("""
+            SELECT p.id FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.id = ANY(@ids) AND coalesce(p.department_id, st.department_id) = @department
+            """, new { ids, department });
+        Assert.Equal(ids.Order(), theirs.Order());
     }
 
     [Fact]

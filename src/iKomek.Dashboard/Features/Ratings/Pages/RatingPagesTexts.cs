@@ -17,7 +17,7 @@ internal static class RatingPagesTexts
         ["ratingui.period.ytd"] = new("С начала года", "Жыл басынан", "Year to date"),
         ["ratingui.period.monthOf"] = new("{0:MMMM yyyy}", "{0:MMMM yyyy}", "{0:MMMM yyyy}"),
         ["ratingui.period.quarterOf"] = new("{0} квартал {1}", "{1} жылдың {0}-тоқсаны", "Q{0} {1}"),
-        ["ratingui.period.ytdOf"] = new("{0:yyyy}: с начала года по {0:MMMM}", "{0:yyyy}: жыл басынан {0:MMMM} дейін", "{0:yyyy}: year to date, to {0:MMMM}"),
+        ["ratingui.period.ytdOf"] = new("{0:yyyy}: январь — {0:MMMM}", "{0:yyyy}: қаңтар — {0:MMMM}", "{0:yyyy}: January to {0:MMMM}"),
         ["ratingui.indicator"] = new("Показатель", "Көрсеткіш", "Indicator"),
         ["ratingui.indicator.kpi"] = new("KPI", "KPI", "KPIs"),
         ["ratingui.indicator.projects"] = new("Проекты", "Жобалар", "Projects"),
