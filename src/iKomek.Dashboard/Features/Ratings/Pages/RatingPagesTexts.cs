@@ -24,7 +24,7 @@ internal static class RatingPagesTexts
         ["ratingui.indicator.appeals"] = new("Обращения", "Өтініштер", "Appeals"),
         ["ratingui.indicator.systemic"] = new("Системные проблемы", "Жүйелі мәселелер", "Systemic problems"),
         ["ratingui.score"] = new("Оценка", "Баға", "Score"),
-        ["ratingui.weightUsed"] = new("Вес (задан)", "Салмақ (берілген)", "Weight (set)"),
+        ["ratingui.weightUsed"] = new("Вес в итоге (задан)", "Қорытындыдағы салмақ (берілген)", "Weight in total (set)"),
         ["ratingui.band"] = new("Интервал", "Аралық", "Band"),
         ["ratingui.volume"] = new("Объём", "Көлем", "Volume"),
         ["ratingui.movement"] = new("Движение", "Өзгеріс", "Movement"),
