@@ -42,6 +42,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
         | /projects/import                      | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
         | /projects/export.csv                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | /ratings/desk                         | signin    | signin   | ok      | ok    | ok     | ok     | ok       | signin   | signin   |
         | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /projects/meetings                    | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
         | /open/projects                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |

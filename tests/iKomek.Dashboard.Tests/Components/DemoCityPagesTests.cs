@@ -3,11 +3,11 @@ using Bunit;
 using Dapper;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Projects;
-using IKomek.Dashboard.Features.Ratings;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace IKomek.Dashboard.Tests.Components;
@@ -48,21 +48,6 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         });
 
     [Fact]
-    public void RatingsPage_RanksEveryManager()
-    {
-        SignIn(null);
-        var cut = Page<RatingsPage>();
-
-        cut.WaitForAssertion(() =>
-        {
-            var count = int.Parse(cut.Find("[data-testid=ratings-count]").TextContent.Trim(), System.Globalization.CultureInfo.CurrentCulture);
-            Assert.True(count > 0);
-            Assert.Equal(count, cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row").Count);
-            Assert.Equal("1", cut.Find("[data-testid=ratings-grid] tbody tr.mud-table-row td").TextContent.Trim());
-        });
-    }
-
-    [Fact]
     public async Task ProblemsPage_ListsTheMinedProblems_AndTheStatusFilterNarrowsThem()
     {
         SignIn(null);
@@ -77,6 +62,35 @@ public sealed class DemoCityPagesTests(DemoCityDatabase city) : MudComponentTest
         await cut.InvokeAsync(() => cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == "Отработана").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("Системных проблем не найдено", cut.Find("[data-testid=problems-grid]").TextContent));
+    }
+
+    [Fact]
+    public async Task ProblemsPage_DepartmentInTheAddress_ListsThatDepartmentsProblemsOnly()
+    {
+        SignIn(null);
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        // The department whose service types have the most current problems (a manager's desk links here).
+        var department = await conn.QuerySingleAsync<int>("""
+            SELECT coalesce(p.department_id, st.department_id)::int FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current AND p.merged_into IS NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1
+            """);
+        // Other departments have problems too: an unfiltered list would show them.
+        Assert.True(await conn.ExecuteScalarAsync<long>("""
+            SELECT count(*) FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.is_current AND p.merged_into IS NULL AND coalesce(p.department_id, st.department_id) <> @department
+            """, new { department }) > 0);
+
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"problems?department={department}");
+        var cut = Page<SystemicProblemsPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=problems-grid] a.cell-title")));
+        Assert.NotNull(cut.Find("[data-testid=problems-department]"));
+        var ids = cut.FindAll("[data-testid=problems-grid] a.cell-title").Select(a => long.Parse(a.GetAttribute("href")!.Split('/')[1])).ToArray();
+        var theirs = await conn.QueryAsync<long>("""
+            SELECT p.id FROM systemic_problems p JOIN service_types st ON st.id = p.service_type_id
+            WHERE p.id = ANY(@ids) AND coalesce(p.department_id, st.department_id) = @department
+            """, new { ids, department });
+        Assert.Equal(ids.Order(), theirs.Order());
     }
 
     [Fact]

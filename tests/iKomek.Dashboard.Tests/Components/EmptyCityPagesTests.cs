@@ -70,7 +70,7 @@ public sealed class EmptyCityPagesTests(MigratedDatabase db) : MudComponentTest,
 
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=ratings-count]").TextContent.Trim()));
         Assert.Contains("Нет данных", cut.Find("[data-testid=ratings-grid]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=ratings-grid] tbody tr.mud-table-row td.num"));
+        Assert.Empty(cut.FindAll("[data-testid=rating-row]"));
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.SystemicProblemsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Appeals.AppealsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingsQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingQueries>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.Pages.RatingPageQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Kpis.KpisQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Projects.PortfolioQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportQueries>();

@@ -74,7 +74,8 @@ public sealed partial class SignInPage : ComponentBase
         var session = await Accounts.StartSessionAsync(account, ip, ct);
         await Audit.RecordAsync(new Actor(account.Login, account.Role, ip), AuditActions.SignIn, "user", account.Login, ct: ct);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsFeature.Principal(account, session));
-        Nav.NavigateTo(ReturnUrl.Local(ReturnTo));
+        // A department head who asked for no page lands on the own rating's desk: what to fix first.
+        Nav.NavigateTo(string.IsNullOrEmpty(ReturnTo) && account.Role == CityRoles.DepartmentHead ? "/ratings/desk" : ReturnUrl.Local(ReturnTo));
     }
 
     private static string FieldClass(bool missing) => missing ? "field invalid" : "field";

@@ -10,6 +10,7 @@ public static class RatingsFeature
     public static IServiceCollection AddRatings(this IServiceCollection services) => services
         .AddSingleton<RatingsQueries>()
         .AddSingleton<RatingQueries>()
+        .AddSingleton<Pages.RatingPageQueries>()
         .AddSingleton<RatingEngine>()
         .AddSingleton<RatingWeightsWriter>()
         .AddScheduledJob<RatingJob>(RatingJob.Update, RatingJob.Full)

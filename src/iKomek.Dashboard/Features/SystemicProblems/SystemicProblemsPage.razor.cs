@@ -34,6 +34,11 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
     private sealed record PeriodOption(int Days, string Label);
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+    /// <summary>Only the problems of this department: assigned to it, or of one of its service types while unassigned
+    /// (a department head's own department whatever this says).</summary>
+    [SupplyParameterFromQuery(Name = "department")] public int? DepartmentQuery { get; set; }
+
+    [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private SystemicProblemsQueries Queries { get; set; } = default!;
     [Inject] private CityReference Reference { get; set; } = default!;
     [Inject] private ChangeFeed Feed { get; set; } = default!;
@@ -51,10 +56,12 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
         _districtOptions = Options(_reference.Districts, T);
         _statusOptions = Statuses.Select(s => new StatusOption(s, T["problems.status." + s])).ToList();
         _periods = [new(0, T["problems.allTime"]), new(28, T["problems.weeks4"]), new(91, T["problems.weeks13"]), new(182, T["problems.weeks26"]), new(365, T["problems.year"])];
-        await ReloadAsync();
         // A mining run or a lifecycle step anywhere in the cluster redraws the list.
         _live = new LiveSubscription(Feed, change => change.Kind == "problems", RedrawAsync, InvokeAsync, DispatchExceptionAsync, Log);
     }
+
+    // The address (?department=) may change while the page stays: the list is read again for it.
+    protected override Task OnParametersSetAsync() => ReloadAsync();
 
     private async Task RedrawAsync()
     {
@@ -75,7 +82,7 @@ public sealed partial class SystemicProblemsPage : ComponentBase, IDisposable
                 cFrom = from.Value.AddDays(-_periodDays);
             }
         }
-        var filter = new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo, _ownDepartment);
+        var filter = new ProblemFilter(_areaId, _districtId, _status, from, to, cFrom, cTo, _ownDepartment ?? DepartmentQuery);
         _rows = await Queries.GetRankedAsync(filter);
         if (_ownDepartment is { } own) _others = await Queries.GetOtherDepartmentsAsync(filter, own);
     }
