@@ -60,6 +60,7 @@ public static class FeatureRegistration
         app.MapAppeals();
         app.MapSystemicProblems();
         app.MapProjects();
+        app.MapRatings();
         app.MapAccounts();
         app.MapSchedulerDashboard();
     }

@@ -203,13 +203,7 @@ public static class RatingFormula
     }
 
     /// <summary>Where a lost point's subject opens in the app.</summary>
-    public static string Link(LostPointKind kind, long subjectId) => kind switch
-    {
-        LostPointKind.LaggingKpi => $"/kpis?kpi={subjectId}",
-        LostPointKind.LateProject => $"/projects/{subjectId}",
-        LostPointKind.OpenProblem => $"/problems/{subjectId}",
-        _ => $"/appeals/{subjectId}",
-    };
+    public static string Link(LostPointKind kind, long subjectId) => LostPointLinks.Of(kind, subjectId);
 
     private static Part Banded(RatingIndicator indicator, decimal score, int volume, int minimum, IReadOnlyList<Item> items)
     {

@@ -15,4 +15,6 @@ public static class RatingsFeature
         .AddSingleton<RatingWeightsWriter>()
         .AddScheduledJob<RatingJob>(RatingJob.Update, RatingJob.Full)
         .AddVerb<RatingWeightsVerb>();
+
+    public static void MapRatings(this WebApplication app) => app.MapLostPointLinks();
 }

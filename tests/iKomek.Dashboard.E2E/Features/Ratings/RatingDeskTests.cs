@@ -55,4 +55,25 @@ public sealed class RatingDeskTests(DashboardFixture fixture)
         await Assertions.Expect(desk.LostPointLinks).ToHaveCountAsync(0);
         await desk.CloseAsync();
     }
+
+    [Fact]
+    public async Task StoredLostPointLinks_OpenTheirSubjectsPages()
+    {
+        await StoredRatings.EnsureAsync(fixture);
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        var links = (await Dapper.SqlMapper.QueryAsync<string>(conn, "SELECT DISTINCT ON (kind) link FROM rating_lost_points ORDER BY kind, link")).ToList();
+        Assert.Contains(links, l => l.StartsWith("/ratings/lost/", StringComparison.Ordinal));
+        var page = await fixture.OpenAsync("/ratings", signedInAs: "admin");
+
+        foreach (var link in links)
+        {
+            var response = await page.APIRequest.GetAsync(link);
+            Assert.Equal(200, response.Status);
+            Assert.DoesNotContain("/ratings/lost/", new Uri(response.Url).AbsolutePath);
+        }
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/ratings/lost/overdue_appeal/999999999")).Status);
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/ratings/lost/no_such_kind/1")).Status);
+        await page.Context.CloseAsync();
+    }
 }

@@ -30,7 +30,7 @@ public sealed class RatingFormulaTests
         // Only the KPIs rated: the total is the KPI score, the lagging KPI costs 30 * 1/3 points of it.
         Assert.Equal(90.0m, r.TotalPct);
         var lost = Assert.Single(r.LostPoints);
-        Assert.Equal((LostPointKind.LaggingKpi, 2L, "/kpis?kpi=2", 10.00m), (lost.Kind, lost.SubjectId, lost.Link, lost.Points));
+        Assert.Equal((LostPointKind.LaggingKpi, 2L, "/ratings/lost/lagging_kpi/2", 10.00m), (lost.Kind, lost.SubjectId, lost.Link, lost.Points));
     }
 
     [Fact]
