@@ -76,9 +76,16 @@ internal sealed class People
                 : "Руководитель " + d.NameRu.Replace("Управление", "управления", StringComparison.Ordinal),
             d.Id)).ToList();
 
-    public IReadOnlyList<AppUser> Users(IReadOnlyList<Department> departments, DateTime createdAtUtc)
+    public IReadOnlyList<AppUser> Users(IReadOnlyList<Department> departments, IReadOnlyList<Manager> managers, DateTime createdAtUtc)
     {
         var users = new List<AppUser>();
+        // A department head's account is the department's manager, whose rating the desk shows. A name is still drawn, as
+        // it was before, so that the names drawn after it (other accounts, project heads) stay those of earlier cities.
+        string Head(string department)
+        {
+            _ = FullName();
+            return managers.First(m => m.DepartmentId == departments.First(d => d.Code == department).Id).FullName;
+        }
         void Add(string login, string name, string role, string? department = null) =>
             users.Add(new AppUser(users.Count + 1, login, name, role,
                 department is null ? null : departments.First(d => d.Code == department).Id, createdAtUtc));
@@ -88,10 +95,10 @@ internal sealed class People
         Add("deputy.utilities", Deputies[1].FullName, "deputy");
         Add("deputy.social", Deputies[2].FullName, "deputy");
         Add("deputy.economy", Deputies[3].FullName, "deputy");
-        Add("head.energy", FullName(), "department_head", "energy");
-        Add("head.transport", FullName(), "department_head", "transport_roads");
-        Add("head.health", FullName(), "department_head", "health");
-        Add("head.education", FullName(), "department_head", "education");
+        Add("head.energy", Head("energy"), "department_head", "energy");
+        Add("head.transport", Head("transport_roads"), "department_head", "transport_roads");
+        Add("head.health", Head("health"), "department_head", "health");
+        Add("head.education", Head("education"), "department_head", "education");
         Add("analyst", FullName(), "analyst");
         Add("analyst2", FullName(), "analyst");
         Add("operator", FullName(), "operator");

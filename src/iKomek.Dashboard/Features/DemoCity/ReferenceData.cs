@@ -24,6 +24,7 @@ internal sealed class ReferenceData
         var catalog = ServiceTypeCatalog.Build();
         var organisations = OrganisationCatalog.Build(Rng.Stream(seed, "organisations"));
         var people = new People(Rng.Stream(seed, "people"));
+        var managers = people.Managers(CityStructure.Departments);
         return new ReferenceData
         {
             Districts = CityStructure.Districts,
@@ -32,8 +33,8 @@ internal sealed class ReferenceData
             Areas = catalog.Areas,
             ServiceTypes = catalog.ServiceTypes,
             Channels = CityStructure.Channels,
-            Managers = people.Managers(CityStructure.Departments),
-            Users = people.Users(CityStructure.Departments, createdAtUtc),
+            Managers = managers,
+            Users = people.Users(CityStructure.Departments, managers, createdAtUtc),
             Deputies = people.Deputies,
             DeputyDepartments = Features.DemoCity.DeputyDepartments.Rows(people.Deputies),
             AreaWeights = catalog.AreaWeights,

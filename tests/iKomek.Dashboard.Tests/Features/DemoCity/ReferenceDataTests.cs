@@ -94,6 +94,9 @@ public sealed class ReferenceDataTests
         Assert.All(Reference.Managers, m => Assert.Equal(3, m.FullName.Split(' ').Length));
         Assert.Equal(CityRoles.SignIn.Order(StringComparer.Ordinal), Reference.Users.Select(u => u.Role).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(Reference.Users.Count, Reference.Users.Select(u => u.Login).Distinct().Count());
+        // A department head's account is the manager the rating rates.
+        Assert.All(Reference.Users.Where(u => u.Role == CityRoles.DepartmentHead),
+            u => Assert.Equal(Reference.Managers.Single(m => m.DepartmentId == u.DepartmentId).FullName, u.DisplayName));
     }
 
     [Fact]
