@@ -93,8 +93,8 @@ public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
 
 /// <summary>
 /// What an incremental run needs to recompute, when it need not compute the whole year: the departments whose appeal
-/// inputs changed, the stored appeal inputs of the others, and the stored inputs' hashes, to keep only the periods
-/// where some manager's inputs changed. Null (the whole year) after a day began, a weights or formula change, a change
+/// inputs changed, the stored appeal inputs of the others, and the stored inputs, to keep only the periods where some
+/// manager's inputs changed. Null (the whole year) after a day began, a weights or formula change, a change
 /// the run cannot place (reference data), or where a stored result is missing.
 /// </summary>
 internal sealed class RatingScope(IReadOnlySet<int> appealDepartments,
@@ -143,7 +143,7 @@ internal sealed class RatingScope(IReadOnlySet<int> appealDepartments,
             """;
         const string fallenOverdue = """
             SELECT department_id FROM appeals
-            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at > @deadlinesAt AND sla_due_at <= city_now()
+            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at >= @deadlinesAt AND sla_due_at <= city_now()
             """;
         var args = new DynamicParameters(rangeArgs);
         args.Add("deadlinesAt", deadlinesAt);
