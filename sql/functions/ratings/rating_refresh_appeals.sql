@@ -1,7 +1,9 @@
 -- Brings the rating's appeal facts, misrouting and daily rollup in line with the appeals whose ids are given (those
 -- the change feed named), and with the earlier answered appeals a new one may re-report (same service type and
 -- address, up to 90 days before). The days a change touched, before and after, are re-aggregated whole from the
--- facts, so the rollup equals what a rebuild (rating_rebuild_appeals) gives. Returns the appeals refreshed.
+-- facts, so the rollup equals what a rebuild (rating_rebuild_appeals) gives. Returns the appeals refreshed, and leaves
+-- the departments and days it touched in rating_touched until the transaction ends (the rating's incremental run reads
+-- them back to recompute only those departments).
 CREATE OR REPLACE FUNCTION rating_refresh_appeals(changed bigint[]) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     ids bigint[];
@@ -16,10 +18,13 @@ BEGIN
         WHERE b.id = ANY(changed) AND b.address IS NOT NULL
     ) t;
     IF ids IS NULL THEN
+        CREATE TEMP TABLE IF NOT EXISTS rating_touched (department_id smallint, day date) ON COMMIT DROP;
+        TRUNCATE rating_touched;
         RETURN 0;
     END IF;
 
-    CREATE TEMP TABLE rating_touched (department_id smallint, day date) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS rating_touched (department_id smallint, day date) ON COMMIT DROP;
+    TRUNCATE rating_touched;
     WITH gone AS (DELETE FROM rating_appeal_facts WHERE appeal_id = ANY(ids) RETURNING department_id, settled_on)
     INSERT INTO rating_touched SELECT department_id, settled_on FROM gone;
     WITH gone AS (DELETE FROM rating_misrouting WHERE appeal_id = ANY(ids) RETURNING department_id, forwarded_on)
@@ -51,7 +56,6 @@ BEGIN
         FROM rating_misrouting WHERE department_id = t.department_id AND forwarded_on = t.day) m
     WHERE f.settled > 0 OR m.forwarded_away > 0;
 
-    DROP TABLE rating_touched;
     RETURN cardinality(ids);
 END;
 $$;

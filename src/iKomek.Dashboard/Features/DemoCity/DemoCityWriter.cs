@@ -222,6 +222,9 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
     {
         var firstMonth = new DateOnly(settings.StartDate.Year, settings.StartDate.Month, 1);
         var lastMonth = new DateOnly(settings.EndDate.Year, settings.EndDate.Month, 1).AddMonths(-1);
+        // The rating's appeal facts first: the KPIs of the rating's measures (FCR, misrouting) read its daily rollup.
+        using var facts = new NpgsqlCommand("SELECT rating_rebuild_appeals()", connection) { CommandTimeout = (int)CopyTimeout.TotalSeconds };
+        facts.ExecuteNonQuery();
         using var command = new NpgsqlCommand("SELECT kpi_recount(@from, @to, @actor)", connection);
         command.Parameters.AddWithValue("from", firstMonth);
         command.Parameters.AddWithValue("to", lastMonth);

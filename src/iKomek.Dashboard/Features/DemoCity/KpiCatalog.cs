@@ -98,6 +98,13 @@ internal sealed class KpiCatalog
         {
             definitions.Add(new(department.Code, "appeals_on_time", "Доля обращений, рассмотренных в срок", "Мерзімінде қаралған өтініштер үлесі",
                 "Share of appeals handled on time", "%", true, 97, 99.5, Weight: 2, Measure: "appeals_on_time"));
+            // The rating's own appeal measures as KPIs of their own, from the rating's facts (rating_appeal_daily).
+            definitions.Add(new(department.Code, "fcr", "Решено при первом контакте (FCR), доля ответов", "Бірінші байланыста шешілді (FCR), жауаптар үлесі",
+                "First-contact resolution (FCR), share of answers", "%", true, 80, 85, Measure: "fcr"));
+            definitions.Add(new(department.Code, "misrouted_share", "Доля ошибочно направленных обращений (переадресовано дальше)", "Қате жолданған өтініштер үлесі (әрі қарай жолданды)",
+                "Misrouting share (appeals forwarded on to another department)", "%", false, 6, 4, Measure: "misrouted_share"));
+            definitions.Add(new(department.Code, "forwarding_hours", "Среднее время до переадресации", "Қайта жолдауға дейінгі орташа уақыт",
+                "Average time held before forwarding", "hours", false, 24, 12, Measure: "forwarding_hours"));
         }
         foreach (var department in AppealHeavy)
         {

@@ -6,15 +6,20 @@ using Npgsql;
 
 namespace IKomek.Dashboard.Features.Ratings;
 
-/// <summary>What a run did.</summary>
-public sealed record RatingRun(string Kind, bool Ran, int AppealsTouched, int Computed, int Stored, long ToChangeId);
+/// <summary>What a run did; <paramref name="AppealDepartments"/>: the departments whose appeal inputs it read (null: all).</summary>
+public sealed record RatingRun(string Kind, bool Ran, int AppealsTouched, int Computed, int Stored, long ToChangeId,
+    IReadOnlySet<int>? AppealDepartments = null);
 
 /// <summary>
 /// Computes and stores the managers' rating. An incremental run follows the change feed from where the last run
-/// stopped: the appeals it names get their facts refreshed (rating_refresh_appeals), then every period of the year is
-/// computed again from the rollups (cheap: no appeal is scanned) and only the results that changed are stored. A full
-/// run rebuilds the appeal facts from all appeals first. Both end in the same stored numbers. One run at a time,
-/// across nodes too: a transaction-level advisory lock, and the whole run (cursor, facts, results) in one transaction.
+/// stopped: the appeals it names get their facts refreshed (rating_refresh_appeals); then only the appeal inputs of
+/// the departments a change touched are read again (the refreshed appeals' departments, before and after, and those
+/// with an open appeal whose deadline has passed since), the other departments' appeal inputs are taken from their
+/// stored results, the KPI, project and problem inputs (a few hundred rows) are read whole, and only the periods whose
+/// inputs changed are computed and stored. A run on another day, with other weights or another formula computes the
+/// whole year, as a full run does after rebuilding the appeal facts from all appeals. Both end in the same stored
+/// numbers. One run at a time, across nodes too: a transaction-level advisory lock, and the whole run (cursor, facts,
+/// results) in one transaction.
 /// </summary>
 public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
 {
@@ -51,33 +56,107 @@ public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
         {
             if (last != cursor) await conn.ExecuteAsync(new CommandDefinition("UPDATE rating_state SET change_id = @last WHERE id = 1", new { last }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
-            return new RatingRun(kind, true, 0, 0, 0, last);
+            return new RatingRun(kind, true, 0, 0, 0, last, new HashSet<int>());
         }
 
         var ranges = changes.Where(c => c.Kind is "insert" or "update").Select(c => (c.FirstId, c.LastId)).ToList();
         var span = ranges.Sum(r => r.LastId - r.FirstId + 1);
+        var rebuilt = full || span > RefreshLimit;
+        var rangeArgs = new { firsts = ranges.Select(r => r.FirstId).ToArray(), lasts = ranges.Select(r => r.LastId).ToArray() };
         int touched;
-        if (full || span > RefreshLimit) touched = await Scalar<int>("SELECT rating_rebuild_appeals()");
+        if (rebuilt) touched = await Scalar<int>("SELECT rating_rebuild_appeals()");
         else if (ranges.Count == 0) touched = 0;
-        else
-        {
-            touched = await Scalar<int>("""
-                SELECT rating_refresh_appeals(ARRAY(SELECT a.id FROM appeals a JOIN unnest(@firsts, @lasts) r (f, l) ON a.id BETWEEN r.f AND r.l))
-                """, new { firsts = ranges.Select(r => r.FirstId).ToArray(), lasts = ranges.Select(r => r.LastId).ToArray() });
-        }
+        else touched = await Scalar<int>("SELECT rating_refresh_appeals(ARRAY(SELECT a.id FROM appeals a JOIN unnest(@firsts, @lasts) r (f, l) ON a.id BETWEEN r.f AND r.l))", rangeArgs);
 
-        var asOf = DateOnly.FromDateTime(await Scalar<DateTime>("SELECT city_today()::timestamp"));
+        var (today, deadlinesAt) = await conn.QuerySingleAsync<(DateTime, DateTime)>(new CommandDefinition(
+            "SELECT city_today()::timestamp, city_now()", transaction: tx, cancellationToken: ct));
+        var asOf = DateOnly.FromDateTime(today);
         var weights = await RatingQueries.CurrentWeightsAsync(conn, tx, ct);
         var periods = RatingInputReader.PeriodsOf(asOf.Year, asOf);
-        var inputs = await RatingInputReader.ReadAsync(conn, tx, periods, asOf, ct);
+        var scope = rebuilt ? null : await RatingScope.ReadAsync(conn, tx, changes.Select(c => c.Kind), ranges.Count > 0, rangeArgs, asOf, weights.Version, periods, ct);
+        var inputs = scope is null
+            ? await RatingInputReader.ReadAsync(conn, tx, periods, asOf, ct)
+            : await RatingInputReader.ReadAsync(conn, tx, periods, asOf, scope.AppealDepartments, scope.StoredAppeals, ct);
+        if (scope is not null) inputs = scope.Changed(inputs);
         var computed = inputs.ToDictionary(p => p.Key, p => RatingFormula.Compute(p.Value, weights));
         var stored = await RatingStore.SaveAsync(conn, tx, kind, started, time.GetUtcNow(), asOf, weights, last, touched, actor, inputs, computed, ct);
-        await conn.ExecuteAsync(new CommandDefinition(
-            $"UPDATE rating_state SET change_id = @last, last_run_at = @now{(full ? ", last_full_at = @now" : "")} WHERE id = 1",
-            new { last, now = time.GetUtcNow() }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition($"""
+            UPDATE rating_state SET change_id = @last, last_run_at = @now{(full ? ", last_full_at = @now" : "")}, as_of = @asOf::date,
+                weights_version = @weights, formula_version = @formula, deadlines_at = @deadlinesAt
+            WHERE id = 1
+            """, new { last, now = time.GetUtcNow(), asOf = asOf.ToDateTime(TimeOnly.MinValue), weights = weights.Version, formula = RatingFormula.Version, deadlinesAt },
+            tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return new RatingRun(kind, true, touched, computed.Sum(c => c.Value.Count), stored, last);
+        return new RatingRun(kind, true, touched, computed.Sum(c => c.Value.Count), stored, last, scope?.AppealDepartments);
     }
+}
+
+/// <summary>
+/// What an incremental run needs to recompute, when it need not compute the whole year: the departments whose appeal
+/// inputs changed, the stored appeal inputs of the others, and the stored inputs, to keep only the periods where some
+/// manager's inputs changed. Null (the whole year) after a day began, a weights or formula change, a change
+/// the run cannot place (reference data), or where a stored result is missing.
+/// </summary>
+internal sealed class RatingScope(IReadOnlySet<int> appealDepartments,
+    Dictionary<(string Kind, DateOnly Start, int ManagerId), (string Json, RatingInputs Inputs)> stored)
+{
+    /// <summary>The feed's kinds an incremental run places: appeals by their departments; KPIs, projects and problems
+    /// are read whole and compared with the stored inputs; its own runs and weights changes (versions compared).</summary>
+    private static readonly HashSet<string> Placed = ["insert", "update", "kpis", "projects", "problems", "ratings"];
+
+    public IReadOnlySet<int> AppealDepartments => appealDepartments;
+
+    /// <summary>The latest stored inputs of a period and manager (as the run would write them, <c>Json</c>).</summary>
+    private (string Json, RatingInputs Inputs) Stored(RatingPeriod period, int managerId) => stored[(period.Code, period.Start, managerId)];
+
+    public AppealInput StoredAppeals(RatingPeriod period, int managerId) => Stored(period, managerId).Inputs.Appeals;
+
+    public static async Task<RatingScope?> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<string> kinds, bool appealsChanged,
+        object rangeArgs, DateOnly asOf, int weightsVersion, IReadOnlyList<RatingPeriod> periods, CancellationToken ct)
+    {
+        if (periods.Count == 0 || !kinds.All(Placed.Contains)) return null;
+        var state = await conn.QuerySingleAsync<(DateTime? AsOf, int? Weights, int? Formula, DateTime? DeadlinesAt)>(new CommandDefinition(
+            "SELECT as_of::timestamp, weights_version, formula_version, deadlines_at FROM rating_state WHERE id = 1", transaction: tx, cancellationToken: ct));
+        if (state.AsOf is not { } lastAsOf || DateOnly.FromDateTime(lastAsOf) != asOf || state.Weights != weightsVersion
+            || state.Formula != RatingFormula.Version || state.DeadlinesAt is not { } deadlinesAt) return null;
+
+        var yearStart = periods.Min(p => p.Start).ToDateTime(TimeOnly.MinValue);
+        var stored = (await conn.QueryAsync<(string Kind, DateTime Start, int ManagerId, string Inputs)>(new CommandDefinition(
+                "SELECT period_kind, period_start::timestamp, manager_id, inputs::text FROM rating_results WHERE is_latest AND period_start >= @yearStart::date",
+                new { yearStart }, tx, cancellationToken: ct)))
+            .ToDictionary(r => (r.Kind, DateOnly.FromDateTime(r.Start), r.ManagerId), r =>
+            {
+                var inputs = RatingInputsJson.Read(r.Inputs);
+                return (RatingInputsJson.Write(inputs), inputs);
+            });
+        var managers = (await conn.QueryAsync<int>(new CommandDefinition("SELECT id FROM managers", transaction: tx, cancellationToken: ct))).AsList();
+        if (periods.Any(p => managers.Any(m => !stored.ContainsKey((p.Code, p.Start, m))))) return null;
+
+        // The refreshed appeals' days (rating_refresh_appeals leaves them), every department those appeals have been
+        // with (their open deadlines move with them), and the departments of open appeals fallen overdue since.
+        const string refreshed = """
+            SELECT department_id FROM rating_touched
+            UNION SELECT a.department_id FROM appeals a JOIN unnest(@firsts, @lasts) r (f, l) ON a.id BETWEEN r.f AND r.l
+            UNION SELECT e.department_id FROM appeal_events e JOIN unnest(@firsts, @lasts) r (f, l) ON e.appeal_id BETWEEN r.f AND r.l
+            WHERE e.department_id IS NOT NULL
+            UNION
+            """;
+        const string fallenOverdue = """
+            SELECT department_id FROM appeals
+            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at >= @deadlinesAt AND sla_due_at <= city_now()
+            """;
+        var args = new DynamicParameters(rangeArgs);
+        args.Add("deadlinesAt", deadlinesAt);
+        var departments = (await conn.QueryAsync<int>(new CommandDefinition((appealsChanged ? refreshed + "\n" : "") + fallenOverdue, args, tx,
+            cancellationToken: ct))).ToHashSet();
+        return new RatingScope(departments, stored);
+    }
+
+    /// <summary>Only the periods where some manager's inputs differ from the stored ones (their results may change,
+    /// ranks with them); a period where none does would store nothing.</summary>
+    public IReadOnlyDictionary<RatingPeriod, IReadOnlyList<RatingInputs>> Changed(IReadOnlyDictionary<RatingPeriod, IReadOnlyList<RatingInputs>> inputs) =>
+        inputs.Where(p => p.Value.Any(i => RatingInputsJson.Write(i) != Stored(p.Key, i.ManagerId).Json))
+            .ToDictionary(p => p.Key, p => p.Value);
 }
 
 /// <summary>Stores a run's results: a new row only where a manager's period changed (its inputs, its numbers, the

@@ -26,13 +26,28 @@ public static class RatingInputReader
         return periods;
     }
 
+    public static Task<IReadOnlyDictionary<RatingPeriod, IReadOnlyList<RatingInputs>>> ReadAsync(NpgsqlConnection conn,
+        NpgsqlTransaction? tx, IReadOnlyList<RatingPeriod> periods, DateOnly asOf, CancellationToken ct) =>
+        ReadAsync(conn, tx, periods, asOf, null, null, ct);
+
+    /// <summary>
+    /// As above, the appeal inputs read only for <paramref name="appealDepartments"/> (null: all) and taken for the
+    /// other departments' managers from <paramref name="storedAppeals"/> (an incremental run: their appeals did not change).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<RatingPeriod, IReadOnlyList<RatingInputs>>> ReadAsync(NpgsqlConnection conn,
-        NpgsqlTransaction? tx, IReadOnlyList<RatingPeriod> periods, DateOnly asOf, CancellationToken ct)
+        NpgsqlTransaction? tx, IReadOnlyList<RatingPeriod> periods, DateOnly asOf, IReadOnlySet<int>? appealDepartments,
+        Func<RatingPeriod, int, AppealInput>? storedAppeals, CancellationToken ct)
     {
         if (periods.Count == 0) return new Dictionary<RatingPeriod, IReadOnlyList<RatingInputs>>();
+        if (appealDepartments is not null && storedAppeals is null) throw new ArgumentNullException(nameof(storedAppeals));
         var from = periods.Min(p => p.Start);
         var to = periods.Max(p => p.End);
-        var args = new { from = Date(from), to = Date(to), asOf = Date(asOf), starts = periods.Select(p => Date(p.Start)).ToArray(), ends = periods.Select(p => Date(p.End)).ToArray() };
+        var departments = appealDepartments?.Select(d => (short)d).ToArray();
+        var args = new
+        {
+            from = Date(from), to = Date(to), asOf = Date(asOf), starts = periods.Select(p => Date(p.Start)).ToArray(), ends = periods.Select(p => Date(p.End)).ToArray(),
+            all = departments is null, departments = departments ?? [],
+        };
         CommandDefinition Sql(string sql) => new(sql, args, tx, commandTimeout: 120, cancellationToken: ct);
 
         var managers = (await conn.QueryAsync<(int Id, int DepartmentId)>(Sql("SELECT id, department_id::int FROM managers ORDER BY id"))).AsList();
@@ -57,13 +72,13 @@ public static class RatingInputReader
             SELECT department_id::int AS DepartmentId, day::timestamp AS Day, settled AS Settled, on_time AS OnTime, first_contact AS FirstContact,
                    rated AS Rated, satisfaction_sum AS SatisfactionSum, reopened AS Reopened, re_reported AS ReReported,
                    forwarded_away AS ForwardedAway, forwarded_hours AS ForwardedHours
-            FROM rating_appeal_daily WHERE day >= @from::date AND day < @to::date AND day <= @asOf::date
+            FROM rating_appeal_daily WHERE day >= @from::date AND day < @to::date AND day <= @asOf::date AND (@all OR department_id = ANY(@departments))
             """))).ToLookup(d => d.DepartmentId);
         // Open past their deadline as of the day read: they count as late answers of the period their deadline fell in.
         var overdue = (await conn.QueryAsync<(long Id, int DepartmentId, DateTime Due)>(Sql("""
             SELECT id, department_id::int, (sla_due_at AT TIME ZONE 'Asia/Almaty')::date::timestamp FROM appeals
             WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < least(city_now(), (@asOf::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty')
-              AND sla_due_at >= @from::date::timestamp AT TIME ZONE 'Asia/Almaty'
+              AND sla_due_at >= @from::date::timestamp AT TIME ZONE 'Asia/Almaty' AND (@all OR department_id = ANY(@departments))
             ORDER BY sla_due_at, id
             """))).ToLookup(o => o.DepartmentId);
         var worst = (await conn.QueryAsync<(int Period, int DepartmentId, string Kind, long Id)>(Sql($"""
@@ -72,6 +87,7 @@ public static class RatingInputReader
             CROSS JOIN LATERAL (SELECT appeal_id FROM rating_appeal_facts f
                                 WHERE f.department_id = d.id AND f.settled_on >= p.s AND f.settled_on < p.e AND f.settled_on <= @asOf::date AND NOT f.on_time
                                 ORDER BY f.settled_on DESC, f.appeal_id DESC LIMIT {RatingFormula.AppealItemsPerKind}) x
+            WHERE @all OR d.id = ANY(@departments)
             UNION ALL
             SELECT p.i::int, d.id::int, 'reopened', x.appeal_id
             FROM unnest(@starts::date[], @ends::date[]) WITH ORDINALITY p (s, e, i) CROSS JOIN departments d
@@ -79,12 +95,14 @@ public static class RatingInputReader
                                 WHERE f.department_id = d.id AND f.settled_on >= p.s AND f.settled_on < p.e AND f.settled_on <= @asOf::date
                                   AND (f.reopened OR f.re_reported_by IS NOT NULL)
                                 ORDER BY f.settled_on DESC, f.appeal_id DESC LIMIT {RatingFormula.AppealItemsPerKind}) x
+            WHERE @all OR d.id = ANY(@departments)
             UNION ALL
             SELECT p.i::int, d.id::int, 'misrouted', x.appeal_id
             FROM unnest(@starts::date[], @ends::date[]) WITH ORDINALITY p (s, e, i) CROSS JOIN departments d
             CROSS JOIN LATERAL (SELECT appeal_id FROM rating_misrouting m
                                 WHERE m.department_id = d.id AND m.forwarded_on >= p.s AND m.forwarded_on < p.e AND m.forwarded_on <= @asOf::date
                                 ORDER BY m.held_hours DESC, m.appeal_id DESC LIMIT {RatingFormula.AppealItemsPerKind}) x
+            WHERE @all OR d.id = ANY(@departments)
             """))).ToLookup(w => (w.Period, w.DepartmentId, w.Kind), w => w.Id);
         var problems = (await conn.QueryAsync<ProblemRow>(Sql("""
             SELECT p.id AS Id, coalesce(p.department_id, st.department_id)::int AS DepartmentId, p.status AS Status, p.score AS Score,
@@ -107,7 +125,9 @@ public static class RatingInputReader
             result[period] = managers.Select(m => new RatingInputs(m.Id, m.DepartmentId,
                 KpisOf(kpis.Where(k => k.DepartmentId == m.DepartmentId), executions, period),
                 ProjectsOf(projects.Where(p => p.DepartmentId == m.DepartmentId), milestones, period, end),
-                AppealsOf(daily[m.DepartmentId], overdue[m.DepartmentId], period, id => worst[(index, m.DepartmentId, id)]),
+                appealDepartments is null || appealDepartments.Contains(m.DepartmentId)
+                    ? AppealsOf(daily[m.DepartmentId], overdue[m.DepartmentId], period, id => worst[(index, m.DepartmentId, id)])
+                    : storedAppeals!(period, m.Id),
                 ProblemsOf(problems[m.DepartmentId], period, end))).ToList();
         }
         return result;

@@ -58,8 +58,15 @@ public sealed class ProjectsAndKpisTests
     public void Kpis_AreAbout100WithTwoToSevenPerDepartmentAndMonthlyValues()
     {
         var kpis = City.Plan.Kpis.Kpis;
-        Assert.InRange(kpis.Count, 85, 110);
-        Assert.All(kpis.GroupBy(k => k.DepartmentId), g => Assert.InRange(g.Count(), 2, 7));
+        // About 100 of the departments' own, and the rating's three appeal measures for every department.
+        var departments = City.Plan.Reference.Departments.Count;
+        Assert.InRange(kpis.Count - 3 * departments, 85, 110);
+        Assert.All(kpis.GroupBy(k => k.DepartmentId), g => Assert.InRange(g.Count(), 2 + 3, 7 + 3));
+        foreach (var measure in new[] { "fcr", "misrouted_share", "forwarding_hours" })
+        {
+            Assert.Equal(departments, kpis.Count(k => k.Measure == measure && k.Code.EndsWith("." + measure, StringComparison.Ordinal)));
+        }
+        Assert.Equal([true, false, false], new[] { "fcr", "misrouted_share", "forwarding_hours" }.Select(m => kpis.First(k => k.Measure == m).HigherIsBetter));
         // Every department's on-time share is counted from its appeals; the weights, periods and targets vary.
         Assert.All(kpis.Where(k => k.Code.EndsWith(".appeals_on_time", StringComparison.Ordinal)), k => Assert.Equal(("computed", "appeals_on_time"), (k.Source, k.Measure)));
         Assert.Equal(["month", "quarter", "year"], kpis.Select(k => k.PeriodKind).Distinct().Order());
@@ -67,7 +74,7 @@ public sealed class ProjectsAndKpisTests
         Assert.Contains(kpis, k => k.TargetMode == "historical");
         Assert.True(kpis.Select(k => k.Weight).Distinct().Count() >= 3);
         Assert.Equal(City.Plan.Reference.Departments.Count, kpis.Select(k => k.DepartmentId).Distinct().Count());
-        Assert.Subset(new HashSet<string> { "%", "days", "count", "tenge" }, kpis.Select(k => k.Unit).ToHashSet());
+        Assert.Subset(new HashSet<string> { "%", "days", "count", "tenge", "hours" }, kpis.Select(k => k.Unit).ToHashSet());
         var values = City.Plan.Kpis.Values;
         Assert.All(values, v => Assert.Equal(1, v.PeriodStart.Day));
         // Manual KPIs carry their actuals; computed ones only their targets (the seeding measures the appeals for them).

@@ -52,7 +52,7 @@ public sealed class KpisQueriesTests(DemoCityDatabase city) : IClassFixture<Demo
         var written = await conn.ExecuteScalarAsync<int>("SELECT kpi_recount((SELECT min(period_start) FROM kpi_values), (date_trunc('month', city_today()) - interval '1 month')::date, 'test')");
 
         Assert.Empty(mismatches);
-        Assert.Equal(["appeals_on_time", "first_call_resolution", "milestones_on_time", "overdue_open", "repeat_appeals"], measures);
+        Assert.Equal(["appeals_on_time", "fcr", "first_call_resolution", "forwarding_hours", "milestones_on_time", "misrouted_share", "overdue_open", "repeat_appeals"], measures);
         Assert.Equal(0, written);
     }
 

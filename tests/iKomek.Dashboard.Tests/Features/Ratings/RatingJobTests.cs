@@ -85,6 +85,63 @@ public sealed class RatingJobTests(DemoCityDatabase city) : IClassFixture<DemoCi
     }
 
     [Fact]
+    public async Task Incremental_AfterTwoDepartmentsChanged_RecomputesTheirsOnly_AndEqualsAFullRecompute()
+    {
+        await Engine().RecomputeAsync("test");
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        // One appeal answered in each of two departments, both within their deadline, today.
+        var answered = (await conn.QueryAsync<(long Id, int DepartmentId)>("""
+            SELECT DISTINCT ON (a.department_id) a.id, a.department_id::int
+            FROM appeals a JOIN managers m ON m.department_id = a.department_id
+            WHERE a.status IN ('assigned', 'in_progress') AND a.sla_due_at > city_now() AND a.created_at > city_now() - interval '5 days'
+            ORDER BY a.department_id, a.id LIMIT 2
+            """)).AsList();
+        Assert.Equal(2, answered.Count);
+        // One statement each, as the app answers an appeal (the feed names a statement's range of ids).
+        foreach (var (id, _) in answered)
+        {
+            await conn.ExecuteAsync("""
+                UPDATE appeals SET status = 'closed', resolved_at = city_now() - interval '1 hour', closed_at = city_now(), satisfaction = 1,
+                                   first_contact_resolved = true
+                WHERE id = @id
+                """, new { id });
+        }
+        var lastResult = await conn.ExecuteScalarAsync<long>("SELECT max(id) FROM rating_results");
+        var managers = await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM managers");
+
+        var update = await Engine().UpdateAsync("test");
+
+        Assert.Equal("incremental", update.Kind);
+        Assert.Equal(answered.Select(a => a.DepartmentId).Order(), update.AppealDepartments!.Order());
+        // Today's month, its quarter and the year to date: the periods those answers fall in, no other.
+        Assert.Equal(3 * managers, update.Computed);
+        Assert.True(update.Stored >= 6, $"{update.Stored} stored");
+        var storedNow = (await conn.QueryAsync<(string Kind, DateTime Start, int DepartmentId, bool SameInputs)>("""
+            SELECT r.period_kind, r.period_start::timestamp, r.department_id::int,
+                   r.inputs = (SELECT p.inputs FROM rating_results p WHERE p.id < r.id AND p.manager_id = r.manager_id
+                               AND p.period_kind = r.period_kind AND p.period_start = r.period_start ORDER BY p.id DESC LIMIT 1)
+            FROM rating_results r WHERE r.id > @lastResult
+            """, new { lastResult })).AsList();
+        var today = TestClock.Now.Date;
+        var touchedPeriods = new[] { ("month", new DateTime(today.Year, today.Month, 1)), ("quarter", new DateTime(today.Year, (today.Month - 1) / 3 * 3 + 1, 1)), ("ytd", new DateTime(today.Year, 1, 1)) };
+        Assert.All(storedNow, r => Assert.Contains((r.Kind, r.Start), touchedPeriods));
+        // The other departments' inputs are as they were (only a rank may have moved with the two).
+        Assert.All(storedNow.Where(r => !answered.Any(a => a.DepartmentId == r.DepartmentId)), r => Assert.True(r.SameInputs));
+        Assert.All(storedNow.Where(r => answered.Any(a => a.DepartmentId == r.DepartmentId)), r => Assert.False(r.SameInputs));
+        var incremental = await SnapshotAsync(conn);
+
+        var full = await Engine().RecomputeAsync("test");
+        Assert.Equal(0, full.Stored);
+        Assert.Equal(incremental, await SnapshotAsync(conn));
+
+        // Nothing changed since: a run reads no department's appeals and stores nothing.
+        await conn.ExecuteAsync("UPDATE kpis SET weight = weight WHERE id = (SELECT min(id) FROM kpis)");
+        var quiet = await Engine().UpdateAsync("test");
+        Assert.Empty(quiet.AppealDepartments!);
+        Assert.Equal((0, 0), (quiet.Computed, quiet.Stored));
+    }
+
+    [Fact]
     public async Task TwoRunsStartedTogether_RunOnce()
     {
         await Engine().RecomputeAsync("test");
