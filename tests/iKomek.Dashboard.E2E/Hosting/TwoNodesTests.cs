@@ -56,6 +56,6 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         Assert.True(servers >= 2, $"{servers} Hangfire servers");
         // Both nodes registered the same ids: one recurring job each, not one per node.
         var recurring = (await conn.QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value")).ToList();
-        Assert.Equal(["classifier-retrain", "kpi-recount", "rating-full", "rating-update", "sla-sweep", "systemic-mining", "systemic-mining-full"], recurring);
+        Assert.Equal(["classifier-retrain", "demo-problems", "kpi-recount", "rating-full", "rating-update", "sla-sweep", "systemic-mining", "systemic-mining-full"], recurring);
     }
 }
