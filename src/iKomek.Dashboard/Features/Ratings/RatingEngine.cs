@@ -52,7 +52,13 @@ public sealed class RatingEngine(NpgsqlDataSource db, TimeProvider time)
         var changes = (await conn.QueryAsync<(string Kind, long FirstId, long LastId)>(new CommandDefinition(
             "SELECT kind, first_id, last_id FROM appeal_changes WHERE id > @cursor AND id <= @last ORDER BY id",
             new { cursor, last }, tx, cancellationToken: ct))).AsList();
-        if (!full && changes.All(c => c.Kind == "ratings"))
+        // Only the rating's own changes since the last run, and nothing else moved under it (the weights, the formula,
+        // the day: a new day moves the periods and the deadlines): nothing to compute.
+        if (!full && changes.All(c => c.Kind == "ratings") && await Scalar<bool>("""
+                SELECT coalesce(s.weights_version = (SELECT max(version) FROM rating_weights) AND s.formula_version = @formula
+                                AND s.as_of = city_today(), false)
+                FROM rating_state s WHERE s.id = 1
+                """, new { formula = RatingFormula.Version }))
         {
             if (last != cursor) await conn.ExecuteAsync(new CommandDefinition("UPDATE rating_state SET change_id = @last WHERE id = 1", new { last }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);

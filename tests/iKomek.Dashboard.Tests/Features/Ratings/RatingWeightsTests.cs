@@ -30,6 +30,8 @@ public sealed class RatingWeightsTests(DemoCityDatabase city) : IClassFixture<De
     [Fact]
     public async Task NewWeights_AreANewVersion_Audited_AndUsedByTheNextRun()
     {
+        var engine = new RatingEngine(city.DataSource, city.Clock);
+        await engine.RecomputeAsync("test");
         var set = await new RatingWeightsWriter(city.DataSource).SetAsync(40, 10, 40, 10, "Appeals and KPIs first", TestActors.Admin);
 
         var history = await new RatingQueries(city.DataSource).GetWeightsHistoryAsync();
@@ -40,7 +42,8 @@ public sealed class RatingWeightsTests(DemoCityDatabase city) : IClassFixture<De
         Assert.Equal(("admin", "rating.weights"), (audit.Actor, audit.Action));
         Assert.Contains("Appeals and KPIs first", audit.Details);
 
-        await new RatingEngine(city.DataSource, city.Clock).RecomputeAsync("test");
+        // The every-minute run, not only the nightly full one: the feed holds only the rating's own change.
+        await engine.UpdateAsync("test");
         var rows = await new RatingQueries(city.DataSource).GetLatestAsync(RatingPeriod.Month(2026, 3));
         Assert.All(rows, r => Assert.Equal(set.Version, r.WeightsVersion));
         Assert.All(rows, r => Assert.Equal(40m, r.Indicators.Single(i => i.Indicator == RatingIndicator.Kpi).Weight));
