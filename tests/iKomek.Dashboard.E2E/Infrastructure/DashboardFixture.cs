@@ -37,9 +37,11 @@ public sealed class DashboardFixture : IAsyncLifetime
         // The limits count in the database for the whole run, over tests that do not know of each other: the shared
         // app lifts the per-login export, per-address and default per-key API limits, which tests reach with keys and
         // nodes of their own (Open311RateLimitTests, TwoNodesRateLimitsTests) and in unit tests.
+        // The demo city's problem lifecycle would advance mined problems at a moment of its own during the run; the
+        // problem tests take the analyst's steps on them (the lifecycle is tested on its own, DemoProblemHistoryTests).
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
-            "--Open311:RateLimits:PerKeyPerMinute=100000",
+            "--Open311:RateLimits:PerKeyPerMinute=100000", "--City:Scheduler:Skip:0=" + DemoProblemsJob.Id,
             FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -45,7 +45,7 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
         }, storage, [], filters, activator, new BackgroundJobFactory(filters), new BackgroundJobPerformer(filters, activator),
             new BackgroundJobStateChanger(filters));
 #pragma warning restore CS0618
-        log.LogInformation("Scheduler {Server} runs {Count} recurring jobs", serverName, jobs.Count());
+        log.LogInformation("Scheduler {Server} runs {Count} recurring jobs", serverName, Scheduled.Count());
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -57,12 +57,14 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
         await server.WaitForShutdownAsync(CancellationToken.None);
     }
 
+    private IEnumerable<ScheduledJob> Scheduled => jobs.Where(j => !options.Skip.Contains(j.Id, StringComparer.Ordinal));
+
     private void Register(JobStorage storage)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
         using var connection = storage.GetConnection();
         var stored = connection.GetRecurringJobs().ToDictionary(r => r.Id);
-        foreach (var job in jobs)
+        foreach (var job in Scheduled)
         {
             // A node joining a running cluster leaves an unchanged job alone: AddOrUpdate recomputes the next fire from
             // the last one, and landing while another node fires it made that fire run twice.
@@ -70,7 +72,7 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
             manager.AddOrUpdate(job.Id, job.Job, job.Cron, new RecurringJobOptions { TimeZone = AstanaClock.Zone });
         }
         // A job a newer version no longer has would otherwise fire forever.
-        foreach (var stale in stored.Values.Where(r => jobs.All(j => j.Id != r.Id)))
+        foreach (var stale in stored.Values.Where(r => Scheduled.All(j => j.Id != r.Id)))
         {
             manager.RemoveIfExists(stale.Id);
         }
@@ -83,7 +85,7 @@ internal sealed class CityScheduler(IServiceProvider services, SchedulerOptions 
     private void QueueStartRuns()
     {
         var client = (IBackgroundJobClientV2)services.GetRequiredService<IBackgroundJobClient>();
-        foreach (var job in jobs.Where(j => j.RunAtStart))
+        foreach (var job in Scheduled.Where(j => j.RunAtStart))
         {
             client.Create(job.Job, new EnqueuedState(), JobRunFilter.Parameters(job.Id, manual: false));
         }

@@ -39,5 +39,12 @@ public sealed class JobsPageTests(DashboardFixture fixture)
         await Assertions.Expect(jobs.Job("systemic-mining")).ToContainTextAsync("успешно", new() { Timeout = 60_000 });
         await jobs.ScreenshotsAsync("jobs");
         await jobs.CloseAsync();
+
+        // A job the cluster skips (City:Scheduler:Skip, here the demo problems' lifecycle) is listed but not scheduled.
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        var recurring = (await Dapper.SqlMapper.QueryAsync<string>(conn, "SELECT value FROM hangfire.set WHERE key = 'recurring-jobs'")).ToList();
+        Assert.Contains("sla-sweep", recurring);
+        Assert.DoesNotContain(IKomek.Dashboard.Features.DemoCity.DemoProblemsJob.Id, recurring);
     }
 }
