@@ -67,14 +67,14 @@ public sealed class DatabaseOutageTests(DashboardFixture fixture) : IDisposable
         await AppPostgres.StartAsync(_dataFolder);
         await Assertions.Expect(banner).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         var before = acknowledged.Count;
-        await WaitUntilAsync(() => acknowledged.Count > before + 5);
+        await Eventually.UntilAsync(() => acknowledged.Count > before + 5);
 
         // A crash this time: PostgreSQL recovers from its WAL; what it acknowledged is there.
         await AppPostgres.StopAsync(_dataFolder, "immediate");
         await Task.Delay(1000);
         await AppPostgres.StartAsync(_dataFolder);
         before = acknowledged.Count;
-        await WaitUntilAsync(() => acknowledged.Count > before + 5);
+        await Eventually.UntilAsync(() => acknowledged.Count > before + 5);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
@@ -107,7 +107,7 @@ public sealed class DatabaseOutageTests(DashboardFixture fixture) : IDisposable
                     catch (HttpRequestException) { }   // the process is gone: the request was not acknowledged
                 }
             })).ToArray();
-            await WaitUntilAsync(() => acknowledged.Count > 30);
+            await Eventually.UntilAsync(() => acknowledged.Count > 30);
             await app.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
@@ -116,16 +116,6 @@ public sealed class DatabaseOutageTests(DashboardFixture fixture) : IDisposable
         await using var again = await AppProcess.StartAsync(_dataFolder, args, TimeSpan.FromMinutes(1));
         using var client = new Open311Client(again.BaseUrl);
         foreach (var id in acknowledged) Assert.True(await client.ExistsAsync(id), $"acknowledged appeal {id} is lost");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline) throw new TimeoutException("condition not met in 60 s");
-            await Task.Delay(100);
-        }
     }
 
     public void Dispose()

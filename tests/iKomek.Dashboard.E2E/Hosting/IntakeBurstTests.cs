@@ -69,7 +69,7 @@ public sealed class IntakeBurstTests(ITestOutputHelper output) : IDisposable
         using var subscription = feed.Subscribe(c => { if (c.Kind == "insert") inserted.Add((c.FirstId, c.LastId)); });
         var listener = new ChangeFeedListener(db, feed, TimeProvider.System, NullLogger<ChangeFeedListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(() => feed.IsConnected);
+        await Eventually.UntilAsync(() => feed.IsConnected);
 
         using var api = new Open311Client(app.BaseUrl);
         var code = await api.ServiceCodeAsync("heating");
@@ -121,27 +121,13 @@ public sealed class IntakeBurstTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(acknowledged.Count, bodies);
 
             // The feed delivered every one of them.
-            await WaitUntilAsync(() => stored.All(s => inserted.Any(r => r.First <= s.Id && s.Id <= r.Last)));
+            await Eventually.UntilAsync(() => stored.All(s => inserted.Any(r => r.First <= s.Id && s.Id <= r.Last)));
         }
         await listener.StopAsync(CancellationToken.None);
         listener.Dispose();
     }
 
-    private async Task<string> ConnectionStringAsync()
-    {
-        var pidFile = await File.ReadAllLinesAsync(Path.Combine(_dataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={IKomek.Dashboard.Platform.Database.EmbeddedPostgres.ReadPassword(Path.Combine(_dataFolder, "pg"))};Database=ikomek";
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline) throw new TimeoutException("condition not met in 60 s");
-            await Task.Delay(100);
-        }
-    }
+    private Task<string> ConnectionStringAsync() => AppPostgres.ConnectionStringAsync(_dataFolder);
 
     public void Dispose()
     {

@@ -9,6 +9,13 @@ namespace IKomek.Dashboard.E2E.Infrastructure;
 /// </summary>
 public static class AppPostgres
 {
+    /// <summary>The app's own PostgreSQL as another process reaches it: the port its pid file names, the folder's password.</summary>
+    public static async Task<string> ConnectionStringAsync(string appDataFolder)
+    {
+        var pidFile = await File.ReadAllLinesAsync(Path.Combine(appDataFolder, "pg", "data", "postmaster.pid"));
+        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={EmbeddedPostgres.ReadPassword(Path.Combine(appDataFolder, "pg"))};Database=ikomek";
+    }
+
     /// <summary>"fast": a clean shutdown that ends every session; "immediate": a crash (recovery from the WAL on start).</summary>
     public static Task StopAsync(string appDataFolder, string mode = "fast") => PgCtlAsync(appDataFolder, "-m", mode, "-w", "-t", "60", "stop");
 

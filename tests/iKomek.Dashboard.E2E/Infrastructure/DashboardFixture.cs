@@ -98,11 +98,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>The app's own PostgreSQL as another node would reach it (the port its pid file names).</summary>
-    public async Task<string> DatabaseConnectionStringAsync()
-    {
-        var pidFile = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={EmbeddedPostgres.ReadPassword(Path.Combine(DataFolder, "pg"))};Database=ikomek";
-    }
+    public Task<string> DatabaseConnectionStringAsync() => AppPostgres.ConnectionStringAsync(DataFolder);
 
     /// <summary>A clock that read <see cref="FixedNow"/> when the tests started, as the app's did when it started.</summary>
     public static TimeProvider Clock => CityClock.Create(new CityOptions { FixedNow = FixedNow });

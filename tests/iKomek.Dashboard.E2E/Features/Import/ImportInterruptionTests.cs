@@ -33,7 +33,7 @@ public sealed class ImportInterruptionTests : IDisposable
             }
             var cli = StartImport(file);
             await using var db = NpgsqlDataSource.Create(await ConnectionStringAsync());
-            await WaitUntilAsync(async () => await QueryRunAsync(db) is { Inserted: > 0 });
+            await Eventually.UntilAsync(async () => await QueryRunAsync(db) is { Inserted: > 0 }, seconds: 120);
 
             await app.StopAsync();
             await cli.Process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
@@ -71,11 +71,7 @@ public sealed class ImportInterruptionTests : IDisposable
         return await conn.QuerySingleOrDefaultAsync<Run>("SELECT error AS Error, rows_inserted AS Inserted FROM import_runs ORDER BY id LIMIT 1");
     }
 
-    private async Task<string> ConnectionStringAsync()
-    {
-        var pidFile = await File.ReadAllLinesAsync(Path.Combine(_dataFolder, "pg", "data", "postmaster.pid"));
-        return $"Host=127.0.0.1;Port={pidFile[3]};Username=postgres;Password={IKomek.Dashboard.Platform.Database.EmbeddedPostgres.ReadPassword(Path.Combine(_dataFolder, "pg"))};Database=ikomek;Pooling=false";
-    }
+    private async Task<string> ConnectionStringAsync() => await AppPostgres.ConnectionStringAsync(_dataFolder) + ";Pooling=false";
 
     private (Process Process, StringBuilder Output) StartImport(string file)
     {
@@ -89,16 +85,6 @@ public sealed class ImportInterruptionTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return (process, output);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(120);
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline) throw new TimeoutException("condition not met in 120 s");
-            await Task.Delay(100);
-        }
     }
 
     public void Dispose()
