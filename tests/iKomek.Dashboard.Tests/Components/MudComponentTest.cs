@@ -52,7 +52,6 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<DeputyScopes>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.SystemicProblemsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Appeals.AppealsQueries>();
-        Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingsQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.RatingQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Ratings.Pages.RatingPageQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Kpis.KpisQueries>();

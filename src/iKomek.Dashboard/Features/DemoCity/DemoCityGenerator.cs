@@ -6,7 +6,7 @@ namespace IKomek.Dashboard.Features.DemoCity;
 /// <summary>
 /// Fills an empty, migrated database with the demo city (DESIGN.md "The demo city"): reference data, KPIs,
 /// projects, planted problems and years of appeals, all or nothing in one transaction. Leaves
-/// systemic_problems and manager_ratings to the jobs that compute them.
+/// systemic_problems and the managers' rating to the jobs that compute them.
 /// </summary>
 public sealed class DemoCityGenerator
 {

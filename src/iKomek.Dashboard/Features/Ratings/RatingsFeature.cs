@@ -5,10 +5,9 @@ namespace IKomek.Dashboard.Features.Ratings;
 
 public static class RatingsFeature
 {
-    /// <summary>The stored rating's reads, its engine, its jobs (every minute, and in full nightly) and the weights verb;
-    /// the old live scorecard until the page moves to the stored rating.</summary>
+    /// <summary>The stored rating's reads (the pages' too), its engine, its jobs (every minute, and in full nightly) and
+    /// the weights' writer and verb.</summary>
     public static IServiceCollection AddRatings(this IServiceCollection services) => services
-        .AddSingleton<RatingsQueries>()
         .AddSingleton<RatingQueries>()
         .AddSingleton<Pages.RatingPageQueries>()
         .AddSingleton<RatingEngine>()

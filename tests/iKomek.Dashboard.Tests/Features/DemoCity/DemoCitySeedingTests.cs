@@ -31,7 +31,7 @@ public sealed class DemoCitySeedingTests(MigratedDatabase database) : IClassFixt
         Assert.Equal(expected.Plan.Kpis.Values.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM kpi_values"));
         Assert.Equal(expected.Plan.Planted.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM planted_problems"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM systemic_problems"));
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM manager_ratings"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM rating_results"));
         Assert.Equal(result.Appeals, await connection.ExecuteScalarAsync<long>("SELECT appeals FROM demo_city WHERE seed = 109 AND years = 1 AND end_date = '2020-12-31'"));
         Assert.Contains(messages, m => m.StartsWith("Demo city ready", StringComparison.Ordinal));
 

@@ -79,7 +79,7 @@ public sealed class MigratorTests : IAsyncLifetime, IDisposable
         await using var conn = await _db.OpenConnectionAsync();
         foreach (var table in new[] { "districts", "departments", "organisations", "areas", "service_types", "channels", "managers", "users",
                      "appeals", "appeal_events", "kpis", "kpi_values", "projects", "project_milestones", "project_risks",
-                     "systemic_problems", "planted_problems", "manager_ratings" })
+                     "systemic_problems", "planted_problems", "rating_results", "rating_weights" })
         {
             Assert.True(await conn.ExecuteScalarAsync<bool>($"SELECT to_regclass('{table}') IS NOT NULL"), table);
         }

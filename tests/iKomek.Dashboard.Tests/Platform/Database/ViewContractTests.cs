@@ -14,7 +14,6 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
         { "v_project_execution", "project_id:integer department_id:smallint status:text progress_pct:numeric planned_pct:numeric execution_pct:numeric open_risks:bigint" },
         { "v_ratings_appeal_facts", "appeal_id:bigint department_id:smallint settled_on:date on_time:boolean first_contact:boolean satisfaction:smallint reopened:boolean re_reported_by:bigint" },
         { "v_ratings_misrouting", "appeal_id:bigint department_id:smallint forwarded_at:timestamp with time zone forwarded_on:date held_hours:numeric" },
-        { "v_ratings_manager_scorecard", "manager_id:integer full_name:text position_ru:text department_id:smallint kpi_pct:numeric projects_pct:numeric appeals_pct:numeric systemic_pct:numeric projects:bigint appeals:bigint systemic_assigned:bigint" },
     };
 
     [Theory]
