@@ -44,6 +44,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             "--Open311:RateLimits:PerKeyPerMinute=100000", "--City:Scheduler:Skip:0=" + DemoProblemsJob.Id,
             FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
+        // The browser tests share two cores with the other test assembly: what a page shows after a round trip to the
+        // app is waited for as long as an action is (the 5 s default was missed by a save under load).
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",

@@ -50,11 +50,44 @@ public sealed class Shell(IPage page)
         await DashboardFixture.WaitForCircuitAsync(Page);
     }
 
-    /// <summary>A filter of the appeals explorer (a MudSelect): opened through its combobox, an option picked by name.</summary>
+    /// <summary>
+    /// A choice of a MudSelect: opened through its combobox, an option picked by name, done once the select shows it.
+    /// On a loaded machine the popover can still be moving into place when the option is clicked, and the click then
+    /// closes it without a choice: the choice is made again then, up to three times.
+    /// </summary>
     public async Task ChooseAsync(string filter, string option)
     {
-        await Page.GetByRole(AriaRole.Combobox, new() { Name = filter, Exact = true }).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+        var select = Page.GetByRole(AriaRole.Combobox, new() { Name = filter, Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            await Page.GetByRole(AriaRole.Option, new() { Name = option }).First.ClickAsync();
+            try
+            {
+                await Eventually.UntilAsync(async () => (await ShownAsync(select)).Contains(option, StringComparison.Ordinal), seconds: 5);
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await Page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
+
+    /// <summary>What a MudSelect shows as chosen: its text and its inputs' values (none while it is re-rendered).</summary>
+    private static async Task<string> ShownAsync(ILocator select)
+    {
+        try
+        {
+            return await select.EvaluateAsync<string>("""
+                e => { const root = e.closest('.mud-select') ?? e;
+                       return root.textContent + ' ' + [...root.querySelectorAll('input')].map(i => i.value).join(' '); }
+                """, null, new() { Timeout = 1000 });
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            return "";
+        }
     }
 
     /// <summary>A headline number by its test id, parsed from ru-KZ formatting ("1 234" with a no-break space).</summary>
