@@ -73,8 +73,19 @@ public sealed class SystemCatalogue : IDisposable
             StringComparer.Ordinal);
     }
 
-    private sealed record FieldRow(string SystemCode, string Name, string Scope, string Type, string? Unit, bool Required, string[]? Choices,
-        double? MinValue, double? MaxValue, bool Personal);
+    private sealed class FieldRow
+    {
+        public string SystemCode { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Scope { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string? Unit { get; init; }
+        public bool Required { get; init; }
+        public string[]? Choices { get; init; }
+        public double? MinValue { get; init; }
+        public double? MaxValue { get; init; }
+        public bool Personal { get; init; }
+    }
 
     public void Dispose() => _subscription?.Dispose();
 }
