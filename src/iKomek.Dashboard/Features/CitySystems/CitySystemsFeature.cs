@@ -15,6 +15,7 @@ public static class CitySystemsFeature
             .AddSingleton<SystemsWriter>()
             .AddSingleton<SystemsIntake>()
             .AddSingleton<SystemSources>()
+            .AddSingleton<SystemsCsvImport>()
             .AddVerb<SystemKeyVerb>();
         // The demo city's feeds streamed live (City:Systems:Simulate=true).
         var simulator = configuration.GetSection(SystemsSimulatorOptions.Section).Get<SystemsSimulatorOptions>() ?? new SystemsSimulatorOptions();
