@@ -71,7 +71,7 @@ public static class SystemsIntakeBench
             var at = start.AddSeconds((long)round * (batch / 50 + 1) + i / 50).ToOffset(TimeSpan.FromHours(5));
             var (lat, lon) = (51.10 + vehicle * 0.002 + (i % 7) * 0.0001, 71.40 + (round % 100) * 0.001);
             if (i > 0) sb.Append(',');
-            sb.Append(CultureInfo.InvariantCulture, $$"""{"source_id":"{{prefix}}-{{client}}-{{vehicle}}","observed_at":"{{at:yyyy-MM-ddTHH:mm:sszzz}}","lat":{{lat:F5}},"lon":{{lon:F5}},"values":{"speed_kmh":{{(i % 40):D}},"is_working":true}}""");
+            sb.Append(CultureInfo.InvariantCulture, $$$"""{"source_id":"{{{prefix}}}-{{{client}}}-{{{vehicle}}}","observed_at":"{{{at:yyyy-MM-ddTHH:mm:sszzz}}}","lat":{{{lat:F5}}},"lon":{{{lon:F5}}},"values":{"speed_kmh":{{{(i % 40):D}}},"is_working":true}}""");
         }
         return sb.Append("]}").ToString();
     }
