@@ -70,6 +70,8 @@ public sealed class SystemsWriter : IAsyncDisposable
             """, transaction: tx));
         await CopyObjectsAsync(conn, objects);
         await CopyReadingsAsync(conn, readings);
+        // Statistics of what was just copied: without them the planner takes the tables for empty and joins them row by row.
+        await conn.ExecuteAsync(new CommandDefinition("ANALYZE systems_objects_in; ANALYZE systems_readings_in", transaction: tx));
 
         // Objects in key order (concurrent nodes lock them in one order); a row that would not change is left alone.
         var seqs = (await conn.QueryAsync<long>(new CommandDefinition("""
@@ -97,17 +99,19 @@ public sealed class SystemsWriter : IAsyncDisposable
             """, new { now }, tx))).AsList();
 
         var inserted = readings.Count == 0 ? new Dictionary<int, int>() : (await conn.QueryAsync<(int Batch, int Count)>(new CommandDefinition("""
-            WITH ins AS (
-                INSERT INTO city_readings (object_id, observed_at, system_code, lat, lon, vals, received_at)
-                SELECT o.id, r.observed_at, r.system_code, r.lat, r.lon, r.vals, @now
+            WITH src AS MATERIALIZED (
+                SELECT r.batch, r.system_code, r.day, coalesce(r.district_id, o.district_id, 0) AS district_id, r.vals, r.lat, r.lon,
+                       r.observed_at, o.id AS object_id
                 FROM systems_readings_in r JOIN city_objects o ON o.system_code = r.system_code AND o.source_id = r.source_id
-                ORDER BY o.id, r.observed_at
+            ), ins AS (
+                INSERT INTO city_readings (object_id, observed_at, system_code, lat, lon, vals, received_at)
+                SELECT object_id, observed_at, system_code, lat, lon, vals, @now FROM src
+                ORDER BY object_id, observed_at
                 ON CONFLICT (object_id, observed_at) DO NOTHING
                 RETURNING object_id, observed_at
             ), got AS (
-                SELECT r.batch, r.system_code, r.day, coalesce(r.district_id, o.district_id, 0) AS district_id, r.vals
-                FROM ins JOIN city_objects o ON o.id = ins.object_id
-                JOIN systems_readings_in r ON r.system_code = o.system_code AND r.source_id = o.source_id AND r.observed_at = ins.observed_at
+                SELECT src.batch, src.system_code, src.day, src.district_id, src.vals
+                FROM ins JOIN src ON src.object_id = ins.object_id AND src.observed_at = ins.observed_at
             ), daily AS (
                 INSERT INTO city_reading_daily AS d (system_code, day, district_id, field, n, sum, min, max)
                 SELECT g.system_code, g.day, g.district_id, f.key, count(*), sum(f.value::float8), min(f.value::float8), max(f.value::float8)
