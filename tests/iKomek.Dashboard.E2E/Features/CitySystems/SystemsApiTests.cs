@@ -70,6 +70,15 @@ public sealed class SystemsApiTests(DashboardFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreItemsThanABatchMayHold_Are400_AndNothingIsStored()
+    {
+        var items = string.Join(",", Enumerable.Range(0, SystemsIntakeOptions.Default.MaxBatch + 1).Select(i => Reading($"big-{i}", "2026-03-31T13:00:00+05:00")));
+
+        await ErrorAsync(await PostAsync("manholes/readings", $"{{\"items\": [{items}]}}", _manholesKey), HttpStatusCode.BadRequest, "at most 10000: send smaller batches");
+        Assert.Equal(0, await CountAsync("big-0"));
+    }
+
+    [Fact]
     public async Task ReadingsToARegister_Are400()
     {
         await ErrorAsync(await PostAsync("cameras/readings", """{"items": [{"source_id": "x"}]}""", _camerasKey), HttpStatusCode.BadRequest, "cameras is a register");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Platform.Audit;
+using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.RateLimits;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -21,8 +22,31 @@ public static class SystemsApi
     public static void MapSystemsApi(this WebApplication app)
     {
         var api = app.MapGroup(Root);
+        api.AddEndpointFilter(ServiceError);
         api.MapPost("/{code}/readings", (string code, HttpContext http, CancellationToken ct) => PostAsync(code, SystemsPath.Readings, http, ct));
         api.MapPost("/{code}/objects", (string code, HttpContext http, CancellationToken ct) => PostAsync(code, SystemsPath.Objects, http, ct));
+    }
+
+    /// <summary>A failure answers in the API's error form, never the web app's error page: 503 with Retry-After while
+    /// the database is out of reach (nothing was stored), else 500 with a reference to the log.</summary>
+    private static async ValueTask<object?> ServiceError(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && DatabaseOutage.Is(e))
+        {
+            http.Response.Headers.RetryAfter = Open311Endpoints.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status503ServiceUnavailable,
+                $"service temporarily unavailable: nothing was stored; retry in {Open311Endpoints.RetryAfterSeconds} seconds (reference {http.TraceIdentifier})");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IKomek.CitySystems").LogError(e, "City systems intake request failed");
+            return Error(StatusCodes.Status500InternalServerError, $"the batch could not be stored (reference {http.TraceIdentifier})");
+        }
     }
 
     private static IResult Error(int status, string description) => Open311Body.Errors("json", status, description);

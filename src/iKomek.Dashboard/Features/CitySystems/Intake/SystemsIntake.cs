@@ -13,6 +13,9 @@ public sealed class SystemsIntakeOptions
 {
     public const string Section = "City:Systems:Intake";
 
+    /// <summary>The settings when none are configured.</summary>
+    public static readonly SystemsIntakeOptions Default = new();
+
     /// <summary>Most items in one request or one CSV import's batch.</summary>
     public int MaxBatch { get; set; } = 10_000;
 
