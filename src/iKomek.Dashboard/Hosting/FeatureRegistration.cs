@@ -2,6 +2,7 @@ using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
+using IKomek.Dashboard.Features.CitySystems;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
@@ -44,6 +45,7 @@ public static class FeatureRegistration
             .AddClassification()
             .AddSystemicProblems()
             .AddRatings()
+            .AddCitySystems(builder.Configuration)
             .AddProjects()
             .AddKpis()
             .AddAdministration()
@@ -61,6 +63,7 @@ public static class FeatureRegistration
         app.MapSystemicProblems();
         app.MapProjects();
         app.MapRatings();
+        app.MapCitySystems();
         app.MapAccounts();
         app.MapSchedulerDashboard();
     }

@@ -56,6 +56,8 @@ internal static class AuditTexts
         ["audit.action.export.appeals"] = new("Выгрузка обращений", "Өтініштерді түсіру", "Appeals export"),
         ["audit.action.export.problems"] = new("Выгрузка проблемы", "Мәселені түсіру", "Problem export"),
         ["audit.action.import"] = new("Загрузка обращений", "Өтініштерді жүктеу", "Appeals import"),
+        ["audit.action.systems.key"] = new("Ключ источника городской системы", "Қалалық жүйе көзінің кілті", "City system source key"),
+        ["audit.action.systems.import"] = new("Загрузка данных городской системы", "Қалалық жүйе деректерін жүктеу", "City system data import"),
         ["audit.kind.appeal"] = new("Обращение", "Өтініш", "Appeal"),
         ["audit.kind.problem"] = new("Системная проблема", "Жүйелі мәселе", "Systemic problem"),
         ["audit.kind.user"] = new("Учётная запись", "Есептік жазба", "User account"),

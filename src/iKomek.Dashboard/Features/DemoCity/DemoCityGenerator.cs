@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Dapper;
+using IKomek.Dashboard.Features.CitySystems.Demo;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.DemoCity;
@@ -46,6 +48,8 @@ public sealed class DemoCityGenerator
         writer.RestoreConstraintsAndIndexes(deferred);
         progress?.Report("Computed KPIs");
         writer.RecountKpis(plan.Settings);
+        progress?.Report("City systems: registers and feeds' history");
+        WriteCitySystems(connection, plan.Settings);
         writer.Finish(plan.Settings, appeals);
         transaction.Commit();
 
@@ -53,5 +57,13 @@ public sealed class DemoCityGenerator
         writer.Analyze();
         progress?.Report($"Demo city ready: {appeals:N0} appeals, {events:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s");
         return new DemoCityResult(appeals, events, stopwatch.Elapsed);
+    }
+
+    /// <summary>The city's other systems (Features/CitySystems/Demo), placed among the districts just written.</summary>
+    private static void WriteCitySystems(NpgsqlConnection connection, DemoCitySettings settings)
+    {
+        var districts = connection.Query<(int Id, double Lat, double Lon)>("SELECT id, center_lat, center_lon FROM districts ORDER BY id").AsList();
+        var systems = SystemsDemoGenerator.Generate(new SystemsDemoSettings(settings.Seed, settings.Scale, settings.StartDate, settings.NowUtc, districts));
+        SystemsDemoWriter.Write(connection, systems, settings.NowUtc);
     }
 }

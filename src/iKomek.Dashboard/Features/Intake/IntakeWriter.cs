@@ -1,8 +1,8 @@
-using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.City;
+using IKomek.Dashboard.Platform.Database;
 
 namespace IKomek.Dashboard.Features.Intake;
 
@@ -17,15 +17,15 @@ public sealed record IntakeRow(
 public sealed record IntakeSuggestion(int ModelId, int? SuggestedTypeId, float Confidence, string SuggestionsJson, int? OperatorTypeId, bool LowConfidence);
 
 /// <summary>
-/// Writes appeals with group commit: appeals that arrive while a transaction is being written wait for the next one,
-/// which writes them all in one transaction. A group is read in one statement (resubmitted tokens, the first report
-/// each appeal duplicates among stored appeals) and written in one multi-row statement, so the change feed and the
+/// Writes appeals with group commit (<see cref="GroupCommit{TItem,TResult}"/>): appeals that arrive while a transaction
+/// is being written wait for the next one, which writes them all in one transaction. A group is read in one statement
+/// (resubmitted tokens, the first report each appeal duplicates among stored appeals) and written in one multi-row statement, so the change feed and the
 /// live rollups run once per group, not once per appeal. Duplicates within a group are linked here as they would be
 /// one by one: an appeal with no stored first report duplicates the earliest non-duplicate appeal before it in the
 /// group by the same rule (a stored first report wins: on one node, stored appeals are older than the group's, whose
 /// registration times follow the queue). A group that fails is retried appeal by appeal, so one bad appeal fails alone.
 /// </summary>
-public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
+public sealed class IntakeWriter : IAsyncDisposable
 {
     /// <summary>Most appeals in one transaction: enough to absorb a burst, few enough to keep each commit short.</summary>
     public const int MaxGroup = 200;
@@ -113,73 +113,37 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
         SELECT x.ord::int, a.id, a.reg_number, a.created_at, a.sla_due_at, a.duplicate_of FROM appeal a JOIN x ON x.id = a.id
         """;
 
-    private sealed record Pending(IntakeRow Row, TaskCompletionSource<IntakeResult> Done);
-
     /// <summary>What the group's lookup found for one appeal: its token's earlier appeal, or the stored first report it duplicates.</summary>
     private readonly record struct Found(IntakeResult? Earlier, long? FirstReport);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _loop;
-    private readonly Lock _start = new();
+    private readonly NpgsqlDataSource _db;
+    private readonly GroupCommit<IntakeRow, IntakeResult> _groups;
     private DateTime _lastCreatedUtc;
 
-    public Task<IntakeResult> WriteAsync(IntakeRow row, CancellationToken ct = default)
+    public IntakeWriter(NpgsqlDataSource db)
     {
-        ct.ThrowIfCancellationRequested();
-        var done = new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_start)
-        {
-            _loop ??= Task.Run(LoopAsync, CancellationToken.None);
-            // Registration times follow the queue's order: callers read the clock microseconds apart and may queue in
-            // the other order, and an appeal must not precede in time one written before it, or neither would be
-            // found as the other's first report.
-            if (row.CreatedUtc < _lastCreatedUtc)
-                row = row with { CreatedUtc = _lastCreatedUtc, DueUtc = row.DueUtc + (_lastCreatedUtc - row.CreatedUtc) };
-            _lastCreatedUtc = row.CreatedUtc;
-            if (!_queue.Writer.TryWrite(new Pending(row, done))) throw new ObjectDisposedException(nameof(IntakeWriter));
-        }
-        // A caller that gives up does not take its appeal back: it is written, as a resubmission would find it.
-        return done.Task.WaitAsync(ct);
+        _db = db;
+        _groups = new GroupCommit<IntakeRow, IntakeResult>(WriteGroupAsync, MaxGroup, Admit);
     }
 
-    private async Task LoopAsync()
-    {
-        var group = new List<Pending>(MaxGroup);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            group.Clear();
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
-            try
-            {
-                var results = await WriteGroupAsync(group.Select(p => p.Row).ToList());
-                for (var i = 0; i < group.Count; i++) group[i].Done.SetResult(results[i]);
-            }
-            catch (Exception) when (group.Count > 1)
-            {
-                foreach (var one in group) await WriteAloneAsync(one);
-            }
-            catch (Exception e)
-            {
-                group[0].Done.SetException(e);
-            }
-        }
-    }
+    public Task<IntakeResult> WriteAsync(IntakeRow row, CancellationToken ct = default) => _groups.WriteAsync(row, ct);
 
-    private async Task WriteAloneAsync(Pending one)
+    /// <summary>
+    /// Registration times follow the queue's order: callers read the clock microseconds apart and may queue in the
+    /// other order, and an appeal must not precede in time one written before it, or neither would be found as the
+    /// other's first report.
+    /// </summary>
+    private IntakeRow Admit(IntakeRow row)
     {
-        try
-        {
-            one.Done.SetResult((await WriteGroupAsync([one.Row]))[0]);
-        }
-        catch (Exception e)
-        {
-            one.Done.SetException(e);
-        }
+        if (row.CreatedUtc < _lastCreatedUtc)
+            row = row with { CreatedUtc = _lastCreatedUtc, DueUtc = row.DueUtc + (_lastCreatedUtc - row.CreatedUtc) };
+        _lastCreatedUtc = row.CreatedUtc;
+        return row;
     }
 
     private async Task<IntakeResult[]> WriteGroupAsync(IReadOnlyList<IntakeRow> rows)
     {
-        await using var conn = await db.OpenConnectionAsync();
+        await using var conn = await _db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         var found = await LookupAsync(conn, tx, rows);
 
@@ -314,9 +278,5 @@ public sealed class IntakeWriter(NpgsqlDataSource db) : IAsyncDisposable
 
     private static NpgsqlParameter Array<T>(T[] values, NpgsqlDbType element) => new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | element };
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        if (_loop is not null) await _loop;
-    }
+    public ValueTask DisposeAsync() => _groups.DisposeAsync();
 }

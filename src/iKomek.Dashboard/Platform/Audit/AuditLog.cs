@@ -77,4 +77,6 @@ public static class AuditActions
     public const string ExportAppeals = "export.appeals";
     public const string ExportProblems = "export.problems";
     public const string Import = "import";
+    public const string SystemsSourceKey = "systems.key";
+    public const string SystemsImport = "systems.import";
 }
