@@ -26,6 +26,7 @@ if (args.FirstOrDefault() == "pages") return await PagesBench.RunAsync(options);
 if (args.FirstOrDefault() == "rate-limits") return await RateLimitBench.RunAsync(options);
 if (args.FirstOrDefault() == "rating") return await RatingBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "systems-intake") return await SystemsIntakeBench.RunAsync(options);
+if (args.FirstOrDefault() == "search") return await SearchBench.RunAsync(options);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are
 // lifted: this measures what the intake path can take, from one address with one key.

@@ -126,7 +126,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
               AND (@ChannelId::int IS NULL OR channel_id = @ChannelId)
               AND (@Status::text IS NULL OR status = @Status OR (@Status = 'open' AND status NOT IN ('resolved', 'closed')))
               AND (@Text::text IS NULL OR reg_number = @Text
-                   OR search @@ appeal_search_query(@Text))
+                   OR search_stems @@ appeal_stems_query(@Text))
               AND (@ServiceTypeId::int IS NULL OR service_type_id = @ServiceTypeId)
               AND (@DepartmentId::int IS NULL OR department_id = @DepartmentId)
               AND (@OrganisationId::int IS NULL OR organisation_id = @OrganisationId)
