@@ -2,6 +2,7 @@ using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
+using IKomek.Dashboard.Features.CitySystems;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
@@ -47,6 +48,7 @@ public static class FeatureRegistration
             .AddProjects()
             .AddKpis()
             .AddAdministration()
+            .AddCitySystems()
             .AddDemoCity()
             .AddAudit();
         builder.AddAccounts();

@@ -77,4 +77,5 @@ public static class AuditActions
     public const string ExportAppeals = "export.appeals";
     public const string ExportProblems = "export.problems";
     public const string Import = "import";
+    public const string AlertRuleChange = "alert_rule.change";
 }
