@@ -32,10 +32,10 @@ public sealed class AlertQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyDictionary<string, AlertField>> GetFieldsAsync(string systemCode, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var fields = await conn.QueryAsync<AlertField>(new CommandDefinition(
-            "SELECT name AS Name, type AS Type, choices AS Choices FROM city_system_fields WHERE system_code = @systemCode ORDER BY position",
+        var fields = await conn.QueryAsync<(string Name, string Type, string? Choices)>(new CommandDefinition(
+            "SELECT name, type, array_to_string(choices, ',') FROM city_system_fields WHERE system_code = @systemCode ORDER BY position",
             new { systemCode }, cancellationToken: ct));
-        return fields.ToDictionary(f => f.Name);
+        return fields.ToDictionary(f => f.Name, f => new AlertField(f.Name, f.Type, f.Choices?.Split(',')));
     }
 
     /// <summary>Open alerts, of one system or all, critical first, latest first.</summary>

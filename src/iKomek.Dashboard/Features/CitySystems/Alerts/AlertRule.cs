@@ -3,9 +3,25 @@ using System.Text.Json.Nodes;
 namespace IKomek.Dashboard.Features.CitySystems.Alerts;
 
 /// <summary>A rule as stored (city_alert_rules); <see cref="Conditions"/> is its JSON array of clauses.</summary>
-public sealed record AlertRule(int Id, string SystemCode, string Code, string NameRu, string NameKk, string NameEn, string Conditions,
-    double ClearMargin, int Confirm, short[]? Months, string Severity, bool RaisesStatus, bool IsEnabled, DateTime UpdatedAt, string UpdatedBy)
+public sealed record AlertRule
 {
+    public int Id { get; init; }
+    public string SystemCode { get; init; } = "";
+    public string Code { get; init; } = "";
+    public string NameRu { get; init; } = "";
+    public string NameKk { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string Conditions { get; init; } = "[]";
+    public double ClearMargin { get; init; }
+    public int Confirm { get; init; }
+    /// <summary>The months it applies in (1..12, Astana time); null: all year.</summary>
+    public short[]? Months { get; init; }
+    public string Severity { get; init; } = "critical";
+    public bool RaisesStatus { get; init; }
+    public bool IsEnabled { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public string UpdatedBy { get; init; } = "";
+
     public string Name(string language) => language switch { "kk" => NameKk, "en" => NameEn, _ => NameRu };
 }
 
