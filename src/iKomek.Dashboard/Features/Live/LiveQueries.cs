@@ -71,6 +71,13 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                   GROUP BY 1) g
             JOIN appeals f ON f.id = g.first_id
             ORDER BY g.last_at DESC LIMIT 12;
+
+            -- 9: the city systems' alerts that are incidents, with the appeals and problems at their place
+            SELECT id AS Id, system_code AS SystemCode, rule_code AS RuleCode, name_ru AS NameRu, name_kk AS NameKk, name_en AS NameEn,
+                   severity AS Severity, raises_status AS RaisesStatus, opened_at AS OpenedAt, district_id::int AS DistrictId,
+                   object_name AS ObjectName, appeal_ids AS AppealIds, first_reg_number AS FirstRegNumber,
+                   greatest(opened_at, last_appeal_at) AS LastAt, open_critical_appeals AS OpenCriticalAppeals, problem_ids AS ProblemIds
+            FROM v_city_systems_incidents ORDER BY greatest(opened_at, last_appeal_at) DESC, id DESC LIMIT 50;
             """;
 
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -84,9 +91,14 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         // The panel hangs on walls: an incident's place is its building, never a resident's flat.
         var critical = (await grid.ReadAsync<CriticalIncident>()).Select(c => c with { Address = PersonalData.RedactAddress(c.Address) }).ToList();
+        var alerts = (await grid.ReadAsync<SystemIncident>()).AsList();
+        // An incident reported by citizens and by a sensor is one: its appeals show with the alert, not on their own.
+        var joined = alerts.SelectMany(a => a.AppealIds).ToHashSet();
+        critical.RemoveAll(c => joined.Contains(c.Id));
+        var incidents = alerts.Where(a => a.Severity == "critical").ToList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
-            head.Critical, head.AnswerDays,
-            byChannel, byDistrict, byArea, topTypes, overdue, hourly, critical, head.Month, head.Answered);
+            CityStatus.Incidents(head.Critical, alerts), head.AnswerDays,
+            byChannel, byDistrict, byArea, topTypes, overdue, hourly, critical, head.Month, head.Answered, incidents);
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>

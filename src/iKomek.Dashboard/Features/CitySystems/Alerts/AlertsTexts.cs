@@ -14,8 +14,6 @@ internal static class AlertsTexts
         ["audit.action.alert_rule.change"] = new("Правило оповещений", "Ескерту ережесі", "Alert rule"),
 
         ["alerts.stale"] = new("Нет данных дольше допустимого", "Деректер рұқсат етілгеннен ұзақ жоқ", "No data for longer than allowed"),
-        ["alerts.appeals"] = new("обращений рядом: {0}", "жақын өтініштер: {0}", "appeals nearby: {0}"),
-        ["alerts.problems"] = new("системных проблем рядом: {0}", "жақын жүйелі мәселелер: {0}", "systemic problems nearby: {0}"),
 
         ["alerts.err.margin"] = new("Зазор снятия должен быть числом не меньше 0", "Алып тастау аралығы 0-ден кем емес сан болуы керек", "The clear margin must be a number of at least 0"),
         ["alerts.err.confirm"] = new("Подтверждение: от 1 до 100 проверок подряд", "Растау: қатарынан 1-ден 100-ге дейін тексеру", "Confirm: 1 to 100 evaluations in a row"),
