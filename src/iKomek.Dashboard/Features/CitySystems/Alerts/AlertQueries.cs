@@ -28,6 +28,14 @@ public sealed class AlertQueries(NpgsqlDataSource db)
             """, cancellationToken: ct))).AsList();
     }
 
+    /// <summary>The systems' names in three languages, in their order.</summary>
+    public async Task<IReadOnlyList<(string Code, string NameRu, string NameKk, string NameEn)>> GetSystemNamesAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(string, string, string, string)>(new CommandDefinition(
+            "SELECT code, name_ru, name_kk, name_en FROM city_systems ORDER BY position", cancellationToken: ct))).AsList();
+    }
+
     /// <summary>A system's fields by name, as the rules' grammar checks them.</summary>
     public async Task<IReadOnlyDictionary<string, AlertField>> GetFieldsAsync(string systemCode, CancellationToken ct = default)
     {

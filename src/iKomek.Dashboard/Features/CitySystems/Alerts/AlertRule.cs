@@ -39,6 +39,9 @@ public sealed record RuleError(string Key, params object[] Args);
 public static class AlertRuleGrammar
 {
     public static readonly string[] Ops = ["<", "<=", ">", ">=", "=", "!="];
+
+    /// <summary>Conditions written as read: operators and Cyrillic values unescaped (stored as jsonb either way).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] Ordered = ["number", "integer", "date", "text"];
 
     public static IReadOnlyList<RuleError> Validate(string conditions, IReadOnlyDictionary<string, AlertField> fields,
@@ -115,8 +118,8 @@ public static class AlertRuleGrammar
         };
         if (ok) return type;
         errors.Add(type == "choice"
-            ? new RuleError("alerts.err.choice", n, value?.ToJsonString() ?? "null", field.Name, string.Join(", ", field.Choices!))
-            : new RuleError("alerts.err.valueType", n, value?.ToJsonString() ?? "null", field.Name));
+            ? new RuleError("alerts.err.choice", n, value?.ToJsonString(Json) ?? "null", field.Name, string.Join(", ", field.Choices!))
+            : new RuleError("alerts.err.valueType", n, value?.ToJsonString(Json) ?? "null", field.Name));
         return null;
     }
 

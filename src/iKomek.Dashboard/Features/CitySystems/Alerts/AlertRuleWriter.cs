@@ -29,7 +29,7 @@ public sealed class AlertRuleWriter(NpgsqlDataSource db, AlertQueries queries, A
         var errors = AlertRuleGrammar.Validate(edit.Conditions, await queries.GetFieldsAsync(before.SystemCode, ct),
             edit.ClearMargin, edit.Confirm, edit.Months is null ? null : months ?? [], edit.Severity);
         if (errors.Count > 0) throw new AlertRuleRejectedException(errors);
-        var conditions = JsonNode.Parse(edit.Conditions)!.ToJsonString();
+        var conditions = JsonNode.Parse(edit.Conditions)!.ToJsonString(AlertRuleGrammar.Json);
 
         await using (var conn = await db.OpenConnectionAsync(ct))
         await using (var tx = await conn.BeginTransactionAsync(ct))
