@@ -10,16 +10,18 @@ namespace IKomek.Dashboard.Bench;
 /// From a reading to the live panel: how long after a manhole sensor's "open" reading commits its alert is in the
 /// live panel's snapshot (the panel's read, LiveQueries, which every open panel reloads on the alert's change).
 ///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- alerts --data /tmp/ikomek-alerts [--samples 40]
-/// It starts the app (Release, scheduler off: the evaluator runs on the change feed alone) on that data folder, adds a
-/// few manhole covers, then for each sample writes a reading as the intake does (the object's last_vals and change_seq,
-/// a 'systems' change row and NOTIFY, one transaction), and times until the snapshot holds the cover's alert. The
-/// cover is closed again (and its alert seen closed) before the next sample.
+/// It starts the app (Release, scheduler off: the evaluator runs on the change feed alone) on that data folder (a small
+/// demo city seeded on a first start), adds a few manhole covers, then for each sample writes a reading as the intake
+/// does (the object's last_vals and change_seq, a 'systems' change row and NOTIFY, one transaction), and times until the
+/// snapshot holds the cover's alert. The cover is closed again (and its alert seen closed) before the next sample.
+/// An open panel adds its own coalescing (at most 300 ms, none after a quiet spell) and its render to this.
 /// </summary>
 public static class AlertBench
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        await using var app = await BenchApp.StartAsync(options.DataFolder, "--City:Scheduler:Enabled=false", "--Classification:TrainOnStart=false");
+        await using var app = await BenchApp.StartAsync(options.DataFolder, "--City:Scheduler:Enabled=false", "--Classification:TrainOnStart=false",
+            "--City:DemoScale=0.02", "--City:DemoYears=1");   // the city seeded on a first start: small, the path measured does not read appeals
         await using var db = NpgsqlDataSource.Create(app.ConnectionString);
         var live = new LiveQueries(db, new AstanaClock(TimeProvider.System));
         Console.WriteLine($"City at {options.DataFolder}: {await app.CountAppealsAsync():N0} appeals; load average {Load()}");

@@ -135,4 +135,22 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         return rows.Select(r => new IKomek.Dashboard.Features.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District,
             PersonalData.RedactAddress(r.Address), r.Status)).ToList();
     }
+
+    /// <summary>
+    /// The city systems' critical alerts opened after alert <paramref name="afterId"/> (or, with none, since
+    /// <paramref name="since"/>), for the hub: named in Russian with codes, no object of a personal system.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveAlert>> GetAlertIncidentsAsync(long? afterId, DateTime since, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT v.id, v.system_code, v.rule_code, v.name_ru, d.code, v.opened_at, v.object_name, cardinality(v.appeal_ids)
+            FROM v_city_systems_incidents v LEFT JOIN districts d ON d.id = v.district_id
+            WHERE v.severity = 'critical' AND (v.id > @afterId OR @afterId IS NULL AND v.opened_at >= @since)
+            ORDER BY v.id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long Id, string System, string Rule, string Name, string? District, DateTime Opened, string? Object, int Appeals)>(
+            new CommandDefinition(sql, new { afterId, since }, cancellationToken: ct));
+        return rows.Select(r => new LiveAlert(r.Id, r.System, r.Rule, r.Name, r.District, AstanaClock.ToLocal(r.Opened), r.Object, 1 + r.Appeals)).ToList();
+    }
 }

@@ -67,6 +67,10 @@ public sealed class AlertIncidentsTests(DemoCityDatabase city) : IClassFixture<D
         Assert.DoesNotContain(after.CriticalIncidents, i => i.Id == near);
         Assert.Contains(after.CriticalIncidents, i => i.Id == far);
         Assert.Contains(after.CriticalIncidents, i => i.Id == otherKind);
+        // The hub's message of it: one incident of two reports.
+        var sent = Assert.Single(await Live().GetAlertIncidentsAsync(incident.Id - 1, DateTime.MinValue, default), a => a.Id == incident.Id);
+        Assert.Equal(("manholes.cover_open", "Открыт люк", "Люк МК-17", 2), (sent.RuleCode, sent.RuleName, sent.ObjectName, sent.Reports));
+        Assert.DoesNotContain(await Live().GetAlertIncidentsAsync(incident.Id, DateTime.MinValue, default), a => a.Id == incident.Id);
         // The citizens' report and the sensor's are one incident in progress: the status counts it once.
         Assert.Equal(before.OpenCriticalIncidents, after.OpenCriticalIncidents);
 
@@ -113,5 +117,7 @@ public sealed class AlertIncidentsTests(DemoCityDatabase city) : IClassFixture<D
         var open = Assert.Single(await new AlertQueries(city.DataSource).GetOpenAsync("covid"));
         Assert.Equal((null, null, null, null, true), (open.ObjectName, open.ObjectId, open.Lat, open.Lon, open.Personal));
         Assert.Equal("Госпитализация", open.RuleNameRu);
+        var sent = Assert.Single(await Live().GetAlertIncidentsAsync(null, DateTime.UtcNow.AddYears(-5), default), a => a.SystemCode == "covid");
+        Assert.Null(sent.ObjectName);
     }
 }
