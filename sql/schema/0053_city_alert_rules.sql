@@ -22,6 +22,10 @@ ALTER TABLE city_alert_rules ADD COLUMN related_words text[] NOT NULL DEFAULT '{
 
 CREATE INDEX city_alerts_open_severity_idx ON city_alerts (severity, opened_at DESC) WHERE closed_at IS NULL;
 
+-- The open appeals of a district by latitude: an alert finds the citizens' reports near it (v_city_systems_incidents)
+-- without reading the district's whole history.
+CREATE INDEX appeals_open_place_idx ON appeals (district_id, lat) WHERE status NOT IN ('resolved', 'closed');
+
 INSERT INTO city_alert_rules (system_code, code, name_ru, name_kk, name_en, conditions, clear_margin, confirm, months,
                               severity, raises_status, related_words, updated_at, updated_by) VALUES
 ('fuel', 'fuel.coal_days_january',

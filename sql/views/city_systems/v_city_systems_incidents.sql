@@ -17,9 +17,14 @@ LEFT JOIN LATERAL (
     SELECT array_agg(x.id ORDER BY x.created_at) AS ids, (array_agg(x.reg_number ORDER BY x.created_at))[1] AS first_reg_number,
            max(x.created_at) AS last_at,
            count(*) FILTER (WHERE x.is_critical AND x.duplicate_of IS NULL AND x.status NOT IN ('resolved', 'closed'))::int AS open_critical
-    FROM appeals x JOIN service_types st ON st.id = x.service_type_id
-    WHERE a.lat IS NOT NULL AND x.district_id = a.district_id
-      AND (x.status NOT IN ('resolved', 'closed') OR x.created_at >= city_now() - interval '24 hours')
+    -- Candidates through two indexes: the district's open appeals near the alert's latitude, and its last day's.
+    FROM (SELECT id FROM appeals WHERE district_id = a.district_id AND status NOT IN ('resolved', 'closed')
+                                   AND lat BETWEEN a.lat - 0.0019 AND a.lat + 0.0019
+          UNION
+          SELECT id FROM appeals WHERE district_id = a.district_id AND created_at >= city_now() - interval '24 hours') c
+    JOIN appeals x ON x.id = c.id
+    JOIN service_types st ON st.id = x.service_type_id
+    WHERE a.lat IS NOT NULL
       AND x.lat BETWEEN a.lat - 0.0019 AND a.lat + 0.0019 AND x.lon BETWEEN a.lon - 0.003 AND a.lon + 0.003
       AND 111320 * sqrt(power(x.lat - a.lat, 2) + power((x.lon - a.lon) * cos(radians(a.lat)), 2)) <= 200
       AND EXISTS (SELECT 1 FROM unnest(r.related_words) w

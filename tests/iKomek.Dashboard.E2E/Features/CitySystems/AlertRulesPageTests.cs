@@ -1,6 +1,7 @@
 using Dapper;
 using IKomek.Dashboard.E2E.Infrastructure;
 using IKomek.Dashboard.E2E.Pages;
+using IKomek.Dashboard.Features.DemoCity;
 using Microsoft.Playwright;
 
 namespace IKomek.Dashboard.E2E.Features.CitySystems;
@@ -44,5 +45,17 @@ public sealed class AlertRulesPageTests(DashboardFixture fixture)
             UPDATE city_alert_rules SET conditions = '[{"field": "tilt_deg", "op": ">", "value": 15}]', confirm = 2 WHERE code = @Rule
             """, new { Rule });
         await rules.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Analyst_IsSentToSignIn_FromTheRulesPage()
+    {
+        using var analyst = new PanelHttpClient(fixture.App.BaseUrl, forwardedFor: "192.0.2.70");
+        Assert.Null(await analyst.SignInAsync("analyst", DemoAccounts.Passwords["analyst"]));
+
+        await analyst.GetAsync(AlertRulesPage.Path);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, analyst.LastResponse!.StatusCode);
+        Assert.StartsWith("/account/signin", analyst.LastResponse.Headers.Location!.OriginalString.Replace(fixture.App.BaseUrl, "", StringComparison.Ordinal));
     }
 }
