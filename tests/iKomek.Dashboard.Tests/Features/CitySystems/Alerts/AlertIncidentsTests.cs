@@ -52,6 +52,18 @@ public sealed class AlertIncidentsTests(DemoCityDatabase city) : IClassFixture<D
         var near = await AppealAsync("%люк%", lat + 0.0005, lon + 0.0005, district);           // ~65 m
         var far = await AppealAsync("%люк%", lat + 0.01, lon, district);                       // ~1.1 km
         var otherKind = await AppealAsync("%люк%", lat, lon, district, notLike: true);         // same place, not a manhole
+        long problem, farProblem;
+        await using (var conn = await city.DataSource.OpenConnectionAsync())
+        {
+            const string insert = """
+                INSERT INTO systemic_problems (title, area_id, service_type_id, district_id, status, first_seen, last_seen, lat, lon)
+                SELECT 'Открытые люки во дворах', area_id, id, @district, 'confirmed', city_now(), city_now(), @lat, @lon
+                FROM service_types WHERE name_ru ILIKE '%люк%' ORDER BY id LIMIT 1
+                RETURNING id
+                """;
+            problem = await conn.ExecuteScalarAsync<long>(insert, new { district, lat = lat - 0.0008, lon });       // ~90 m
+            farProblem = await conn.ExecuteScalarAsync<long>(insert, new { district, lat, lon = lon + 0.01 });     // ~700 m
+        }
         var before = await Live().GetSnapshotAsync();
         Assert.Contains(before.CriticalIncidents, i => i.Id == near);
 
@@ -63,6 +75,8 @@ public sealed class AlertIncidentsTests(DemoCityDatabase city) : IClassFixture<D
         Assert.Equal("manholes.cover_open", incident.RuleCode);
         Assert.Equal([near], incident.AppealIds);
         Assert.Equal(2, incident.Reports);
+        Assert.Equal([problem], incident.ProblemIds);   // not farProblem, 700 m away
+        Assert.DoesNotContain(farProblem, incident.ProblemIds);
         Assert.Equal(district, incident.DistrictId);
         Assert.DoesNotContain(after.CriticalIncidents, i => i.Id == near);
         Assert.Contains(after.CriticalIncidents, i => i.Id == far);
