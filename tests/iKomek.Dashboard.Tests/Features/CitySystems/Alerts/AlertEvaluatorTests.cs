@@ -165,6 +165,13 @@ public sealed class AlertEvaluatorTests : AlertSeries
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM city_alerts WHERE kind = 'stale' AND system_code <> 'manholes'"));
         await Evaluator.SweepAsync();   // still silent: still one
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM city_alerts WHERE kind = 'stale'"));
+        // As the systems' pages and overview read it.
+        var queries = new AlertQueries(Db);
+        var counts = (await queries.GetCountsAsync()).ToDictionary(c => c.SystemCode);
+        Assert.Equal((13, true, false), (counts.Count, counts["manholes"].Stale, counts["cameras"].Stale));
+        var stale = Assert.Single(await queries.GetOpenAsync("manholes"));
+        Assert.Equal(("stale", null, "warning"), (stale.Kind, stale.RuleId, stale.Severity));
+        Assert.InRange(stale.Value!.Value, 30, 32);   // minutes of silence
 
         await ReadingAsync(manhole, """{"state": "closed", "tilt_deg": 1}""");
         await Evaluator.OnChangesAsync(0, 0);
