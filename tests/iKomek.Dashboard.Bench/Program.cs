@@ -14,6 +14,7 @@ using Npgsql;
 // 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- rating --data /tmp/full-rating   (RatingBench)
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems-intake --data /tmp/ikomek-bench-systems   (SystemsIntakeBench)
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- alerts --data /tmp/ikomek-alerts   (AlertBench)
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- wall-paint | circuits [--url ... --app-pid ...]
 if (args.Length > 0 && args[0] == "classify") return ClassifyBench.Run(args[1..]);
@@ -27,6 +28,7 @@ if (args.FirstOrDefault() == "rate-limits") return await RateLimitBench.RunAsync
 if (args.FirstOrDefault() == "rating") return await RatingBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "systems-intake") return await SystemsIntakeBench.RunAsync(options);
 if (args.FirstOrDefault() == "search") return await SearchBench.RunAsync(options);
+if (args.FirstOrDefault() == "alerts") return await AlertBench.RunAsync(options);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are
 // lifted: this measures what the intake path can take, from one address with one key.

@@ -103,4 +103,7 @@ public sealed class LivePage(IPage page) : AppPage(page)
             return shown - document.querySelector('[data-testid=district-links]').getBoundingClientRect().top;
         }
         """);
+
+    /// <summary>A city system's alert among the critical incidents, by its rule's code.</summary>
+    public ILocator SystemIncident(string rule) => Page.Locator($"[data-testid=system-incident][data-rule='{rule}']");
 }

@@ -1,12 +1,16 @@
+using IKomek.Dashboard.Features.CitySystems.Alerts;
 using IKomek.Dashboard.Features.CitySystems.Demo;
 using IKomek.Dashboard.Features.CitySystems.Intake;
 using IKomek.Dashboard.Platform.Cli;
+using IKomek.Dashboard.Platform.Jobs;
 
 namespace IKomek.Dashboard.Features.CitySystems;
 
 public static class CitySystemsFeature
 {
-    /// <summary>The city's other systems (registers and feeds): their intake (catalogue, checks, writer, API, keys) and the demo city's simulator.</summary>
+    /// <summary>The city's other systems (registers and feeds): their intake (catalogue, checks, writer, API, keys), the
+    /// alert rules' evaluator (on the change feed and every minute), the alerts' reads, the rules' editor, and the demo
+    /// city's simulator.</summary>
     public static IServiceCollection AddCitySystems(this IServiceCollection services, IConfiguration configuration)
     {
         services
@@ -16,7 +20,12 @@ public static class CitySystemsFeature
             .AddSingleton<SystemsIntake>()
             .AddSingleton<SystemSources>()
             .AddSingleton<SystemsCsvImport>()
-            .AddVerb<SystemKeyVerb>();
+            .AddVerb<SystemKeyVerb>()
+            .AddSingleton<AlertEvaluator>()
+            .AddSingleton<AlertQueries>()
+            .AddSingleton<AlertRuleWriter>()
+            .AddHostedService<AlertListener>()
+            .AddScheduledJob<AlertSweepJob>(AlertSweepJob.Schedule);
         // The demo city's feeds streamed live (City:Systems:Simulate=true).
         var simulator = configuration.GetSection(SystemsSimulatorOptions.Section).Get<SystemsSimulatorOptions>() ?? new SystemsSimulatorOptions();
         if (simulator.Simulate) services.AddSingleton(simulator).AddHostedService<SystemsSimulator>();

@@ -29,4 +29,7 @@ public static class LiveDrill
 
     /// <summary>One appeal's page (an incident's first report lists its repeats).</summary>
     public static string Appeal(string regNumber) => $"{Explorer}/{Uri.EscapeDataString(regNumber)}";
+
+    /// <summary>A city system's page (its map, table and alerts).</summary>
+    public static string System(string code) => $"systems/{Uri.EscapeDataString(code)}";
 }

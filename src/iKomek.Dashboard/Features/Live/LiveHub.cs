@@ -5,8 +5,9 @@ using IKomek.Dashboard.Platform.Changes;
 namespace IKomek.Dashboard.Features.Live;
 
 /// <summary>
-/// /hubs/live: wall screens and other clients receive "counters" (today, open, overdue) whenever appeals change, and
-/// "incident" for each critical appeal as it arrives. A client gets the current counters on connecting.
+/// /hubs/live: wall screens and other clients receive "counters" (today, open, overdue) whenever appeals change,
+/// "incident" for each critical appeal as it arrives, and "alert" for each city system's critical alert as it opens.
+/// A client gets the current counters on connecting.
 /// </summary>
 public sealed class LiveHub(LiveQueries queries, LiveHubClients clients) : Hub
 {
@@ -55,6 +56,12 @@ public sealed record LiveCounters(DateTimeOffset AsOf, long Today, long Open, lo
 public sealed record LiveIncident(string RegNumber, DateTimeOffset CreatedAt, string ServiceCode, string ServiceName, string Area,
     string District, string? Address, string Status);
 
+/// <summary>What "alert" carries: a city system's critical alert as it opens (rule named in Russian, with codes for
+/// clients that localise); Reports counts the sensor and the citizens' appeals at its place. No object for a personal
+/// system.</summary>
+public sealed record LiveAlert(long Id, string SystemCode, string RuleCode, string RuleName, string? District, DateTimeOffset OpenedAt,
+    string? ObjectName, int Reports);
+
 /// <summary>Feeds the hub from the change feed: counters coalesced to a few a second, every new critical appeal.</summary>
 public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHubContext<LiveHub> hub, LiveHubClients clients,
     ILogger<LiveHubBroadcaster> log) : IHostedService
@@ -67,9 +74,15 @@ public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHu
         _counters = new CoalescingTrigger(TimeSpan.FromMilliseconds(250), SendCountersAsync);
         _subscription = feed.Subscribe(change =>
         {
-            if (clients.Count == 0) return;
+            if (clients.Count == 0)
+            {
+                // Nobody heard the alerts meanwhile: the next listener starts from the latest, not from a backlog.
+                _lastAlertId = null;
+                return;
+            }
             _counters.Trigger();
             if (change is { Kind: "insert", Critical: > 0 }) _ = SendIncidentsAsync(change.FirstId, change.LastId);
+            if (change is { Kind: "systems", FirstId: 0, Critical: > 0 }) _ = SendAlertsAsync(change.ReceivedUtc);
         });
         return Task.CompletedTask;
     }
@@ -96,6 +109,31 @@ public sealed class LiveHubBroadcaster(ChangeFeed feed, LiveQueries queries, IHu
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not broadcast critical incidents {First}..{Last}", firstId, lastId);
+        }
+    }
+
+    private readonly SemaphoreSlim _alerts = new(1, 1);
+    private long? _lastAlertId;
+
+    private async Task SendAlertsAsync(DateTime received)
+    {
+        await _alerts.WaitAsync();
+        try
+        {
+            // The first change heard: the alerts of the last seconds, not every open one (a client reads those on the page).
+            foreach (var alert in await queries.GetAlertIncidentsAsync(_lastAlertId, received.AddSeconds(-10), CancellationToken.None))
+            {
+                await hub.Clients.All.SendAsync("alert", alert);
+                _lastAlertId = Math.Max(_lastAlertId ?? 0, alert.Id);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not broadcast city systems' alerts");
+        }
+        finally
+        {
+            _alerts.Release();
         }
     }
 

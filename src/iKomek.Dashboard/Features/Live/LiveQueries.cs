@@ -71,6 +71,13 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
                   GROUP BY 1) g
             JOIN appeals f ON f.id = g.first_id
             ORDER BY g.last_at DESC LIMIT 12;
+
+            -- 9: the city systems' alerts that are incidents, with the appeals and problems at their place
+            SELECT id AS Id, system_code AS SystemCode, rule_code AS RuleCode, name_ru AS NameRu, name_kk AS NameKk, name_en AS NameEn,
+                   severity AS Severity, raises_status AS RaisesStatus, opened_at AS OpenedAt, district_id::int AS DistrictId,
+                   object_name AS ObjectName, appeal_ids AS AppealIds, first_reg_number AS FirstRegNumber,
+                   greatest(opened_at, last_appeal_at) AS LastAt, open_critical_appeals AS OpenCriticalAppeals, problem_ids AS ProblemIds
+            FROM v_city_systems_incidents ORDER BY greatest(opened_at, last_appeal_at) DESC, id DESC LIMIT 50;
             """;
 
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -84,9 +91,14 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         var hourly = (await grid.ReadAsync<HourlyPoint>()).AsList();
         // The panel hangs on walls: an incident's place is its building, never a resident's flat.
         var critical = (await grid.ReadAsync<CriticalIncident>()).Select(c => c with { Address = PersonalData.RedactAddress(c.Address) }).ToList();
+        var alerts = (await grid.ReadAsync<SystemIncident>()).AsList();
+        // An incident reported by citizens and by a sensor is one: its appeals show with the alert, not on their own.
+        var joined = alerts.SelectMany(a => a.AppealIds).ToHashSet();
+        critical.RemoveAll(c => joined.Contains(c.Id));
+        var incidents = alerts.Where(a => a.Severity == "critical").ToList();
         return new LiveSnapshot(now, head.Today, (double)head.Typical, head.FcrToday, head.FcrMonth, head.Open, head.Overdue,
-            head.Critical, head.AnswerDays,
-            byChannel, byDistrict, byArea, topTypes, overdue, hourly, critical, head.Month, head.Answered);
+            CityStatus.Incidents(head.Critical, alerts), head.AnswerDays,
+            byChannel, byDistrict, byArea, topTypes, overdue, hourly, critical, head.Month, head.Answered, incidents);
     }
 
     /// <summary>The hub's headline numbers: cheap enough to send several times a second.</summary>
@@ -122,5 +134,23 @@ public sealed class LiveQueries(NpgsqlDataSource db, AstanaClock clock)
         // Any client may listen: building-level addresses only.
         return rows.Select(r => new IKomek.Dashboard.Features.Live.LiveIncident(r.Reg, AstanaClock.ToLocal(r.Created), r.Code, r.Name, r.Area, r.District,
             PersonalData.RedactAddress(r.Address), r.Status)).ToList();
+    }
+
+    /// <summary>
+    /// The city systems' critical alerts opened after alert <paramref name="afterId"/> (or, with none, since
+    /// <paramref name="since"/>), for the hub: named in Russian with codes, no object of a personal system.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveAlert>> GetAlertIncidentsAsync(long? afterId, DateTime since, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT v.id, v.system_code, v.rule_code, v.name_ru, d.code, v.opened_at, v.object_name, cardinality(v.appeal_ids)
+            FROM v_city_systems_incidents v LEFT JOIN districts d ON d.id = v.district_id
+            WHERE v.severity = 'critical' AND (v.id > @afterId OR @afterId IS NULL AND v.opened_at >= @since)
+            ORDER BY v.id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long Id, string System, string Rule, string Name, string? District, DateTime Opened, string? Object, int Appeals)>(
+            new CommandDefinition(sql, new { afterId, since }, cancellationToken: ct));
+        return rows.Select(r => new LiveAlert(r.Id, r.System, r.Rule, r.Name, r.District, AstanaClock.ToLocal(r.Opened), r.Object, 1 + r.Appeals)).ToList();
     }
 }

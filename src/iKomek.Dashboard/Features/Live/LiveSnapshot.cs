@@ -23,7 +23,8 @@ public sealed record LiveSnapshot(
     IReadOnlyList<HourlyPoint> Hourly,
     IReadOnlyList<CriticalIncident> CriticalIncidents,
     long AppealsMonth,
-    long AnsweredMonth);
+    long AnsweredMonth,
+    IReadOnlyList<SystemIncident>? SystemIncidents = null);
 
 /// <summary>A count under a reference id (channel, district, area, department).</summary>
 public sealed record CountByKey(int Id, long Count);
@@ -36,6 +37,36 @@ public sealed record CriticalIncident(long Id, string RegNumber, DateTime Create
     long Reports, DateTime LastReportAt);
 
 /// <summary>
+/// A city system's open alert as an incident (v_city_systems_incidents): its rule, district and object (no object for a
+/// personal system), and the citizens' appeals and systemic problems at its place, which it stands for.
+/// </summary>
+public sealed record SystemIncident
+{
+    public long Id { get; init; }
+    public string SystemCode { get; init; } = "";
+    public string RuleCode { get; init; } = "";
+    public string NameRu { get; init; } = "";
+    public string NameKk { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string Severity { get; init; } = "critical";
+    public bool RaisesStatus { get; init; }
+    public DateTime OpenedAt { get; init; }
+    public int? DistrictId { get; init; }
+    /// <summary>The object's name; null for a personal system.</summary>
+    public string? ObjectName { get; init; }
+    public long[] AppealIds { get; init; } = [];
+    public string? FirstRegNumber { get; init; }
+    /// <summary>The latest report: the alert's opening or the latest appeal joined.</summary>
+    public DateTime LastAt { get; init; }
+    /// <summary>Joined appeals that are open critical first reports: counted in the status once, with the alert.</summary>
+    public int OpenCriticalAppeals { get; init; }
+    public long[] ProblemIds { get; init; } = [];
+
+    /// <summary>Reports of the incident: the sensor's and each citizen's.</summary>
+    public int Reports => 1 + AppealIds.Length;
+}
+
+/// <summary>
 /// The city's status from 1 (normal) to 5 (emergency), from the critical incidents in progress: open critical appeals
 /// counted once per incident (repeat reports of one incident do not raise the level).
 /// </summary>
@@ -45,4 +76,14 @@ public static class CityStatus
     public static readonly int[] Thresholds = [5, 15, 30, 60];
 
     public static int Level(long openCriticalIncidents) => 1 + Thresholds.Count(t => openCriticalIncidents >= t);
+
+    /// <summary>
+    /// Incidents in progress: open critical appeals, and the city systems' alerts whose rule raises the status, each
+    /// alert counted once with the open critical appeals it stands for.
+    /// </summary>
+    public static long Incidents(long openCriticalAppeals, IEnumerable<SystemIncident> alerts)
+    {
+        var raising = alerts.Where(a => a.RaisesStatus).ToList();
+        return Math.Max(0, openCriticalAppeals - raising.Sum(a => (long)a.OpenCriticalAppeals)) + raising.Count;
+    }
 }

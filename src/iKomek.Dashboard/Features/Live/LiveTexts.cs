@@ -49,6 +49,9 @@ internal static class LiveTexts
         ["live.answeredOf"] = new("{0:N0} ответов за месяц", "айда {0:N0} жауап", "{0:N0} answers this month"),
         ["live.drill"] = new("Открыть обращения за этим числом", "Осы санның артындағы өтініштерді ашу", "Open the appeals behind this number"),
         ["live.reports"] = new("{0:N0} сообщений об одном инциденте", "бір оқиға туралы {0:N0} хабар", "{0:N0} reports of one incident"),
+        ["live.alertReports"] = new("датчик и {0:N0} обращений жителей об одном инциденте", "датчик және тұрғындардың бір оқиға туралы {0:N0} өтініші", "the sensor and {0:N0} citizens' appeals about one incident"),
+        ["live.alertProblems"] = new("системных проблем рядом: {0:N0}", "жақын жүйелі мәселелер: {0:N0}", "systemic problems nearby: {0:N0}"),
+        ["live.sensor"] = new("датчик", "датчик", "sensor"),
         ["live.moreIncidents"] = new("ещё {0:N0} →", "тағы {0:N0} →", "{0:N0} more →"),
         ["live.allCritical"] = new("Все критические за сегодня →", "Бүгінгі барлық сыни →", "All critical today →"),
     };

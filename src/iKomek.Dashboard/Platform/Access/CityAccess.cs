@@ -15,6 +15,8 @@ public enum CityAction
     ManageKpis,
     /// <summary>Entering KPI values: a department head for the own department's KPIs only (checked per KPI).</summary>
     EnterKpiValues,
+    /// <summary>The city systems' alert rules: thresholds, hysteresis, months, severity.</summary>
+    EditAlertRules,
 }
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
@@ -40,7 +42,8 @@ public static class CityRoles
 
     public static IReadOnlyList<string> AllowedTo(CityAction action) => action switch
     {
-        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts or CityAction.SeeAudit => [Admin],
+        CityAction.RunJobs or CityAction.EditHolidays or CityAction.ImportAppeals or CityAction.SeeAccounts or CityAction.SeeAudit
+            or CityAction.EditAlertRules => [Admin],
         CityAction.WorkOnProblems or CityAction.ReviewTopics => [Admin, Analyst],
         CityAction.WorkOnAppeals => [Admin, Analyst, Operator],
         // The roles whose work needs a resident's phone or flat (a call back, a visit); department heads may join.

@@ -79,4 +79,5 @@ public static class AuditActions
     public const string Import = "import";
     public const string SystemsSourceKey = "systems.key";
     public const string SystemsImport = "systems.import";
+    public const string AlertRuleChange = "alert_rule.change";
 }
