@@ -2,6 +2,7 @@ using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
+using IKomek.Dashboard.Features.CitySystems;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
@@ -48,7 +49,8 @@ public static class FeatureRegistration
             .AddKpis()
             .AddAdministration()
             .AddDemoCity()
-            .AddAudit();
+            .AddAudit()
+            .AddCitySystems();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }
