@@ -7,5 +7,6 @@ public static class CitySystemsFeature
     /// <summary>The city's other systems: the panels' reads and the personal-data rule of their pages.</summary>
     public static IServiceCollection AddCitySystems(this IServiceCollection services) => services
         .AddSingleton<PanelsQueries>()
-        .AddSingleton<PersonalView>();
+        .AddSingleton<PersonalView>()
+        .AddOptions<MapOptions>().BindConfiguration(MapOptions.Section).Services;
 }
