@@ -71,7 +71,7 @@ public sealed record ObjectRow(long Id, string SourceId, string? Name, short? Di
     }
 }
 
-public sealed record ObjectPage(IReadOnlyList<ObjectRow> Rows, long Total, string? NextAfter);
+public sealed record ObjectsPage(IReadOnlyList<ObjectRow> Rows, long Total, string? NextAfter);
 
 /// <summary>Objects counted by district and by one choice field's value: what a reader without the right to personal
 /// data sees of a personal system.</summary>

@@ -94,7 +94,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
 
     /// <summary>A page of the table by keyset on the source's id (the (system_code, source_id) key): the page after
     /// <paramref name="after"/>, and the filtered total.</summary>
-    public async Task<ObjectPage> GetObjectsAsync(string code, ObjectFilter filter, string? after, int limit = PageSize, CancellationToken ct = default)
+    public async Task<ObjectsPage> GetObjectsAsync(string code, ObjectFilter filter, string? after, int limit = PageSize, CancellationToken ct = default)
     {
         var (where, args) = Where(code, filter);
         args.Add("after", after);
@@ -110,7 +110,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
             $"SELECT count(*) FROM v_panels_objects o WHERE {where}", args, cancellationToken: ct));
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(limit);
-        return new ObjectPage(rows, total, more ? rows[^1].SourceId : null);
+        return new ObjectsPage(rows, total, more ? rows[^1].SourceId : null);
     }
 
     /// <summary>Objects counted by district and by each of the given (choice) fields' values.</summary>

@@ -31,7 +31,7 @@ public sealed partial class SystemPage : ComponentBase, IDisposable
     private ObjectFilter _filter = ObjectFilter.None;
     private string? _loadedKey;
     private MapLayer _map = new([], [], []);
-    private ObjectPage _page = new([], 0, null);
+    private ObjectsPage _page = new([], 0, null);
     // The keyset of the page shown (null: the first), and the ones before it for "first page".
     private string? _after;
     private IReadOnlyList<AggregateRow> _aggregates = [];
