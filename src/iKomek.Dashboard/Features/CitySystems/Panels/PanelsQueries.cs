@@ -30,8 +30,9 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<SystemStatus>> GetSystemsAsync(CancellationToken ct = default)
     {
         const string sql = """
-            SELECT code, kind, place_kind, time_field, personal, position, name_ru, name_kk, name_en, owner_ru, owner_kk, owner_en,
-                   stale_after, objects, open_critical, open_warning, last_at
+            SELECT code, kind, place_kind AS PlaceKind, time_field AS TimeField, personal, position, name_ru AS NameRu, name_kk AS NameKk,
+                   name_en AS NameEn, owner_ru AS OwnerRu, owner_kk AS OwnerKk, owner_en AS OwnerEn, stale_after AS StaleAfter, objects,
+                   open_critical AS OpenCritical, open_warning AS OpenWarning, last_at AS LastAt
             FROM v_panels_system_status ORDER BY position
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -41,8 +42,9 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<SystemStatus?> GetSystemAsync(string code, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT code, kind, place_kind, time_field, personal, position, name_ru, name_kk, name_en, owner_ru, owner_kk, owner_en,
-                   stale_after, objects, open_critical, open_warning, last_at
+            SELECT code, kind, place_kind AS PlaceKind, time_field AS TimeField, personal, position, name_ru AS NameRu, name_kk AS NameKk,
+                   name_en AS NameEn, owner_ru AS OwnerRu, owner_kk AS OwnerKk, owner_en AS OwnerEn, stale_after AS StaleAfter, objects,
+                   open_critical AS OpenCritical, open_warning AS OpenWarning, last_at AS LastAt
             FROM v_panels_system_status WHERE code = @code
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -52,7 +54,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<SystemField>> GetFieldsAsync(string code, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT name, position, scope, type, unit, choices, personal, label_ru, label_kk, label_en
+            SELECT name, position, scope, type, unit, choices, personal, label_ru AS LabelRu, label_kk AS LabelKk, label_en AS LabelEn
             FROM city_system_fields WHERE system_code = @code ORDER BY position
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -66,7 +68,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
         var (where, args) = Where(code, filter);
         await using var conn = await db.OpenConnectionAsync(ct);
         var districts = (await conn.QueryAsync<DistrictCount>(new CommandDefinition($"""
-            SELECT o.district_id AS DistrictId, count(*) AS Count, count(*) FILTER (WHERE o.alert_severity IS NOT NULL) AS Alerts
+            SELECT o.district_id::int AS DistrictId, count(*) AS Count, count(*) FILTER (WHERE o.alert_severity IS NOT NULL) AS Alerts
             FROM v_panels_objects o WHERE {where} AND o.district_id IS NOT NULL GROUP BY 1 ORDER BY 1
             """, args, cancellationToken: ct))).ToList();
         if (districtsOnly) return new MapLayer([], [], districts);
@@ -86,7 +88,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
             return new MapLayer([], [.. cells], districts);
         }
         var points = await conn.QueryAsync<MapPoint>(new CommandDefinition($"""
-            SELECT o.id, o.source_id, o.name, o.lat, o.lon, {StateSql} AS state
+            SELECT o.id, o.source_id AS SourceId, o.name, o.lat, o.lon, {StateSql} AS state
             FROM v_panels_objects o WHERE {where} AND o.lat IS NOT NULL
             """, args, cancellationToken: ct));
         return new MapLayer([.. points], [], districts);
@@ -101,7 +103,8 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
         args.Add("limit", limit + 1);
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<ObjectRow>(new CommandDefinition($"""
-            SELECT o.id, o.source_id, o.name, o.district_id, o.attrs::text AS attrs, o.last_vals::text AS last_vals, o.last_at, o.updated_at,
+            SELECT o.id, o.source_id AS SourceId, o.name, o.district_id AS DistrictId, o.attrs::text AS Attrs, o.last_vals::text AS LastVals,
+                   o.last_at AS LastAt, o.updated_at AS UpdatedAt,
                    {StateSql} AS state
             FROM v_panels_objects o WHERE {where} AND (@after::text IS NULL OR o.source_id > @after)
             ORDER BY o.source_id LIMIT @limit
@@ -130,7 +133,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<DailyValue>> GetDailyAsync(string code, int days = 365, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT day, district_id, field, n, sum FROM city_reading_daily
+            SELECT day::timestamp AS Day, district_id AS DistrictId, field, n, sum FROM city_reading_daily
             WHERE system_code = @code AND day > @today::date - @days ORDER BY day
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -156,13 +159,16 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(string code, int closed = 20, CancellationToken ct = default)
     {
         const string sql = """
-            (SELECT a.id, a.kind, a.severity, a.opened_at, a.closed_at, a.value, a.district_id, r.name_ru, r.name_kk, r.name_en, o.source_id, o.name, 0 AS g
+            SELECT id, kind, severity, OpenedAt, ClosedAt, value, DistrictId, RuleRu, RuleKk, RuleEn, SourceId, ObjectName FROM (
+            (SELECT a.id, a.kind, a.severity, a.opened_at AS OpenedAt, a.closed_at AS ClosedAt, a.value, a.district_id AS DistrictId,
+                    r.name_ru AS RuleRu, r.name_kk AS RuleKk, r.name_en AS RuleEn, o.source_id AS SourceId, o.name AS ObjectName, 0 AS g
              FROM city_alerts a LEFT JOIN city_alert_rules r ON r.id = a.rule_id LEFT JOIN city_objects o ON o.id = a.object_id
              WHERE a.system_code = @code AND a.closed_at IS NULL ORDER BY a.severity, a.opened_at DESC LIMIT 200)
             UNION ALL
             (SELECT a.id, a.kind, a.severity, a.opened_at, a.closed_at, a.value, a.district_id, r.name_ru, r.name_kk, r.name_en, o.source_id, o.name, 1
              FROM city_alerts a LEFT JOIN city_alert_rules r ON r.id = a.rule_id LEFT JOIN city_objects o ON o.id = a.object_id
-             WHERE a.system_code = @code AND a.closed_at IS NOT NULL ORDER BY a.opened_at DESC LIMIT @closed)
+             WHERE a.system_code = @code AND a.closed_at IS NOT NULL ORDER BY a.opened_at DESC LIMIT @closed)) alerts
+            ORDER BY g, CASE WHEN g = 0 THEN severity END, OpenedAt DESC
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return [.. await conn.QueryAsync<AlertRow>(new CommandDefinition(sql, new { code, closed }, cancellationToken: ct))];
@@ -171,7 +177,8 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<ObjectRow?> GetObjectAsync(string code, string sourceId, CancellationToken ct = default)
     {
         var sql = $"""
-            SELECT o.id, o.source_id, o.name, o.district_id, o.attrs::text AS attrs, o.last_vals::text AS last_vals, o.last_at, o.updated_at,
+            SELECT o.id, o.source_id AS SourceId, o.name, o.district_id AS DistrictId, o.attrs::text AS Attrs, o.last_vals::text AS LastVals,
+                   o.last_at AS LastAt, o.updated_at AS UpdatedAt,
                    {StateSql} AS state
             FROM v_panels_objects o WHERE o.system_code = @code AND o.source_id = @sourceId
             """;
@@ -184,7 +191,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<Reading>> GetReadingsAsync(long objectId, int limit = 200, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT observed_at, vals::text AS vals, lat, lon FROM city_readings
+            SELECT observed_at AS ObservedAt, vals::text AS vals, lat, lon FROM city_readings
             WHERE object_id = @objectId ORDER BY observed_at DESC LIMIT @limit
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
