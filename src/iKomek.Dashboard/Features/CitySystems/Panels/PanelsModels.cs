@@ -20,9 +20,12 @@ public sealed record SystemStatus(string Code, string Kind, string PlaceKind, st
 }
 
 /// <summary>One field of a system's schema (city_system_fields).</summary>
-public sealed record SystemField(string Name, short Position, string Scope, string Type, string? Unit, string[]? Choices, bool Personal,
+public sealed record SystemField(string Name, short Position, string Scope, string Type, string? Unit, string? ChoicesJson, bool Personal,
     string LabelRu, string LabelKk, string LabelEn)
 {
+    /// <summary>A choice field's values (the column's text[] travels as JSON: Dapper's records take no arrays).</summary>
+    public string[]? Choices { get; } = ChoicesJson is null ? null : JsonSerializer.Deserialize<string[]>(ChoicesJson);
+
     public bool IsNumeric => Type is "number" or "integer";
 
     public string Label(Texts t) => t.Pick(LabelRu, LabelKk, LabelEn);

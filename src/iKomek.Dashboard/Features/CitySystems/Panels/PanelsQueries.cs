@@ -54,7 +54,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     public async Task<IReadOnlyList<SystemField>> GetFieldsAsync(string code, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT name, position, scope, type, unit, choices, personal, label_ru AS LabelRu, label_kk AS LabelKk, label_en AS LabelEn
+            SELECT name, position, scope, type, unit, array_to_json(choices)::text AS ChoicesJson, personal, label_ru AS LabelRu, label_kk AS LabelKk, label_en AS LabelEn
             FROM city_system_fields WHERE system_code = @code ORDER BY position
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
