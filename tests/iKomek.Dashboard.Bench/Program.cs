@@ -13,6 +13,8 @@ using Npgsql;
 // It starts the app (Release build) on that data folder, then measures intake throughput, the time from the API's
 // 201 to the new number in an open Chromium panel, the live panel's server-side render and the explorer's first page.
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- rating --data /tmp/full-rating   (RatingBench)
+// A city system's page with a year of readings (SystemsBench):
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems --data /tmp/systems [--covers 3000] [--every 10]
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- wall-paint | circuits [--url ... --app-pid ...]
 if (args.Length > 0 && args[0] == "classify") return ClassifyBench.Run(args[1..]);
@@ -24,6 +26,7 @@ if (args.FirstOrDefault() == "card") return await CardBench.RunAsync(options);
 if (args.FirstOrDefault() == "pages") return await PagesBench.RunAsync(options);
 if (args.FirstOrDefault() == "rate-limits") return await RateLimitBench.RunAsync(options);
 if (args.FirstOrDefault() == "rating") return await RatingBench.RunAsync(options, args);
+if (args.FirstOrDefault() == "systems") return await SystemsBench.RunAsync(options, args);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are
 // lifted: this measures what the intake path can take, from one address with one key.
