@@ -12,7 +12,8 @@ public static class SystemFreshness
         if (system.LastAt is not { } last) return t["systems.noData"];
         var at = AstanaClock.ToLocal(last);
         if (system.IsStale(now)) return t.Format("systems.noDataSince", at);
-        return t.Format("systems.dataAgo", Ago(t, now - at), at);
+        // A time alone reads as today's: an older one carries its date.
+        return t.Format(at.Date == now.Date ? "systems.dataAgo" : "systems.dataAgoDate", Ago(t, now - at), at);
     }
 
     public static string Ago(Texts t, TimeSpan span) => span switch

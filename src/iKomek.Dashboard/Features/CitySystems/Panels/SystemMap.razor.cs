@@ -66,7 +66,7 @@ public sealed partial class SystemMap : ComponentBase
     {
         var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
         var testId = district is null ? "" : $" data-testid=\"map-district\" data-district=\"{district}\"";
-        var second = total is null ? "" : $"<tspan x=\"{N(x)}\" dy=\"30\" class=\"district-total\">{enc.Encode(total)}</tspan>";
+        var second = total is null ? "" : $"<tspan x=\"{N(x)}\" dy=\"56\" class=\"district-total\">{enc.Encode(total)}</tspan>";
         return new MarkupString($"<text x=\"{N(x)}\" y=\"{N(y)}\" class=\"{cls}\"{testId}><tspan x=\"{N(x)}\">{enc.Encode(line)}</tspan>{second}</text>");
     }
 
