@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Features.CitySystems.Alerts;
 using IKomek.Dashboard.Features.CitySystems.Demo;
 using IKomek.Dashboard.Features.CitySystems.Intake;
+using IKomek.Dashboard.Features.CitySystems.Panels;
 using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Platform.Jobs;
 
@@ -9,8 +10,8 @@ namespace IKomek.Dashboard.Features.CitySystems;
 public static class CitySystemsFeature
 {
     /// <summary>The city's other systems (registers and feeds): their intake (catalogue, checks, writer, API, keys), the
-    /// alert rules' evaluator (on the change feed and every minute), the alerts' reads, the rules' editor, and the demo
-    /// city's simulator.</summary>
+    /// alert rules' evaluator (on the change feed and every minute), the alerts' reads, the rules' editor, the panels' reads with the personal-data rule of
+    /// their pages, and the demo city's simulator.</summary>
     public static IServiceCollection AddCitySystems(this IServiceCollection services, IConfiguration configuration)
     {
         services
@@ -25,7 +26,10 @@ public static class CitySystemsFeature
             .AddSingleton<AlertQueries>()
             .AddSingleton<AlertRuleWriter>()
             .AddHostedService<AlertListener>()
-            .AddScheduledJob<AlertSweepJob>(AlertSweepJob.Schedule);
+            .AddScheduledJob<AlertSweepJob>(AlertSweepJob.Schedule)
+            .AddSingleton<PanelsQueries>()
+            .AddSingleton<PersonalView>()
+            .AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         // The demo city's feeds streamed live (City:Systems:Simulate=true).
         var simulator = configuration.GetSection(SystemsSimulatorOptions.Section).Get<SystemsSimulatorOptions>() ?? new SystemsSimulatorOptions();
         if (simulator.Simulate) services.AddSingleton(simulator).AddHostedService<SystemsSimulator>();
