@@ -15,6 +15,10 @@ public static class SystemsData
     /// <summary>Writes the set, "now" being <paramref name="nowUtc"/>.</summary>
     public static async Task SeedAsync(NpgsqlConnection conn, DateTime nowUtc)
     {
+        // The demo city's own systems go first: the counts below are of this set alone.
+        await conn.ExecuteAsync("""
+            DELETE FROM city_alert_state; DELETE FROM city_alerts; DELETE FROM city_reading_daily; DELETE FROM city_readings; DELETE FROM city_objects;
+            """);
         var districts = (await conn.QueryAsync<(short Id, double Lat, double Lon)>("SELECT id, center_lat, center_lon FROM districts ORDER BY id")).ToList();
         const string insert = """
             INSERT INTO city_objects (system_code, source_id, name, district_id, lat, lon, attrs, last_vals, last_at, updated_at, updated_by)
