@@ -39,9 +39,12 @@ public sealed class DashboardFixture : IAsyncLifetime
         // nodes of their own (Open311RateLimitTests, TwoNodesRateLimitsTests) and in unit tests.
         // The demo city's problem lifecycle would advance mined problems at a moment of its own during the run; the
         // problem tests take the analyst's steps on them (the lifecycle is tested on its own, DemoProblemHistoryTests).
+        // Likewise the city systems' minute sweep would judge the panels' own test set by the seed rules at a moment of
+        // its own (the sweep is tested in AlertEvaluatorTests; alerts reach the panel here through the change feed).
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
             "--Open311:RateLimits:PerKeyPerMinute=100000", "--City:Scheduler:Skip:0=" + DemoProblemsJob.Id,
+            "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id,
             FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         // The browser tests share two cores with the other test assembly: what a page shows after a round trip to the

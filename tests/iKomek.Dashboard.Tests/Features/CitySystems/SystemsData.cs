@@ -17,7 +17,7 @@ public static class SystemsData
     {
         // The demo city's own systems go first: the counts below are of this set alone.
         await conn.ExecuteAsync("""
-            DELETE FROM city_alert_state; DELETE FROM city_alerts; DELETE FROM city_reading_daily; DELETE FROM city_readings; DELETE FROM city_objects;
+            DELETE FROM city_alert_seen; DELETE FROM city_alert_state; DELETE FROM city_alerts; DELETE FROM city_reading_daily; DELETE FROM city_readings; DELETE FROM city_objects;
             """);
         var districts = (await conn.QueryAsync<(short Id, double Lat, double Lon)>("SELECT id, center_lat, center_lon FROM districts ORDER BY id")).ToList();
         const string insert = """
