@@ -29,6 +29,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ikomek-e2e-" + Guid.NewGuid().ToString("N")[..12]);
 
+    /// <summary>The jobs the app's scheduler leaves out here (see InitializeAsync); another node of this database is started with them too.</summary>
+    public static readonly string[] SchedulerSkips =
+        ["--City:Scheduler:Skip:0=" + DemoProblemsJob.Id, "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
@@ -43,9 +47,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         // its own (the sweep is tested in AlertEvaluatorTests; alerts reach the panel here through the change feed).
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
-            "--Open311:RateLimits:PerKeyPerMinute=100000", "--City:Scheduler:Skip:0=" + DemoProblemsJob.Id,
-            "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id,
-            FixedNowArgument], TimeSpan.FromMinutes(3));
+            "--Open311:RateLimits:PerKeyPerMinute=100000", .. SchedulerSkips, FixedNowArgument], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         // The browser tests share two cores with the other test assembly: what a page shows after a round trip to the
         // app is waited for as long as an action is (the 5 s default was missed by a save under load).

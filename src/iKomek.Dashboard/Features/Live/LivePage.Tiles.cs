@@ -21,9 +21,9 @@ public sealed partial class LivePage
     private bool IsWallRoute => WallMode.IsOn(Nav.Uri);
 
     // The wall's rows are sized to fit 1080 pixels with nothing cut off; desks scroll and get taller charts.
-    private int ChartHeight => Wall ? 270 : 300;
+    private int ChartHeight => Wall ? 250 : 300;
 
-    private int MapHeight => Wall ? 215 : 260;
+    private int MapHeight => Wall ? 212 : 260;
 
     private string SampleHint(long sample) =>
         sample < MinSample ? T.Format("live.sampleSmall", sample) : $"{T["live.target90"]} · {T.Format("live.sampleOf", sample)}";
