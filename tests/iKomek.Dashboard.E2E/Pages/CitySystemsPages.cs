@@ -33,3 +33,23 @@ public sealed class SystemPageObject(IPage page) : AppPage(page)
 
     public ILocator Map => Page.GetByTestId("system-map");
 }
+
+/// <summary>Page object of one object's page (/systems/{code}/objects/{sourceId}).</summary>
+public sealed class SystemObjectPageObject(IPage page) : AppPage(page)
+{
+    public static Task<SystemObjectPageObject> OpenAsync(DashboardFixture fixture, string path, string? signedInAs = null) =>
+        OpenAsync(fixture, path, p => new SystemObjectPageObject(p), signedInAs, 1920, 1080);
+
+    /// <summary>The object's page reached by a click, once it is ready.</summary>
+    public static Task<SystemObjectPageObject> ReadyOnAsync(IPage page) => ReadyAsync(new SystemObjectPageObject(page));
+
+    protected override ILocator ReadyMarker => Page.GetByTestId("object-page").Or(Page.GetByTestId("object-hidden"));
+
+    public ILocator Attributes => Page.GetByTestId("object-attributes");
+
+    public ILocator Readings => Page.GetByTestId("object-readings").Locator("tbody tr");
+
+    public ILocator Chart => Page.GetByTestId("object-chart");
+
+    public ILocator Hidden => Page.GetByTestId("object-hidden");
+}

@@ -94,16 +94,42 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
     }
 
     /// <summary>
-    /// Views are code, not history: each start drops every view of sql/views (file name = view name) and creates
-    /// them again. A view that reads another view waits for a later pass, so files need no ordering prefix.
+    /// Views are code, not history: a start whose view files differ from the last applied ones (or finds one missing)
+    /// drops every view of sql/views (file name = view name) and creates them again. A view that reads another view
+    /// waits for a later pass, so files need no ordering prefix. A node joining a running cluster on the same version
+    /// drops nothing: dropping views under the other nodes' reads can deadlock with them (a live panel's read did),
+    /// and a deadlocked attempt is made again.
     /// </summary>
     private async Task ApplyViewsAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var folder = Path.Combine(sqlFolder, "views");
         if (!Directory.Exists(folder)) return;
-        var pending = SqlFiles(folder)
-            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => File.ReadAllText(path));
+        var files = SqlFiles(folder).ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => File.ReadAllText(path));
+        var checksum = Checksum(string.Join("\n", files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\n" + f.Value)));
+        await conn.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_views (id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1), checksum text NOT NULL)", cancellationToken: ct));
+        var (applied, present) = await conn.QuerySingleAsync<(string? Checksum, long Present)>(new CommandDefinition("""
+            SELECT (SELECT checksum FROM schema_views), (SELECT count(*) FROM pg_views WHERE schemaname = 'public' AND viewname = ANY(@names))
+            """, new { names = files.Keys.ToArray() }, cancellationToken: ct));
+        if (applied == checksum && present == files.Count) return;
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RecreateViewsAsync(conn, new Dictionary<string, string>(files), checksum, ct);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                _log.LogWarning("Recreating the views deadlocked with another session's reads; attempt {Attempt} of 5", attempt + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
+            }
+        }
+    }
+
+    private static async Task RecreateViewsAsync(NpgsqlConnection conn, Dictionary<string, string> pending, string checksum, CancellationToken ct)
+    {
         await using var tx = await conn.BeginTransactionAsync(ct);
         foreach (var name in pending.Keys)
             await conn.ExecuteAsync(new CommandDefinition($"DROP VIEW IF EXISTS {name} CASCADE", transaction: tx, cancellationToken: ct));
@@ -130,6 +156,9 @@ public sealed class Migrator(NpgsqlDataSource db, string sqlFolder, ILogger? log
             if (pending.Count == before)
                 throw new InvalidOperationException($"Views {string.Join(", ", pending.Keys)} read a relation that does not exist: {lastMissing!.MessageText}", lastMissing);
         }
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO schema_views (id, checksum) VALUES (1, @checksum) ON CONFLICT (id) DO UPDATE SET checksum = excluded.checksum
+            """, new { checksum }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

@@ -93,6 +93,36 @@ public sealed class SystemsPagesTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task ObjectPage_FromTheSystemsTable_ShowsItsAttributesReadingsAndChart_AndAPersonalRecordOnlyWithTheRight()
+    {
+        await SeedOnceAsync();
+        var system = await SystemPageObject.OpenAsync(fixture, "/systems/manholes?text=MH-003");
+        await Assertions.Expect(system.ObjectLinks).ToHaveCountAsync(1);
+        await system.ObjectLinks.First.ClickAsync();
+
+        var cover = await SystemObjectPageObject.ReadyOnAsync(system.Page);
+        await Assertions.Expect(cover.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/systems/manholes/objects/MH-003$"));
+        await Assertions.Expect(cover.Attributes).ToContainTextAsync("Канализация");
+        await Assertions.Expect(cover.Readings.First).ToContainTextAsync("Закрыта");
+        await Assertions.Expect(AppPage.Drawing(cover.Chart)).ToBeVisibleAsync();
+        await cover.ScreenshotsAsync("system-object-manhole");
+        await cover.CloseAsync();
+
+        // A household of the social map: hidden from an anonymous reader, shown to an operator (and audited).
+        var anonymous = await SystemObjectPageObject.OpenAsync(fixture, "/systems/social_map/objects/SM-001");
+        await Assertions.Expect(anonymous.Hidden).ToBeVisibleAsync();
+        Assert.DoesNotContain("Иванов", await anonymous.Body.TextContentAsync());
+        await anonymous.CloseAsync();
+        var operatorView = await SystemObjectPageObject.OpenAsync(fixture, "/systems/social_map/objects/SM-001", "operator");
+        await Assertions.Expect(operatorView.Attributes).ToContainTextAsync("Иванов Иван 1");
+        await operatorView.CloseAsync();
+        await using var db = await fixture.OpenDatabaseAsync();
+        await using var conn = await db.OpenConnectionAsync();
+        Assert.True(await conn.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = 'systems.personal_view' AND actor = 'operator' AND subject_id LIKE '%SM-001%')"));
+    }
+
+    [Fact]
     public async Task Wall_ShowsTheSystemsCounters()
     {
         await SeedOnceAsync();

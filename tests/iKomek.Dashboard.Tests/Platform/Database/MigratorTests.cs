@@ -116,6 +116,32 @@ public sealed class MigratorTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, await conn.ExecuteScalarAsync<int>("SELECT f()"));
     }
 
+    /// <summary>A node starting on the same version leaves the views alone (dropping them under other nodes' reads can
+    /// deadlock); an edited view file, or a view gone, has them made again.</summary>
+    [Fact]
+    public async Task Migrate_SameViewFiles_KeepTheViews_AnEditedOrMissingOneRemakesThem()
+    {
+        Write("0001_a.sql", "CREATE TABLE a (id int);");
+        Directory.CreateDirectory(Path.Combine(_sql, "views"));
+        File.WriteAllText(Path.Combine(_sql, "views", "v_a_ids.sql"), "CREATE VIEW v_a_ids AS SELECT id FROM a;");
+        await Migrate();
+        await using var conn = await _db.OpenConnectionAsync();
+        const string oid = "SELECT 'v_a_ids'::regclass::oid::bigint";
+        var first = await conn.ExecuteScalarAsync<long>(oid);
+
+        await Migrate();
+        Assert.Equal(first, await conn.ExecuteScalarAsync<long>(oid));
+
+        File.WriteAllText(Path.Combine(_sql, "views", "v_a_ids.sql"), "CREATE VIEW v_a_ids AS SELECT id, id * 2 AS twice FROM a;");
+        await Migrate();
+        Assert.NotEqual(first, await conn.ExecuteScalarAsync<long>(oid));
+        Assert.Equal(2L, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'v_a_ids'"));
+
+        await conn.ExecuteAsync("DROP VIEW v_a_ids");
+        await Migrate();
+        Assert.Equal(2L, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'v_a_ids'"));
+    }
+
     [Fact]
     public async Task Migrate_FunctionsInViewsSubfolders_AreAppliedBeforeTheViews()
     {
