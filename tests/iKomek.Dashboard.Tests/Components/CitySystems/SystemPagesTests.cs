@@ -113,8 +113,14 @@ public sealed class SystemPagesTests(SystemsCity city) : MudComponentTest, IClas
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=object-link]")));
         Assert.Contains("Иванов Иван", cut.Markup);
         Assert.Equal("points", cut.Find("[data-testid=system-map]").GetAttribute("data-mode"));
-        var rows = await AuditRows.AboutAsync(city.DataSource, "city_system", "social_map");
-        Assert.Contains(rows, r => r.Actor == role && r.Action == PersonalView.AuditAction);
+        // The page may still be drawing its other parts: the record of what was seen is looked for until it is there.
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(15);
+        while (!(await AuditRows.AboutAsync(city.DataSource, "city_system", "social_map")).Any(r => r.Actor == role && r.Action == PersonalView.AuditAction)
+               && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Contains(await AuditRows.AboutAsync(city.DataSource, "city_system", "social_map"), r => r.Actor == role && r.Action == PersonalView.AuditAction);
     }
 
     [Fact]

@@ -54,9 +54,9 @@ public sealed partial class SystemObjectPage : ComponentBase
             _hidden = true;
             return;
         }
-        _object = await Queries.GetObjectAsync(Code, SourceId);
-        _notFound = _object is null;
-        if (_object is not { } o) return;
+        var found = await Queries.GetObjectAsync(Code, SourceId);
+        _notFound = found is null;
+        if (found is not { } o) return;
         var fields = await Queries.GetFieldsAsync(Code);
         _personal = s.Personal || fields.Any(f => f.Personal);
         _visible = PersonalView.Visible(fields, user);
@@ -75,7 +75,9 @@ public sealed partial class SystemObjectPage : ComponentBase
             }
         }
         _asOf = Clock.Now;
+        // A personal record is recorded as seen before it can be shown.
         await Personal.RecordAsync(s, fields, user, Address.Value, o.SourceId, new { system = s.Code });
+        _object = o;
     }
 
     private static JsonElement? ValueOf(Reading r, string field)

@@ -104,7 +104,17 @@ public sealed partial class SystemPage : ComponentBase, IDisposable
         var filter = _showRecords ? _filter : _filter with { Text = null };
         _map = await Queries.GetMapAsync(Code, filter, districtsOnly: !_showRecords, ct);
         var choices = ChoiceFilters.Select(f => f.Name).ToList();
-        if (_showRecords) _page = await Queries.GetObjectsAsync(Code, filter, _after, ct: ct);
+        if (_showRecords)
+        {
+            var page = await Queries.GetObjectsAsync(Code, filter, _after, ct: ct);
+            // Personal records are recorded as seen before they can be shown.
+            if (audit && _personal)
+            {
+                await Personal.RecordAsync(s, _fields, _user, Address.Value, null,
+                    new { district = filter.DistrictId, choices = filter.Choices, text = filter.Text is null ? null : "(search)", after = _after, rows = page.Rows.Count }, ct);
+            }
+            _page = page;
+        }
         else _aggregates = await Queries.GetAggregatesAsync(Code, filter, choices, ct);
         _alerts = await Queries.GetAlertsAsync(Code, ct: ct);
         if (s.IsFeed) _daily = await Queries.GetDailyAsync(Code, ct: ct);
@@ -117,11 +127,6 @@ public sealed partial class SystemPage : ComponentBase, IDisposable
         }
         _asOf = Clock.Now;
         _loading = false;
-        if (audit && _showRecords && _personal)
-        {
-            await Personal.RecordAsync(s, _fields, _user, Address.Value, null,
-                new { district = filter.DistrictId, choices = filter.Choices, text = filter.Text is null ? null : "(search)", after = _after, rows = _page.Rows.Count }, ct);
-        }
     }
 
     private async Task NextAsync()
