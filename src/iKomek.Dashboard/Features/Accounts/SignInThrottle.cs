@@ -25,7 +25,9 @@ public sealed class SignInThrottle(RateCounters counters, TimeProvider time)
         var counts = await counters.ReadAsync([pairBucket, addressBucket], ct);
         var now = time.GetUtcNow();
         var wait = TimeSpan.Zero;
-        if (counts.TryGetValue(pairBucket, out var pair)) wait = pair.Last + BackOff(pair.Hits) - now;
+        // Below the free failures there is no wait at all: the last failure's time may come from another node's clock,
+        // a little ahead of this one's (two nodes' clocks apart by a second refused a pair's second try).
+        if (counts.TryGetValue(pairBucket, out var pair) && BackOff(pair.Hits) > TimeSpan.Zero) wait = pair.Last + BackOff(pair.Hits) - now;
         if (counts.TryGetValue(addressBucket, out var failures) && failures.At(now, Window) is var window && window.Estimate(now) >= PerAddress
             && window.UntilAtMost(PerAddress - 1, now) is var addressWait && addressWait > wait)
             wait = addressWait;
