@@ -19,6 +19,7 @@ using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Changes;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Exports;
+using IKomek.Dashboard.Platform.Notify;
 using IKomek.Dashboard.Platform.RateLimits;
 
 namespace IKomek.Dashboard.Hosting;
@@ -34,6 +35,7 @@ public static class FeatureRegistration
             .AddSingleton<DeputyScopes>()
             .AddSingleton<AuditLog>()
             .AddReaderAddress()
+            .AddNotify()
             .AddSingleton(builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>() ?? new ExportOptions())
             .AddSingleton<RateCounters>()
             .AddSingleton<ExportGate>()
