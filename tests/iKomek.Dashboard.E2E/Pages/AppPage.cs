@@ -45,6 +45,26 @@ public abstract class AppPage(IPage page)
     /// <summary>A headline number by its test id (see <see cref="Shell.StatAsync"/>).</summary>
     public Task<long> StatAsync(string testId) => Shell.StatAsync(testId);
 
+    /// <summary>
+    /// Sets a file on a file input and waits until the page names it. The input binds its change event once the page's
+    /// first render has reached the browser; a file set in the instant before that is lost, so it is set again.
+    /// </summary>
+    protected static async Task ChooseFileAsync(ILocator input, ILocator shownName, FilePayload file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.SetInputFilesAsync(file);
+            try
+            {
+                await Assertions.Expect(shownName).ToContainTextAsync(file.Name, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     public Task ScreenshotAsync(string name) => DashboardFixture.ScreenshotAsync(Page, name);
 
     /// <summary>The page as it is (1920x1080 unless opened smaller), then on a laptop's 1366x768: name-1920x1080, name-1366x768.</summary>

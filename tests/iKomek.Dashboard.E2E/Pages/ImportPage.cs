@@ -40,25 +40,8 @@ public sealed class ImportPage(IPage page) : AppPage(page)
     /// <summary>Chooses a preset by its label ("Выгрузка Open311 / 311"...).</summary>
     public Task ChoosePresetAsync(string label) => Page.GetByText(label).ClickAsync();
 
-    /// <summary>
-    /// Chooses the file and waits until the page names it. The file input binds its change event once the page's first
-    /// render has reached the browser; a file set in the instant before that is lost, so it is set again.
-    /// </summary>
-    public async Task ChooseFileAsync(FilePayload file)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await FileInput.SetInputFilesAsync(file);
-            try
-            {
-                await Assertions.Expect(FileName).ToContainTextAsync(file.Name, new() { Timeout = 3_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
-    }
+    /// <summary>Chooses the file and waits until the page names it.</summary>
+    public Task ChooseFileAsync(FilePayload file) => ChooseFileAsync(FileInput, FileName, file);
 
     public Task StartAsync() => Start.ClickAsync();
 

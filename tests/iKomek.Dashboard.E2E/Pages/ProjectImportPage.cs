@@ -21,18 +21,7 @@ public sealed class ProjectImportPage(IPage page) : AppPage(page)
 
     public async Task ImportAsync(FilePayload file)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await Page.GetByTestId("project-import-file").SetInputFilesAsync(file);
-            try
-            {
-                await Assertions.Expect(FileName).ToContainTextAsync(file.Name, new() { Timeout = 3_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
+        await ChooseFileAsync(Page.GetByTestId("project-import-file"), FileName, file);
         await Page.GetByTestId("project-import-start").ClickAsync();
         await Page.GetByTestId("project-import-summary").WaitForAsync();
     }
