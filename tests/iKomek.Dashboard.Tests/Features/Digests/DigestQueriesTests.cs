@@ -1,13 +1,26 @@
 using Dapper;
 using IKomek.Dashboard.Features.Digests;
+using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Tests.Infrastructure;
 
 namespace IKomek.Dashboard.Tests.Features.Digests;
 
 /// <summary>A digest's contents on the demo city, for the tests' fixed day, against counts taken straight from the appeals.</summary>
-public sealed class DigestQueriesTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>
+public sealed class DigestQueriesTests(DemoCityDatabase city) : IClassFixture<DemoCityDatabase>, IAsyncLifetime
 {
+    // The problems and the rating the digests read, as their jobs store them.
+    public async Task InitializeAsync()
+    {
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        if (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM systemic_problems") > 0) return;
+        await new SystemicMining(city.DataSource, city.Clock).RunAsync(full: true);
+        await new RatingEngine(city.DataSource, city.Clock).RecomputeAsync("test");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private DigestQueries Queries => new(city.DataSource, new DeputyScopes(city.DataSource), city.Clock);
     private static readonly DigestPeriod Yesterday = DigestPeriod.For(DigestKinds.Daily, DateOnly.FromDateTime(TestClock.Now.Date));
 
@@ -34,6 +47,11 @@ public sealed class DigestQueriesTests(DemoCityDatabase city) : IClassFixture<De
         Assert.True(expected.Received > 0, "the demo city has appeals yesterday");
         Assert.Equal(expected, (digest.Current.Received, digest.Current.Resolved, digest.Current.OnTime, digest.Current.FirstContact, digest.Current.Critical));
         Assert.Equal(digest.Current.Received, digest.Departments.Sum(d => d.Received));
+        // The heads' stored rating of March and February, as the rating pages read it.
+        var rated = await new RatingQueries(city.DataSource).GetLatestAsync(RatingPeriod.Month(2026, 3));
+        Assert.NotEmpty(rated);
+        Assert.All(rated.Where(r => digest.Departments.Any(d => d.Id == r.DepartmentId)),
+            r => Assert.Equal(r.TotalPct, digest.Departments.Single(d => d.Id == r.DepartmentId).Rating));
         await using var conn = await city.DataSource.OpenConnectionAsync();
         Assert.Equal(await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM appeals WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < @now",
             new { now = TestClock.UtcNow }), digest.OverdueNow);
@@ -92,6 +110,7 @@ public sealed class DigestQueriesTests(DemoCityDatabase city) : IClassFixture<De
             """), digest.Before.Received);
         Assert.True(digest.Current.Received > digest.Before.Received / 2);
         Assert.Equal(digest.TopProblems.OrderByDescending(p => p.InPeriod).Select(p => p.InPeriod), digest.TopProblems.Select(p => p.InPeriod));
+        Assert.NotEmpty(digest.TopProblems);
         Assert.All(digest.TopProblems, p => Assert.True(p.InPeriod > 0));
     }
 }
