@@ -118,15 +118,16 @@ public static class DigestMail
                 html.Append($"""<p style="margin:0;color:#616e7c;">{E(t["digests.none"])}</p>""");
                 continue;
             }
-            html.Append("""<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;"><tr>""");
+            html.Append("""<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:13px;"><tr>""");
             foreach (var h in table.Header)
                 html.Append($"""<th style="text-align:left;padding:5px 6px;border-bottom:2px solid #cbd2d9;color:#3e4c59;">{E(h)}</th>""");
             html.Append("</tr>");
             foreach (var row in table.Rows)
             {
                 html.Append("<tr>");
-                for (var i = 0; i < row.Length; i++)
-                    html.Append($"""<td style="padding:5px 6px;border-bottom:1px solid #e4e7eb;{(i == 0 ? "" : "white-space:nowrap;")}">{E(row[i])}</td>""");
+                // Numbers and registration numbers stay on one line; names and addresses wrap.
+                foreach (var cell in row)
+                    html.Append($"""<td style="padding:5px 6px;border-bottom:1px solid #e4e7eb;{((cell?.Length ?? 0) <= 16 ? "white-space:nowrap;" : "")}">{E(cell)}</td>""");
                 html.Append("</tr>");
             }
             html.Append("</table>");
