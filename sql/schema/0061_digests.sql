@@ -5,3 +5,7 @@ ALTER TABLE users ADD COLUMN IF NOT EXISTS language text NOT NULL DEFAULT 'ru' C
 
 -- The job's due subscriptions of one period, enabled ones only.
 CREATE INDEX digest_subscriptions_due ON digest_subscriptions (period, last_sent_for) WHERE enabled;
+
+-- A digest counts the appeals resolved in its period (of the city, a department, a deputy's): without this index that
+-- is a scan of every appeal, seconds per digest at the city's scale (docs/benchmarks.md, "Scheduled digests").
+CREATE INDEX appeals_resolved_idx ON appeals (resolved_at) WHERE resolved_at IS NOT NULL;
