@@ -131,6 +131,21 @@ public sealed class DigestSenderTests(DemoCityDatabase city) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task TwoNodesAtOnce_SendEachDigestOnce()
+    {
+        foreach (var login in new[] { "akim", "analyst", "head.energy", "deputy.utilities" })
+            await SubscribeAsync(login, login + "@astana.kz", kinds: DigestKinds.Daily);
+
+        var runs = await Task.WhenAll(Sender.SendDueAsync(DigestKinds.Daily, CancellationToken.None), Sender.SendDueAsync(DigestKinds.Daily, CancellationToken.None));
+
+        Assert.Equal(4, runs.Sum(r => r.Sent));
+        // Every send was accepted by the server before its run ended: what arrived is all there is.
+        var mails = _smtp.Received.ToArray();
+        Assert.Equal(4, mails.Length);
+        Assert.Equal(4, mails.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+    }
+
+    [Fact]
     public async Task NotDue_UnconfirmedDisabledOrOff_IsNotSent()
     {
         await SubscribeAsync("akim", "akim@astana.kz", confirmed: false, DigestKinds.Daily);
