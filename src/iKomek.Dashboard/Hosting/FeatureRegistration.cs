@@ -5,6 +5,7 @@ using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.CitySystems;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
+using IKomek.Dashboard.Features.Digests;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Jobs;
@@ -52,6 +53,7 @@ public static class FeatureRegistration
             .AddKpis()
             .AddAdministration()
             .AddDemoCity()
+            .AddDigests(builder.Configuration)
             .AddAudit();
         builder.AddAccounts();
         builder.AddCityScheduler();

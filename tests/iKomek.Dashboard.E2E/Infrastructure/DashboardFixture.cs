@@ -30,8 +30,15 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ikomek-e2e-" + Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>The jobs the app's scheduler leaves out here (see InitializeAsync); another node of this database is started with them too.</summary>
+    /// The digests would go out at 08:00 Astana time by the real clock, to whatever subscriptions tests left.
     public static readonly string[] SchedulerSkips =
-        ["--City:Scheduler:Skip:0=" + DemoProblemsJob.Id, "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id];
+        ["--City:Scheduler:Skip:0=" + DemoProblemsJob.Id, "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id,
+         "--City:Scheduler:Skip:2=" + IKomek.Dashboard.Features.Digests.DigestJob.Daily.Id,
+         "--City:Scheduler:Skip:3=" + IKomek.Dashboard.Features.Digests.DigestJob.Weekly.Id,
+         "--City:Scheduler:Skip:4=" + IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id];
+
+    /// <summary>Where the app's e-mails arrive (the app's Mail section points here).</summary>
+    public IKomek.Dashboard.Tests.Infrastructure.SmtpReceiver Mail { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -47,7 +54,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         // its own (the sweep is tested in AlertEvaluatorTests; alerts reach the panel here through the change feed).
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
-            "--Open311:RateLimits:PerKeyPerMinute=100000", .. SchedulerSkips, FixedNowArgument], TimeSpan.FromMinutes(3));
+            "--Open311:RateLimits:PerKeyPerMinute=100000", .. SchedulerSkips, FixedNowArgument,
+            "--Mail:Host=127.0.0.1", $"--Mail:Port={Mail.Port}", "--Mail:Security=None"], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         // The browser tests share two cores with the other test assembly: what a page shows after a round trip to the
         // app is waited for as long as an action is (the 5 s default was missed by a save under load).
@@ -123,6 +131,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        await Mail.DisposeAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

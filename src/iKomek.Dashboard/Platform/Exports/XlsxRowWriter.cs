@@ -8,28 +8,41 @@ namespace IKomek.Dashboard.Platform.Exports;
 /// Writes one worksheet of an .xlsx workbook row by row with the Open XML SDK's streaming writer (memory stays flat
 /// for a hundred thousand rows). Every cell is an inline string in a text-formatted, quote-prefixed style: Excel and
 /// LibreOffice show "=HYPERLINK(...)" as the text it is and keep it text when the cell is edited. The first row is
-/// the header, bold and frozen.
+/// the header, bold and frozen. <see cref="NextSheet"/> starts another worksheet (a report's several tables).
 /// </summary>
 public sealed class XlsxRowWriter : IDisposable
 {
     private const uint HeaderStyle = 1, TextStyle = 2;
     private readonly SpreadsheetDocument _document;
-    private readonly WorksheetPart _sheet;
-    private readonly OpenXmlWriter _writer;
-    private readonly string _sheetName;
+    private readonly List<(WorksheetPart Part, string Name)> _sheets = [];
+    private OpenXmlWriter _writer = null!;
     private uint _row;
 
     /// <param name="output">A seekable stream (the package is a zip): a file or a memory stream.</param>
     public XlsxRowWriter(Stream output, string sheetName)
     {
-        _sheetName = sheetName;
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = _document.AddWorkbookPart();
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = Styles();
         styles.Stylesheet.Save();
-        _sheet = workbook.AddNewPart<WorksheetPart>();
-        _writer = OpenXmlWriter.Create(_sheet);
+        StartSheet(sheetName);
+    }
+
+    /// <summary>Ends the current worksheet and starts another (at most 31 characters, unique in the workbook); its
+    /// first row is again the header.</summary>
+    public void NextSheet(string sheetName)
+    {
+        EndSheet();
+        StartSheet(sheetName);
+    }
+
+    private void StartSheet(string sheetName)
+    {
+        var part = _document.WorkbookPart!.AddNewPart<WorksheetPart>();
+        _sheets.Add((part, sheetName));
+        _row = 0;
+        _writer = OpenXmlWriter.Create(part);
         _writer.WriteStartElement(new Worksheet());
         _writer.WriteElement(new SheetViews(new SheetView(new Pane
         {
@@ -58,13 +71,19 @@ public sealed class XlsxRowWriter : IDisposable
 
     public void Dispose()
     {
+        EndSheet();
+        var workbook = _document.WorkbookPart!;
+        workbook.Workbook = new Workbook(new Sheets(_sheets.Select((s, i) =>
+            new Sheet { Name = s.Name, SheetId = (uint)i + 1, Id = workbook.GetIdOfPart(s.Part) })));
+        workbook.Workbook.Save();
+        _document.Dispose();
+    }
+
+    private void EndSheet()
+    {
         _writer.WriteEndElement(); // SheetData
         _writer.WriteEndElement(); // Worksheet
         _writer.Close();
-        var workbook = _document.WorkbookPart!;
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = _sheetName, SheetId = 1, Id = workbook.GetIdOfPart(_sheet) }));
-        workbook.Workbook.Save();
-        _document.Dispose();
     }
 
     /// <summary>A, B, ..., Z, AA, ...</summary>

@@ -37,4 +37,28 @@ public sealed class XlsxRowWriterTests
         }
         Assert.True(sheet.Cell(2, 2).Style.IncludeQuotePrefix);
     }
+
+    [Fact]
+    public void NextSheet_StartsAnotherWorksheet_WithItsOwnHeaderRow()
+    {
+        var bytes = new MemoryStream();
+        using (var xlsx = new XlsxRowWriter(bytes, "Сводка"))
+        {
+            xlsx.Write(["indicator", "value"]);
+            xlsx.Write(["received", "1 234"]);
+            xlsx.NextSheet("Управления");
+            xlsx.Write(["department"]);
+            xlsx.Write(["energy"]);
+            xlsx.Write(["water"]);
+        }
+
+        bytes.Position = 0;
+        using var book = new XLWorkbook(bytes);
+        Assert.Equal(["Сводка", "Управления"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal("1 234", book.Worksheet("Сводка").Cell(2, 2).GetString());
+        var second = book.Worksheet("Управления");
+        Assert.Equal(3, second.LastRowUsed().RowNumber());
+        Assert.True(second.Cell(1, 1).Style.Font.Bold);
+        Assert.False(second.Cell(2, 1).Style.Font.Bold);
+    }
 }
