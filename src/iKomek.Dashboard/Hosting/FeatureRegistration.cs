@@ -8,6 +8,7 @@ using IKomek.Dashboard.Features.DemoCity;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.Knowledge;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
@@ -48,6 +49,7 @@ public static class FeatureRegistration
             .AddCitySystems(builder.Configuration)
             .AddProjects()
             .AddKpis()
+            .AddKnowledge()
             .AddAdministration()
             .AddDemoCity()
             .AddAudit();
