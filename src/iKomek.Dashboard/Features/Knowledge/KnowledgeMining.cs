@@ -35,13 +35,13 @@ public sealed class KnowledgeMining(NpgsqlDataSource db, TimeProvider time)
                    sla_working_days AS SlaWorkingDays
             FROM kb_mine_groups(@MinAppeals, @holdoutSeed, @holdoutPercent)
             """, new { MinAppeals, holdoutSeed, holdoutPercent }, tx, commandTimeout: 600, cancellationToken: ct)))
-            .Select(g => g with
-            {
-                QuestionRu = Mask(g.QuestionRu)!,
-                QuestionKk = Mask(g.QuestionKk),
-                AnswerRu = Mask(g.AnswerRu)!,
-            })
             .ToList();
+        foreach (var g in groups)
+        {
+            g.QuestionRu = Mask(g.QuestionRu)!;
+            g.QuestionKk = Mask(g.QuestionKk);
+            g.AnswerRu = Mask(g.AnswerRu)!;
+        }
         var stored = await conn.QuerySingleAsync<(int Created, int Existing)>(new CommandDefinition(
             "SELECT created, existing FROM kb_store_mined(@groups::jsonb, @now)",
             new { groups = JsonSerializer.Serialize(groups, Json), now = time.GetUtcNow().UtcDateTime }, tx, cancellationToken: ct));
@@ -56,6 +56,17 @@ public sealed class KnowledgeMining(NpgsqlDataSource db, TimeProvider time)
         return masked is { Length: > 1000 } ? masked[..1000] : masked;
     }
 
-    private sealed record MinedGroup(int ServiceTypeId, string GroupKey, long[] AppealIds, string Keywords, string QuestionRu,
-        string? QuestionKk, string AnswerRu, int? OrganisationId, short SlaWorkingDays);
+    /// <summary>A group as kb_mine_groups returns it and kb_store_mined takes it (as JSON, snake_case).</summary>
+    private sealed class MinedGroup
+    {
+        public int ServiceTypeId { get; set; }
+        public string GroupKey { get; set; } = "";
+        public long[] AppealIds { get; set; } = [];
+        public string Keywords { get; set; } = "";
+        public string QuestionRu { get; set; } = "";
+        public string? QuestionKk { get; set; }
+        public string AnswerRu { get; set; } = "";
+        public int? OrganisationId { get; set; }
+        public short SlaWorkingDays { get; set; }
+    }
 }

@@ -93,4 +93,11 @@ public sealed class KnowledgeQueries(NpgsqlDataSource db)
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<KbArticle>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
+
+    /// <summary>The organisations an article may name, by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> OrganisationsAsync(CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(int, string)>(new CommandDefinition("SELECT id, name FROM organisations ORDER BY name, id", cancellationToken: ct))).AsList();
+    }
 }
