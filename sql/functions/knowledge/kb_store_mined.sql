@@ -1,6 +1,7 @@
 -- The knowledge base's mining, write side: the groups of kb_mine_groups (their texts masked by the caller) as
 -- articles. A new group is a new draft; a draft nobody edited takes the new texts; an edited, published or archived
--- article keeps its texts and gets only its count. Links to the appeals are the mining's own: replaced as a whole.
+-- article keeps its texts and gets only its count. Links to the appeals are the mining's own: replaced as a whole. A
+-- draft nobody touched whose group is gone (its appeals regrouped) is dropped; a touched one stays with no appeals.
 -- Returns how many articles were created and how many existed.
 CREATE OR REPLACE FUNCTION kb_store_mined(groups jsonb, run_at timestamptz, OUT created integer, OUT existing integer)
 LANGUAGE plpgsql AS $$
@@ -38,5 +39,7 @@ BEGIN
     UPDATE kb_articles k SET appeal_count = coalesce(l.n, 0)
     FROM kb_articles k2 LEFT JOIN (SELECT article_id, count(*)::integer AS n FROM kb_article_appeals GROUP BY 1) l ON l.article_id = k2.id
     WHERE k.id = k2.id AND k.appeal_count IS DISTINCT FROM coalesce(l.n, 0);
+    DELETE FROM kb_articles k
+    WHERE k.edited_by IS NULL AND k.status = 'draft' AND NOT EXISTS (SELECT 1 FROM kb_article_appeals l WHERE l.article_id = k.id);
 END
 $$;
