@@ -83,7 +83,7 @@ public sealed class KnowledgeComponentsTests(DemoCityDatabase city) : MudCompone
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=kb-article]")));
 
         cut.Find("[data-testid=kb-edit]").Click();
-        cut.Find("textarea[data-testid=kb-question-kk]").Change("Кіреберісте жылу жоқ");
+        cut.WaitForElement("textarea[data-testid=kb-question-kk]").Change("Кіреберісте жылу жоқ");
         cut.Find("[data-testid=kb-editor]").Submit();
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=kb-editor]")));
         cut.Find("[data-testid=kb-move-published]").Click();
@@ -104,7 +104,7 @@ public sealed class KnowledgeComponentsTests(DemoCityDatabase city) : MudCompone
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=kb-article]")));
 
         cut.Find("[data-testid=kb-edit]").Click();
-        cut.Find("textarea[data-testid=kb-answer-ru]").Change("  ");
+        cut.WaitForElement("textarea[data-testid=kb-answer-ru]").Change("  ");
         cut.Find("[data-testid=kb-editor]").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("Нужен ответ на русском", cut.Find("[data-testid=kb-error]").TextContent.Trim()));
