@@ -92,7 +92,7 @@ public sealed class KnowledgeComponentsTests(DemoCityDatabase city) : MudCompone
         var article = (await new KnowledgeQueries(city.DataSource).GetAsync(_draft))!;
         Assert.Equal(("Кіреберісте жылу жоқ", KbStatus.Published), (article.QuestionKk, article.Status));
         var log = await AuditRows.AboutAsync(city.DataSource, "kb_article", _draft.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal([(AuditActions.KnowledgeChange, "knowledge_editor1"), (AuditActions.KnowledgeChange, "knowledge_editor1")],
+        Assert.Equal([(AuditActions.KnowledgeChange, "knowledge_editor"), (AuditActions.KnowledgeChange, "knowledge_editor")],
             log.Select(r => (r.Action, r.Actor)));
     }
 
