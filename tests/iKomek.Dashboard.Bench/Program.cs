@@ -16,6 +16,8 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems-intake --data /tmp/ikomek-bench-systems   (SystemsIntakeBench)
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- alerts --data /tmp/ikomek-alerts   (AlertBench)
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- digests --data /tmp/full-digests   (DigestBench)
+// The knowledge base's top-3 hit rate on held-out first-contact appeals (KnowledgeBench):
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- kb --data /tmp/full-kb [--seed 109] [--percent 20]
 // A city system's page with a year of readings (SystemsBench):
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems --data /tmp/systems [--covers 3000] [--every 10]
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
@@ -34,6 +36,7 @@ if (args.FirstOrDefault() == "search") return await SearchBench.RunAsync(options
 if (args.FirstOrDefault() == "alerts") return await AlertBench.RunAsync(options);
 if (args.FirstOrDefault() == "systems") return await SystemsBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "digests") return await DigestBench.RunAsync(options);
+if (args.FirstOrDefault() == "kb") return await KnowledgeBench.RunAsync(options, args);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are
 // lifted: this measures what the intake path can take, from one address with one key.

@@ -9,6 +9,7 @@ using IKomek.Dashboard.Features.Digests;
 using IKomek.Dashboard.Features.Import;
 using IKomek.Dashboard.Features.Intake;
 using IKomek.Dashboard.Features.Jobs;
+using IKomek.Dashboard.Features.Knowledge;
 using IKomek.Dashboard.Features.Kpis;
 using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
@@ -51,6 +52,7 @@ public static class FeatureRegistration
             .AddCitySystems(builder.Configuration)
             .AddProjects()
             .AddKpis()
+            .AddKnowledge()
             .AddAdministration()
             .AddDemoCity()
             .AddDigests(builder.Configuration)

@@ -27,13 +27,13 @@ public sealed partial class HubAndJobsMatrixTests(DashboardFixture fixture)
     // before Hangfire sees the request; any other status as its number). The jobs page's own "run now" sits behind
     // /admin/jobs, which RoleMatrixTests holds to administrators, and checks the role again when clicked.
     private const string Matrix = """
-        | cell                    | anonymous | operator | analyst  | admin    | akim     | deputy   | head     | projects | planning |
-        | hub connect             | ok        | ok       | ok       | ok       | ok       | ok       | ok       | ok       | ok       |
-        | hub incident            | building  | building | building | building | building | building | building | building | building |
-        | hub JoinGroup           | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     |
-        | hub SubscribeDepartment | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     |
-        | hub SubscribeProblem    | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     |
-        | job trigger             | signin    | signin   | signin   | ok       | signin   | signin   | signin   | signin   | signin   |
+        | cell                    | anonymous | operator | analyst  | admin    | akim     | deputy   | head     | projects | planning | knowledge |
+        | hub connect             | ok        | ok       | ok       | ok       | ok       | ok       | ok       | ok       | ok       | ok        |
+        | hub incident            | building  | building | building | building | building | building | building | building | building | building  |
+        | hub JoinGroup           | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny      |
+        | hub SubscribeDepartment | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny      |
+        | hub SubscribeProblem    | deny      | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny     | deny      |
+        | job trigger             | signin    | signin   | signin   | ok       | signin   | signin   | signin   | signin   | signin   | signin    |
         """;
 
     private const string TriggeredJob = "kpi-recount";

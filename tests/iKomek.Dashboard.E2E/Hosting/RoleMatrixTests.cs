@@ -22,40 +22,43 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     // written as its number. {ownproblem} is a systemic problem of the own department, {otherproblem} another's (the
     // own problem's export is ProblemExportTests').
     private const string Matrix = """
-        | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     | projects | planning |
-        | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /wall                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       |
-        | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /problems/{ownproblem}                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /problems/{otherproblem}              | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       |
-        | /problems/{otherproblem}/appeals.csv  | signin    | ok       | ok      | ok    | ok     | ok     | 404      | ok       | ok       |
-        | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /kpis/entry                           | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
-        | /kpis/import                          | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       |
-        | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /projects/new                         | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
-        | /projects/import                      | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   |
-        | /projects/export.csv                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /ratings/desk                         | signin    | signin   | ok      | ok    | ok     | ok     | ok       | signin   | signin   |
-        | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /projects/meetings                    | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /open/projects                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /open/projects.csv                    | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /open/projects.json                   | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
-        | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
-        | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
-        | /admin/audit                          | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   |
-        | /classification/review                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /appeals/import                       | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /open311/v2/services.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
-        | /open311/v2/requests.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       |
+        | path                                  | anonymous | operator | analyst | admin | akim   | deputy | head     | projects | planning | knowledge |
+        | /                                     | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /wall                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /appeals                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /appeals/{own}                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /appeals/{other}                      | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       | ok       |
+        | /appeals/export.csv                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /appeals/export.xlsx                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /problems                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /problems/{ownproblem}                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /problems/{otherproblem}              | ok        | ok       | ok      | ok    | ok     | ok     | notfound | ok       | ok       | ok       |
+        | /problems/{otherproblem}/appeals.csv  | signin    | ok       | ok      | ok    | ok     | ok     | 404      | ok       | ok       | ok       |
+        | /kpis                                 | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /kpis/entry                           | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       | signin   |
+        | /kpis/import                          | signin    | signin   | signin  | ok    | signin | signin | ok       | signin   | ok       | signin   |
+        | /projects                             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /projects/new                         | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   | signin   |
+        | /projects/import                      | signin    | signin   | signin  | ok    | signin | signin | signin   | ok       | signin   | signin   |
+        | /projects/export.csv                  | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /ratings                              | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /ratings/desk                         | signin    | signin   | ok      | ok    | ok     | ok     | ok       | signin   | signin   | signin   |
+        | /projects/risks                       | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /projects/meetings                    | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /open/projects                        | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /open/projects.csv                    | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /open/projects.json                   | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /admin                                | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   | signin   |
+        | /admin/jobs                           | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   | signin   |
+        | /admin/hangfire                       | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   | signin   |
+        | /admin/audit                          | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   | signin   |
+        | /classification/review                | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /appeals/import                       | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /open311/v2/services.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /open311/v2/requests.json             | ok        | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /kb                                   | signin    | ok       | ok      | ok    | ok     | ok     | ok       | ok       | ok       | ok       |
+        | /kb/review                            | signin    | signin   | signin  | ok    | signin | signin | signin   | signin   | signin   | ok       |
+        | /appeals/new                          | signin    | ok       | ok      | ok    | signin | signin | signin   | signin   | signin   | signin   |
         """;
 
     // The demo city's account of each column (DemoAccounts); anonymous signs in as nobody.
@@ -63,7 +66,7 @@ public sealed class RoleMatrixTests(DashboardFixture fixture)
     {
         ["anonymous"] = null, ["operator"] = "operator", ["analyst"] = "analyst", ["admin"] = "admin",
         ["akim"] = "akim", ["deputy"] = "deputy.utilities", ["head"] = "head.energy",
-        ["projects"] = "project.office", ["planning"] = "planning.office",
+        ["projects"] = "project.office", ["planning"] = "planning.office", ["knowledge"] = "knowledge.editor",
     };
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class UserAddVerb : IVerb
         add a user who signs in, or reset an existing login's password, role and name (and enable it again);
         without --password the password is read from standard input (asked twice on a terminal)
         """;
-    public string Usage => "user-add LOGIN --role admin|analyst|operator|akim|deputy|department_head|project_office|planning_office [--department CODE] [--name \"Full Name\"] [--password P]";
+    public string Usage => "user-add LOGIN --role admin|analyst|operator|akim|deputy|department_head|project_office|planning_office|knowledge_editor [--department CODE] [--name \"Full Name\"] [--password P]";
     public VerbSyntax Syntax => UserCommand.AddSyntax;
 
     public async Task<int> RunAsync(VerbContext context, CancellationToken ct) =>

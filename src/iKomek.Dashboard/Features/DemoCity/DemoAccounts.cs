@@ -17,6 +17,7 @@ public static class DemoAccounts
         ["head.energy"] = "demo-head-109",
         ["project.office"] = "demo-projects-109",
         ["planning.office"] = "demo-planning-109",
+        ["knowledge.editor"] = "demo-knowledge-109",
     };
 
     /// <summary>The password hash a demo city's user starts with: null for the people who do not sign in.</summary>

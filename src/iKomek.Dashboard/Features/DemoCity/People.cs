@@ -106,6 +106,7 @@ internal sealed class People
         Add("admin", "Администратор системы", "admin");
         Add("project.office", "Проектный офис акимата", "project_office");
         Add("planning.office", "Офис стратегического и бюджетного планирования", "planning_office");
+        Add("knowledge.editor", "Редактор базы знаний 109", "knowledge_editor");
         return users;
     }
 }

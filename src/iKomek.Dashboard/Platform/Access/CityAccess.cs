@@ -17,6 +17,8 @@ public enum CityAction
     EnterKpiValues,
     /// <summary>The city systems' alert rules: thresholds, hysteresis, months, severity.</summary>
     EditAlertRules,
+    /// <summary>The operators' knowledge base: editing its articles, publishing and archiving them.</summary>
+    EditKnowledge,
 }
 
 /// <summary>The roles that sign in, and which of them may do each <see cref="CityAction"/>.</summary>
@@ -30,9 +32,10 @@ public static class CityRoles
     public const string DepartmentHead = "department_head";
     public const string ProjectOffice = "project_office";
     public const string PlanningOffice = "planning_office";
+    public const string KnowledgeEditor = "knowledge_editor";
 
-    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql, 0031 and 0032).</summary>
-    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator, Akim, Deputy, DepartmentHead, ProjectOffice, PlanningOffice];
+    /// <summary>The roles that may hold a password (the users_sign_in_roles check of 0015_accounts.sql, 0031, 0032 and 0060).</summary>
+    public static readonly IReadOnlyList<string> SignIn = [Admin, Analyst, Operator, Akim, Deputy, DepartmentHead, ProjectOffice, PlanningOffice, KnowledgeEditor];
 
     /// <summary>The department a department head answers for (users.department_id), in the sign-in cookie.</summary>
     public const string DepartmentClaim = "ikomek:department";
@@ -51,6 +54,7 @@ public static class CityRoles
         CityAction.EditProjects => [Admin, ProjectOffice],
         CityAction.ManageKpis => [Admin, PlanningOffice],
         CityAction.EnterKpiValues => [Admin, PlanningOffice, DepartmentHead],
+        CityAction.EditKnowledge => [Admin, KnowledgeEditor],
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

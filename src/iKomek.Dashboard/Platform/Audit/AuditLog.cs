@@ -82,4 +82,5 @@ public static class AuditActions
     public const string AlertRuleChange = "alert_rule.change";
     public const string DigestSubscriptions = "digest.subscriptions";
     public const string DigestSend = "digest.send";
+    public const string KnowledgeChange = "knowledge.change";
 }

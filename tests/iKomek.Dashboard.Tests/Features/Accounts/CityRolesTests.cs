@@ -15,6 +15,7 @@ public sealed class CityRolesTests
     [InlineData(CityAction.ReviewTopics, "admin,analyst")]
     [InlineData(CityAction.WorkOnAppeals, "admin,analyst,operator")]
     [InlineData(CityAction.SeePersonalData, "admin,analyst,operator")]
+    [InlineData(CityAction.EditKnowledge, "admin,knowledge_editor")]
     public void May_EachActionIsForItsRolesOnly_NeverForAnonymousReaders(CityAction action, string allowed)
     {
         foreach (var role in CityRoles.SignIn)

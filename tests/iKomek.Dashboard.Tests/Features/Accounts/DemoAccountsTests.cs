@@ -16,6 +16,7 @@ public sealed class DemoAccountsTests(DemoCityDatabase city) : IClassFixture<Dem
     [InlineData("head.energy", "demo-head-109", "department_head")]
     [InlineData("project.office", "demo-projects-109", "project_office")]
     [InlineData("planning.office", "demo-planning-109", "planning_office")]
+    [InlineData("knowledge.editor", "demo-knowledge-109", "knowledge_editor")]
     public async Task DemoAccount_SignsInWithItsDocumentedPassword(string login, string password, string role)
     {
         var attempt = await new AccountsQueries(city.DataSource, TimeProvider.System).SignInAsync(login, password);
