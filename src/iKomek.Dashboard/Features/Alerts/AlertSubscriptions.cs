@@ -31,21 +31,22 @@ public sealed class AlertSubscriptions(NpgsqlDataSource db, TimeProvider time)
     public const int MaxPerPerson = 20;
 
     private const string Columns = """
-        kinds AS Kinds, district_ids AS DistrictIds, area_ids AS AreaIds, channels AS Channels, quiet_from AS QuietFrom,
-        quiet_to AS QuietTo, escalation_level AS EscalationLevel, enabled AS Enabled
+        kinds AS Kinds, district_ids AS DistrictIds, area_ids AS AreaIds, channels AS Channels, quiet_from - time '00:00' AS QuietFrom,
+        quiet_to - time '00:00' AS QuietTo, escalation_level AS EscalationLevel, enabled AS Enabled
         """;
 
     public async Task<MySubscriptions> GetAsync(string login, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var items = (await conn.QueryAsync<AlertSubscription>(new CommandDefinition(
-            $"SELECT {Columns} FROM alert_subscriptions WHERE login = @login ORDER BY id", new { login }, cancellationToken: ct))).AsList();
+        var items = (await conn.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM alert_subscriptions WHERE login = @login ORDER BY id", new { login }, cancellationToken: ct))).Select(r => r.ToSubscription()).ToList();
         if (items.Count > 0) return new MySubscriptions(items, false);
-        var suggested = await conn.QuerySingleOrDefaultAsync<(string[] Kinds, short[]? AreaIds, short Level)>(new CommandDefinition(
-            "SELECT kinds, area_ids, escalation_level FROM alerts_default_subscription(@login)", new { login }, cancellationToken: ct));
-        return suggested.Kinds is null
-            ? new MySubscriptions([], true)
-            : new MySubscriptions([new AlertSubscription(suggested.Kinds, null, suggested.AreaIds, [NotifyChannels.Email], null, null, suggested.Level, true)], true);
+        // The role's defaults, by e-mail (the channel every person can have).
+        var suggested = await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
+            SELECT kinds AS Kinds, area_ids AS AreaIds, ARRAY['email'] AS Channels, escalation_level AS EscalationLevel, true AS Enabled
+            FROM alerts_default_subscription(@login)
+            """, new { login }, cancellationToken: ct));
+        return new MySubscriptions(suggested is null ? [] : [suggested.ToSubscription()], true);
     }
 
     /// <summary>Replaces the person's subscriptions with <paramref name="items"/>.</summary>
@@ -66,8 +67,8 @@ public sealed class AlertSubscriptions(NpgsqlDataSource db, TimeProvider time)
             }, tx, cancellationToken: ct));
         if (unknown.Districts || unknown.Areas)
             throw new SubscriptionsRejectedException(new Dictionary<int, string> { [0] = unknown.Districts ? "notify.error.district" : "notify.error.area" });
-        var before = (await conn.QueryAsync<AlertSubscription>(new CommandDefinition(
-            $"SELECT {Columns} FROM alert_subscriptions WHERE login = @login ORDER BY id FOR UPDATE", new { login }, tx, cancellationToken: ct))).AsList();
+        var before = (await conn.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM alert_subscriptions WHERE login = @login ORDER BY id FOR UPDATE", new { login }, tx, cancellationToken: ct))).Select(r => r.ToSubscription()).ToList();
         await conn.ExecuteAsync(new CommandDefinition("DELETE FROM alert_subscriptions WHERE login = @login", new { login }, tx, cancellationToken: ct));
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var s in items)
@@ -107,5 +108,20 @@ public sealed class AlertSubscriptions(NpgsqlDataSource db, TimeProvider time)
             if (error is not null) errors[i] = error;
         }
         return errors;
+    }
+
+    /// <summary>Dapper's constructor matching does not take arrays: read into properties, then the record.</summary>
+    private sealed class Row
+    {
+        public string[] Kinds { get; set; } = [];
+        public short[]? DistrictIds { get; set; }
+        public short[]? AreaIds { get; set; }
+        public string[] Channels { get; set; } = [];
+        public TimeSpan? QuietFrom { get; set; }
+        public TimeSpan? QuietTo { get; set; }
+        public short EscalationLevel { get; set; }
+        public bool Enabled { get; set; }
+
+        public AlertSubscription ToSubscription() => new(Kinds, DistrictIds, AreaIds, Channels, QuietFrom, QuietTo, EscalationLevel, Enabled);
     }
 }
