@@ -49,6 +49,16 @@ public sealed class AlertSubscriptions(NpgsqlDataSource db, TimeProvider time)
         return new MySubscriptions(suggested is null ? [] : [suggested.ToSubscription()], true);
     }
 
+    /// <summary>The channels the person has a confirmed, enabled address on (push needs no confirmation).</summary>
+    public async Task<IReadOnlySet<string>> ConfirmedChannelsAsync(string login, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition("""
+            SELECT DISTINCT channel FROM notify_endpoints
+            WHERE login = @login AND disabled_at IS NULL AND (confirmed_at IS NOT NULL OR channel = 'push')
+            """, new { login }, cancellationToken: ct))).ToHashSet();
+    }
+
     /// <summary>Replaces the person's subscriptions with <paramref name="items"/>.</summary>
     /// <exception cref="SubscriptionsRejectedException">Something in them is wrong: nothing is saved.</exception>
     public async Task SaveAsync(string login, Actor actor, IReadOnlyList<AlertSubscription> items, CancellationToken ct = default)
