@@ -15,6 +15,7 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- rating --data /tmp/full-rating   (RatingBench)
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems-intake --data /tmp/ikomek-bench-systems   (SystemsIntakeBench)
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- alerts --data /tmp/ikomek-alerts   (AlertBench)
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- leader-alerts --data /tmp/ikomek-leader-alerts   (LeaderAlertBench)
 // A city system's page with a year of readings (SystemsBench):
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems --data /tmp/systems [--covers 3000] [--every 10]
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
@@ -31,6 +32,7 @@ if (args.FirstOrDefault() == "rating") return await RatingBench.RunAsync(options
 if (args.FirstOrDefault() == "systems-intake") return await SystemsIntakeBench.RunAsync(options);
 if (args.FirstOrDefault() == "search") return await SearchBench.RunAsync(options);
 if (args.FirstOrDefault() == "alerts") return await AlertBench.RunAsync(options);
+if (args.FirstOrDefault() == "leader-alerts") return await LeaderAlertBench.RunAsync(options);
 if (args.FirstOrDefault() == "systems") return await SystemsBench.RunAsync(options, args);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are
