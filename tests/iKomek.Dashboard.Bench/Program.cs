@@ -18,6 +18,7 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- digests --data /tmp/full-digests   (DigestBench)
 // The knowledge base's top-3 hit rate on held-out first-contact appeals (KnowledgeBench):
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- kb --data /tmp/full-kb [--seed 109] [--percent 20]
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- leader-alerts --data /tmp/ikomek-leader-alerts   (LeaderAlertBench)
 // A city system's page with a year of readings (SystemsBench):
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems --data /tmp/systems [--covers 3000] [--every 10]
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
@@ -34,6 +35,7 @@ if (args.FirstOrDefault() == "rating") return await RatingBench.RunAsync(options
 if (args.FirstOrDefault() == "systems-intake") return await SystemsIntakeBench.RunAsync(options);
 if (args.FirstOrDefault() == "search") return await SearchBench.RunAsync(options);
 if (args.FirstOrDefault() == "alerts") return await AlertBench.RunAsync(options);
+if (args.FirstOrDefault() == "leader-alerts") return await LeaderAlertBench.RunAsync(options);
 if (args.FirstOrDefault() == "systems") return await SystemsBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "digests") return await DigestBench.RunAsync(options);
 if (args.FirstOrDefault() == "kb") return await KnowledgeBench.RunAsync(options, args);

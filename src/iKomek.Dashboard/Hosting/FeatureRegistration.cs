@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
+using IKomek.Dashboard.Features.Alerts;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.CitySystems;
@@ -56,7 +57,8 @@ public static class FeatureRegistration
             .AddAdministration()
             .AddDemoCity()
             .AddDigests(builder.Configuration)
-            .AddAudit();
+            .AddAudit()
+            .AddAlerts();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }
@@ -71,6 +73,7 @@ public static class FeatureRegistration
         app.MapRatings();
         app.MapCitySystems();
         app.MapAccounts();
+        app.MapAlerts();
         app.MapSchedulerDashboard();
     }
 }

@@ -50,6 +50,8 @@ public sealed class DemoCityGenerator
         writer.RecountKpis(plan.Settings);
         progress?.Report("City systems: registers and feeds' history");
         WriteCitySystems(connection, plan.Settings);
+        // The demo's leaders subscribed by e-mail (sql/functions/alerts/alerts_defaults.sql), so that the demo shows alerts.
+        connection.Execute("SELECT alerts_demo_subscriptions(@now)", new { now = plan.Settings.NowUtc });
         writer.Finish(plan.Settings, appeals);
         transaction.Commit();
 

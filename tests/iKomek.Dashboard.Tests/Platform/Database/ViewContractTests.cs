@@ -8,6 +8,8 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
 {
     public static TheoryData<string, string> Views => new()
     {
+        { "v_alerts_log", "id:bigint kind:text critical:boolean level:smallint district_id:smallint area_id:smallint department_id:smallint title_ru:text title_kk:text title_en:text link:text raised_at:timestamp with time zone escalate_at:timestamp with time zone acknowledged_at:timestamp with time zone acknowledged_by:text deliveries:bigint sent:bigint pending:bigint failed:bigint first_sent_at:timestamp with time zone" },
+        { "v_alerts_deliveries", "id:bigint alert_id:bigint login:text display_name:text channel:text level:smallint status:text attempts:smallint last_error:text created_at:timestamp with time zone next_attempt_at:timestamp with time zone sent_at:timestamp with time zone" },
         { "v_access_deputy_areas", "deputy_id:smallint area_id:smallint" },
         { "v_kpi_execution", "kpi_id:integer department_id:smallint period_start:date target:numeric actual:numeric execution_pct:numeric period_kind:text period_end:date weight:numeric months:integer reported:integer" },
         { "v_project_portfolio", "project_id:integer code:text name_ru:text name_kk:text name_en:text project_group:text status:text department_id:smallint district_id:smallint deputy_id:smallint deputy_code:text deputy_name:text project_head:text start_date:date planned_end_date:date forecast_end_date:date actual_end_date:date baseline_end_date:date budget_kzt:numeric baseline_budget_kzt:numeric spent_kzt:numeric progress_pct:numeric planned_pct:numeric is_late:boolean is_over_budget:boolean is_on_time:boolean open_risks:bigint open_high_risks:bigint" },
