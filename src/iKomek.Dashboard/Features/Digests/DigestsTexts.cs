@@ -86,9 +86,6 @@ internal static class DigestsTexts
         ["digests.lang.ru"] = new("Русский", "Орысша", "Russian"),
         ["digests.lang.kk"] = new("Қазақша", "Қазақша", "Kazakh"),
         ["digests.lang.en"] = new("English", "Ағылшынша", "English"),
-        ["digests.links.alerts"] = new("Оповещения", "Хабарландырулар", "Alerts"),
-        ["digests.links.channels"] = new("Каналы", "Арналар", "Channels"),
-        ["digests.links.digests"] = new("Дайджесты", "Дайджесттер", "Digests"),
 
         ["audit.action.digest.subscriptions"] = new("Подписки на дайджесты", "Дайджесттерге жазылым", "Digest subscriptions"),
         ["audit.action.digest.send"] = new("Дайджест отправлен по запросу", "Дайджест сұраныс бойынша жіберілді", "Digest sent on request"),

@@ -52,7 +52,7 @@ public sealed class DigestsPageTests(MigratedDatabase db) : MudComponentTest, IC
         cut.WaitForElement("[data-testid=digests-no-address]");
         Assert.Contains("Каналы", cut.Find("[data-testid=digests-no-address]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=digests-save]"));
-        var links = cut.Find("nav.me-links");
+        var links = cut.Find("nav[data-testid=personal-links]");
         Assert.Equal(["me/alerts", "me/channels"], links.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Дайджесты", links.QuerySelector("[aria-current=page]")!.TextContent);
     }
