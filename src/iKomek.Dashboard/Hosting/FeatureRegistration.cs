@@ -1,5 +1,6 @@
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
+using IKomek.Dashboard.Features.Alerts.Channels;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.CitySystems;
@@ -52,7 +53,8 @@ public static class FeatureRegistration
             .AddKpis()
             .AddAdministration()
             .AddDemoCity()
-            .AddAudit();
+            .AddAudit()
+            .AddAlertChannels();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }
@@ -67,6 +69,7 @@ public static class FeatureRegistration
         app.MapRatings();
         app.MapCitySystems();
         app.MapAccounts();
+        app.MapAlertChannels();
         app.MapSchedulerDashboard();
     }
 }
