@@ -49,7 +49,15 @@ public sealed class VapidKeys(NpgsqlDataSource db, IDataProtectionProvider prote
             """, new { publicKey, privateKey = _protector.Protect(privateKey), now = time.GetUtcNow() }, cancellationToken: ct));
         var stored = await conn.QuerySingleAsync<(string PublicKey, string PrivateKey)>(new CommandDefinition(
             "SELECT public_key, private_key FROM notify_push_keys", cancellationToken: ct));
-        return (_keys = (stored.PublicKey, _protector.Unprotect(stored.PrivateKey))).Value;
+        try
+        {
+            return (_keys = (stored.PublicKey, _protector.Unprotect(stored.PrivateKey))).Value;
+        }
+        catch (CryptographicException e)
+        {
+            throw new InvalidOperationException("The stored VAPID private key cannot be read with this panel's data-protection keys: "
+                + "set Push:PublicKey and Push:PrivateKey, or delete the row of notify_push_keys (browsers then subscribe again).", e);
+        }
     }
 
     /// <summary>A new P-256 pair as the Web Push standard writes it: the uncompressed public point and the private scalar.</summary>
@@ -91,14 +99,14 @@ public sealed class PushChannel(IHttpClientFactory http, VapidKeys keys, IOption
             Urgency = message.Critical ? PushMessageUrgency.High : PushMessageUrgency.Normal,
             TimeToLive = (int)(message.Critical ? o.CriticalTimeToLive : o.TimeToLive).TotalSeconds,
         };
-        var (publicKey, privateKey) = await keys.GetAsync(cancellationToken);
-        using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = o.Subject };
         // The delivery job owns the retries and their back-off: the client waits for no Retry-After itself.
         var client = new PushServiceClient(http.CreateClient(HttpClientName)) { AutoRetryAfter = false };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(o.Timeout);
         try
         {
+            var (publicKey, privateKey) = await keys.GetAsync(cancellationToken);
+            using var vapid = new VapidAuthentication(publicKey, privateKey) { Subject = o.Subject };
             await client.RequestPushMessageDeliveryAsync(subscription, push, vapid, VapidAuthenticationScheme.Vapid, timeout.Token);
             return DeliveryResult.Sent;
         }
@@ -109,6 +117,10 @@ public sealed class PushChannel(IHttpClientFactory http, VapidKeys keys, IOption
         catch (PushServiceClientException e)
         {
             return new DeliveryResult(DeliveryOutcome.Retry, $"push: {(int)e.StatusCode} {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            return new DeliveryResult(DeliveryOutcome.Retry, "push: " + e.Message);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
