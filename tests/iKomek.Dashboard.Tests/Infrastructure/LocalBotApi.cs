@@ -19,7 +19,9 @@ public sealed class LocalBotApi : LocalHttpServer
     private readonly object _gate = new();
     private readonly List<JsonObject> _updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Description, int? RetryAfter)>> _failures = new();
-    private long _nextUpdateId = 1000;
+    // Update ids only grow, also across the servers of one test run: a database keeps the offset between them.
+    private static long s_lastUpdateId = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    private long _nextUpdateId = Interlocked.Add(ref s_lastUpdateId, 100_000);
     private long _nextMessageId = 1;
 
     public ConcurrentQueue<BotSent> Sent { get; } = new();

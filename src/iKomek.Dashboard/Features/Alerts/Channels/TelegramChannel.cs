@@ -32,7 +32,11 @@ public sealed class TelegramBot(IHttpClientFactory http, IOptions<TelegramOption
     public TelegramOptions Options => options.Value;
 
     public ITelegramBotClient Client() => new TelegramBotClient(
-        new TelegramBotClientOptions(Options.BotToken!, string.IsNullOrWhiteSpace(Options.ApiBaseUrl) ? null : Options.ApiBaseUrl.TrimEnd('/')),
+        // The delivery job owns the retries and their back-off: the client waits out no 429 itself.
+        new TelegramBotClientOptions(Options.BotToken!, string.IsNullOrWhiteSpace(Options.ApiBaseUrl) ? null : Options.ApiBaseUrl.TrimEnd('/'))
+        {
+            RetryCount = 0,
+        },
         http.CreateClient(HttpClientName));
 }
 
