@@ -18,7 +18,7 @@ public sealed class JobsPageTests(DashboardFixture fixture)
         var jobs = await JobsPage.OpenAsync(fixture, signedInAs: "admin");
         string[] ids = [SystemicMiningJob.IncrementalId, SystemicMiningJob.FullId, SlaSweepJob.Id, RetrainClassifierJob.Id, IKomek.Dashboard.Features.Kpis.KpiRecountJob.Id,
             IKomek.Dashboard.Features.Ratings.RatingJob.UpdateId, IKomek.Dashboard.Features.Ratings.RatingJob.FullId, IKomek.Dashboard.Features.DemoCity.DemoProblemsJob.Id,
-            IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id];
+            IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id, IKomek.Dashboard.Features.Alerts.Channels.TelegramPollJob.Id];
         await Assertions.Expect(jobs.Rows).ToHaveCountAsync(ids.Length);
         foreach (var id in ids)
         {

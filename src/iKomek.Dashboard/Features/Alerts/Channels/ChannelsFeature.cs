@@ -14,7 +14,11 @@ public static class ChannelsFeature
     public static IServiceCollection AddAlertChannels(this IServiceCollection services)
     {
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.Section);
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        // A token as @BotFather gives it ("123456789:AA..."): a mistyped one stops the app, not every minute's job.
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.BotToken) || System.Text.RegularExpressions.Regex.IsMatch(o.BotToken, @"^\d+:[A-Za-z0-9_-]+$"),
+                "Telegram:BotToken is not a bot token (digits, a colon, then letters, digits, _ and -): see docs/notifications.md")
+            .ValidateOnStart();
         // Own clients: a push service or the Bot API that hangs holds neither the other nor the app's other calls.
         services.AddHttpClient(PushChannel.HttpClientName);
         services.AddHttpClient(TelegramBot.HttpClientName);

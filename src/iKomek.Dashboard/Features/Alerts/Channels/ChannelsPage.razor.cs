@@ -44,9 +44,16 @@ public sealed partial class ChannelsPage
     // "On demand": the person pressed Start in Telegram and need not wait for the minute's job.
     private Task CheckTelegramAsync() => ActAsync(async _ =>
     {
-        var run = await Links.PollAsync();
-        Snackbar.Add(T.Format("channels.tg.checked", run.Linked), Severity.Info);
-        if (run.Linked > 0) _telegramLink = null;
+        try
+        {
+            var run = await Links.PollAsync();
+            Snackbar.Add(T.Format("channels.tg.checked", run.Linked), Severity.Info);
+            if (run.Linked > 0) _telegramLink = null;
+        }
+        catch (Exception e) when (TelegramLinks.IsUnreachable(e))
+        {
+            Snackbar.Add(T["channels.tg.unreachable"], Severity.Warning);
+        }
     });
 
     private Task AddEmailAsync() => SendLinkAsync(_email);

@@ -36,6 +36,9 @@ public sealed class TelegramLinks(NpgsqlDataSource db, TelegramBot bot, TimeProv
         return new TelegramLink($"https://t.me/{Uri.EscapeDataString(bot.Options.BotName!.TrimStart('@'))}?start={code}", expires);
     }
 
+    /// <summary>A reading that failed at the Bot API (down, refusing, unreachable): the minute's job tries again.</summary>
+    public static bool IsUnreachable(Exception e) => e is Telegram.Bot.Exceptions.RequestException or HttpRequestException;
+
     public async Task<TelegramPollRun> PollAsync(CancellationToken ct = default)
     {
         if (!IsConfigured) return new TelegramPollRun(0, 0, 0);

@@ -144,6 +144,18 @@ public sealed class TelegramChannelTests(MigratedDatabase db) : IClassFixture<Mi
     }
 
     [Fact]
+    public async Task Link_WhenTheBotApiIsDown_TheReadingFailsAsARequestOfTheBotApi()
+    {
+        var api = await LocalBotApi.StartAsync();
+        var links = new TelegramLinks(db.DataSource, ChannelsTestBed.Bot(api), TestClock.Create());
+        await api.DisposeAsync();
+
+        var e = await Record.ExceptionAsync(() => links.PollAsync());
+
+        Assert.True(TelegramLinks.IsUnreachable(e!), e?.ToString());
+    }
+
+    [Fact]
     public async Task Link_WithoutABot_IsRefused()
     {
         var links = new TelegramLinks(db.DataSource, new TelegramBot(ChannelsTestBed.Http, Options.Create(new TelegramOptions())), TestClock.Create());
