@@ -1,6 +1,7 @@
 using IKomek.Dashboard.Features.Accounts;
 using IKomek.Dashboard.Features.Administration;
 using IKomek.Dashboard.Features.Alerts;
+using IKomek.Dashboard.Features.Alerts.Channels;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
 using IKomek.Dashboard.Features.CitySystems;
@@ -58,7 +59,8 @@ public static class FeatureRegistration
             .AddDemoCity()
             .AddDigests(builder.Configuration)
             .AddAudit()
-            .AddAlerts();
+            .AddAlerts()
+            .AddAlertChannels();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }
@@ -74,6 +76,7 @@ public static class FeatureRegistration
         app.MapCitySystems();
         app.MapAccounts();
         app.MapAlerts();
+        app.MapAlertChannels();
         app.MapSchedulerDashboard();
     }
 }

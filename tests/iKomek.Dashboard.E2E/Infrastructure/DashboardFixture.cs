@@ -35,10 +35,16 @@ public sealed class DashboardFixture : IAsyncLifetime
         ["--City:Scheduler:Skip:0=" + DemoProblemsJob.Id, "--City:Scheduler:Skip:1=" + IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id,
          "--City:Scheduler:Skip:2=" + IKomek.Dashboard.Features.Digests.DigestJob.Daily.Id,
          "--City:Scheduler:Skip:3=" + IKomek.Dashboard.Features.Digests.DigestJob.Weekly.Id,
-         "--City:Scheduler:Skip:4=" + IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id];
+         "--City:Scheduler:Skip:4=" + IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id,
+         "--City:Scheduler:Skip:5=" + IKomek.Dashboard.Features.Alerts.Channels.TelegramPollJob.Id];
 
     /// <summary>Where the app's e-mails arrive (the app's Mail section points here).</summary>
     public IKomek.Dashboard.Tests.Infrastructure.SmtpReceiver Mail { get; } = new();
+
+    /// <summary>A bot for the channels' page: its links can be asked for; its Bot API is nowhere (the poll job is skipped
+    /// above; Telegram itself is tested against a local Bot API in the unit tests).</summary>
+    public static readonly string[] TelegramBot =
+        ["--Telegram:BotToken=123456:e2e-token", "--Telegram:BotName=ikomek_e2e_bot", "--Telegram:ApiBaseUrl=http://127.0.0.1:9"];
 
     public async Task InitializeAsync()
     {
@@ -54,7 +60,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         // its own (the sweep is tested in AlertEvaluatorTests; alerts reach the panel here through the change feed).
         App = await AppProcess.StartAsync(DataFolder, ["--City:DemoScale=0.01", "--City:DemoYears=1", "--City:Scheduler:StartDelaySeconds=1",
             "--Network:KnownProxies:0=127.0.0.1", "--City:Exports:PerMinute=1000", "--Open311:RateLimits:PerAddressPerMinute=100000",
-            "--Open311:RateLimits:PerKeyPerMinute=100000", .. SchedulerSkips, FixedNowArgument,
+            "--Open311:RateLimits:PerKeyPerMinute=100000", .. SchedulerSkips, .. TelegramBot, FixedNowArgument,
             "--Mail:Host=127.0.0.1", $"--Mail:Port={Mail.Port}", "--Mail:Security=None"], TimeSpan.FromMinutes(3));
         _playwright = await Playwright.CreateAsync();
         // The browser tests share two cores with the other test assembly: what a page shows after a round trip to the

@@ -83,4 +83,5 @@ public static class AuditActions
     public const string DigestSubscriptions = "digest.subscriptions";
     public const string DigestSend = "digest.send";
     public const string KnowledgeChange = "knowledge.change";
+    public const string NotifyEndpoint = "notify.endpoint";
 }

@@ -19,7 +19,8 @@ public sealed class JobsPageTests(DashboardFixture fixture)
         string[] ids = [SystemicMiningJob.IncrementalId, SystemicMiningJob.FullId, SlaSweepJob.Id, RetrainClassifierJob.Id, IKomek.Dashboard.Features.Kpis.KpiRecountJob.Id,
             IKomek.Dashboard.Features.Ratings.RatingJob.UpdateId, IKomek.Dashboard.Features.Ratings.RatingJob.FullId, IKomek.Dashboard.Features.DemoCity.DemoProblemsJob.Id,
             IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id, IKomek.Dashboard.Features.Digests.DigestJob.Daily.Id,
-            IKomek.Dashboard.Features.Digests.DigestJob.Weekly.Id, IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id];
+            IKomek.Dashboard.Features.Digests.DigestJob.Weekly.Id, IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id,
+            IKomek.Dashboard.Features.Alerts.Channels.TelegramPollJob.Id];
         await Assertions.Expect(jobs.Rows).ToHaveCountAsync(ids.Length);
         foreach (var id in ids)
         {
