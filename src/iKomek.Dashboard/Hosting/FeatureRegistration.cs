@@ -13,6 +13,7 @@ using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.Social;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Audit;
@@ -49,6 +50,7 @@ public static class FeatureRegistration
             .AddProjects()
             .AddKpis()
             .AddAdministration()
+            .AddSocial(builder.Configuration)
             .AddDemoCity()
             .AddAudit();
         builder.AddAccounts();
@@ -64,6 +66,7 @@ public static class FeatureRegistration
         app.MapProjects();
         app.MapRatings();
         app.MapCitySystems();
+        app.MapSocial();
         app.MapAccounts();
         app.MapSchedulerDashboard();
     }

@@ -80,4 +80,6 @@ public static class AuditActions
     public const string SystemsSourceKey = "systems.key";
     public const string SystemsImport = "systems.import";
     public const string AlertRuleChange = "alert_rule.change";
+    public const string SocialSourceKey = "social.key";
+    public const string SocialImport = "social.import";
 }
