@@ -113,7 +113,7 @@ BEGIN
                least(1, f.reopened_share * 5) AS s_reopened,
                least(1, f.social_share * 5) * 0.5 + f.digital_share * 0.5 AS s_channels,
                -- log-scaled: a few hundred reactions already count, 20,000 and more count fully
-               coalesce(least(1, ln(1 + rc.reach) / ln(20001)), 0) AS s_reach,
+               least(1, ln(1 + coalesce(rc.reach, 0)) / ln(20001)) AS s_reach,
                -- criticality: life support 1.0, safety 0.6 (health and social support no longer stand in for vulnerable
                -- residents here: the appeals that concern them count in c_vulnerable, threats to life in c_critical)
                CASE WHEN ar.code IN ('heating', 'water_supply', 'electricity', 'gas', 'sewerage', 'elevators') THEN 1.0

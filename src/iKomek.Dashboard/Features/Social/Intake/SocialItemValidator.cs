@@ -54,7 +54,7 @@ public sealed class SocialItemValidator(DateTimeOffset now)
 
         var lat = Number(item, "lat", index, errors);
         var lon = Number(item, "lon", index, errors);
-        if (lat.HasValue != lon.HasValue && errors.Count == before)
+        if (lat.HasValue != lon.HasValue)
             Fail(lat.HasValue ? "lon" : "lat", "half_point", "lat and lon come together: give both or neither");
         else if (lat is { } la && lon is { } lo && !CityGeography.IsInCity(la, lo))
             Fail("lat", "outside_city", $"the point {la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)} is outside Astana");

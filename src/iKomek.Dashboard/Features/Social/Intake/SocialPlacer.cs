@@ -31,7 +31,7 @@ public sealed partial class SocialPlacer(NpgsqlDataSource db, CityReference refe
         var city = await reference.GetAsync(ct);
         var streets = await StreetsAsync(ct);
         var wanted = posts.Select(p => p.Lat is null ? Buildings(p, streets) : []).ToList();
-        var all = wanted.SelectMany(w => w).Distinct().ToArray();
+        var all = wanted.SelectMany(w => w).Select(w => w.Address).Distinct().ToArray();
         Dictionary<string, PostPlace> found = [];
         if (all.Length > 0)
         {
