@@ -4,6 +4,7 @@ using IKomek.Dashboard.Features.Social;
 using IKomek.Dashboard.Features.Social.Pages;
 using IKomek.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace IKomek.Dashboard.Tests.Components.Social;
@@ -90,7 +91,8 @@ public sealed class SocialComponentsTests(DemoCityDatabase city) : MudComponentT
     public void TheSocialPagesNetworkFilter_KeepsOnlyThatNetwork()
     {
         SignIn("analyst");
-        var telegram = Render<SocialPage>(("Network", "telegram"));
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("social?network=telegram");
+        var telegram = Render<SocialPage>();
         telegram.WaitForAssertion(() => Assert.NotEmpty(telegram.FindAll("[data-testid=social-post]")));
         Assert.All(telegram.FindAll(".network"), n => Assert.Equal("telegram", n.TextContent));
     }
