@@ -19,7 +19,7 @@ public sealed class SocialPostsPage(IPage page) : AppPage(page)
 
     public ILocator Reaches => Page.GetByTestId("social-post-reach");
 
-    public ILocator Sort(string name) => Page.GetByTestId("social-sort").GetByRole(AriaRole.Button, new() { Name = name });
+    public ILocator Sort(string name) => Page.GetByTestId("social-sort").GetByText(name);
 
     /// <summary>A post by its words.</summary>
     public ILocator Post(string words) => Posts.Filter(new() { HasText = words });

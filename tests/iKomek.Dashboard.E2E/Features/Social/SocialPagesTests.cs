@@ -40,8 +40,10 @@ public sealed class SocialPagesTests(DashboardFixture fixture)
     [Fact]
     public async Task AnAnonymousReader_IsSentToSignIn()
     {
-        var page = await fixture.OpenAsync(SocialPostsPage.Path);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(SocialPostsPage.Path);
         Assert.Equal("/account/signin", new Uri(page.Url).AbsolutePath);
+        Assert.DoesNotContain("social-post", await page.ContentAsync());
         await page.Context.CloseAsync();
     }
 
@@ -91,8 +93,12 @@ public sealed class SocialPagesTests(DashboardFixture fixture)
         var posts = anonymous.Page.GetByTestId("problem-posts");
         await Assertions.Expect(posts).ToContainTextAsync("[телефон скрыт]");
         Assert.DoesNotContain("@e2e_resident", await posts.TextContentAsync());
-        await anonymous.Page.GetByTestId("problem-posts-summary").ScrollIntoViewIfNeededAsync();
-        await anonymous.ScreenshotsAsync("problem-posts");
+        // The posts' panel sits below the fold: brought into view at each size.
+        await posts.ScrollIntoViewIfNeededAsync();
+        await anonymous.ScreenshotAsync("problem-posts-1920x1080");
+        await anonymous.ResizeAsync(1366, 768);
+        await posts.ScrollIntoViewIfNeededAsync();
+        await anonymous.ScreenshotAsync("problem-posts-1366x768");
         await anonymous.CloseAsync();
 
         var analyst = await ProblemPage.OpenAsync(fixture, problem, signedInAs: "analyst");
