@@ -1,4 +1,6 @@
+using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Platform.Audit;
+using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Platform.Csv;
 
@@ -22,8 +24,9 @@ public sealed class SocialKeyVerb : IVerb
     }
 }
 
-/// <summary>Imports a monitoring service's CSV export of posts; the refused rows go to a file beside it.</summary>
-public sealed class SocialImportVerb(SocialCsvImport import) : IVerb
+/// <summary>Imports a monitoring service's CSV export of posts, filed by the current topic model; the refused rows go
+/// to a file beside it.</summary>
+public sealed class SocialImportVerb : IVerb
 {
     public string Name => "social-import";
     public string Summary => "import a social networks' monitoring export (CSV: network, external_id, author, posted_at, text, url, place, lat, lon, reactions, reposts)";
@@ -34,7 +37,14 @@ public sealed class SocialImportVerb(SocialCsvImport import) : IVerb
     {
         var path = context.Args.Positional("file");
         if (!File.Exists(path)) throw new ArgumentException($"There is no file {path}.");
-        await context.MigratedDatabaseAsync(ct);
+        var db = (await context.MigratedDatabaseAsync(ct)).DataSource;
+        // The verb runs outside the app: its intake is wired here, on the verb's database and the promoted model.
+        var classifier = new TrainedAppealClassifier();
+        if (await new ClassificationQueries(db).LoadCurrentAsync(ct) is { } model) classifier.Use(model);
+        var reference = new CityReference(db, context.Time);
+        var options = SocialIntakeOptions.Default;
+        var import = new SocialCsvImport(new SocialIntake(classifier, new SocialPlacer(db, reference, context.Time), new SocialWriter(db, context.Time),
+            reference, options, context.Time), options, new AuditLog(db));
         await using var file = File.OpenRead(path);
         var result = await import.ImportAsync(file, Path.GetFileName(path), context.Args.Option("encoding"), Actor.Console(Environment.UserName), ct);
         if (result.FileError is { } error)
