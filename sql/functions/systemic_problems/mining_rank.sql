@@ -81,6 +81,23 @@ BEGIN
                avg(m.vulnerable::int) AS vulnerable_share
         FROM members m JOIN channels ch ON ch.id = m.channel_id
         GROUP BY 1, 2, 3
+    ), reach AS MATERIALIZED (
+        -- The reach (reactions and reposts) of the social posts about the group: of its type at its place while it
+        -- recurred, and those linked to its problem by their words or by hand (Features/Social).
+        SELECT level, service_type_id, place, sum(reactions + reposts)::double precision AS reach
+        FROM (SELECT c.level, c.service_type_id, c.place, sp.id, sp.reactions, sp.reposts
+              FROM cand c JOIN rescored USING (level, service_type_id, place)
+              JOIN social_posts sp ON sp.service_type_id = c.service_type_id AND sp.lat IS NOT NULL
+                                  AND sp.posted_at >= (c.first_week::timestamp AT TIME ZONE 'Asia/Almaty')
+                                  AND sp.posted_at < ((c.last_week + 7)::timestamp AT TIME ZONE 'Asia/Almaty')
+              WHERE mining_place(c.level, sp.lat, sp.lon) = c.place
+              UNION
+              SELECT c.level, c.service_type_id, c.place, sp.id, sp.reactions, sp.reposts
+              FROM cand c JOIN rescored USING (level, service_type_id, place)
+              JOIN systemic_problems pr ON (pr.level, pr.service_type_id, pr.place) = (c.level, c.service_type_id, c.place)
+              JOIN social_post_links l ON l.target_kind = 'problem' AND l.target_id = pr.id AND NOT l.removed
+              JOIN social_posts sp ON sp.id = l.post_id) posts
+        GROUP BY 1, 2, 3
     ), parts AS (
         SELECT c.*, f.n, f.first_seen, f.last_seen, f.lat AS mlat, f.lon AS mlon, f.district_id, f.department_id, f.address,
                r.citizens, ar.id AS area_id, ar.code AS area_code, st.name_ru AS type_name,
@@ -95,6 +112,8 @@ BEGIN
                least(1, f.duplicate_share * 5) AS s_duplicates,
                least(1, f.reopened_share * 5) AS s_reopened,
                least(1, f.social_share * 5) * 0.5 + f.digital_share * 0.5 AS s_channels,
+               -- log-scaled: a few hundred reactions already count, 20,000 and more count fully
+               least(1, ln(1 + coalesce(rc.reach, 0)) / ln(20001)) AS s_reach,
                -- criticality: life support 1.0, safety 0.6 (health and social support no longer stand in for vulnerable
                -- residents here: the appeals that concern them count in c_vulnerable, threats to life in c_critical)
                CASE WHEN ar.code IN ('heating', 'water_supply', 'electricity', 'gas', 'sewerage', 'elevators') THEN 1.0
@@ -108,13 +127,16 @@ BEGIN
         FROM cand c
         JOIN facts f USING (level, service_type_id, place)
         JOIN resonance r USING (level, service_type_id, place)
+        LEFT JOIN reach rc USING (level, service_type_id, place)
         JOIN service_types st ON st.id = c.service_type_id
         JOIN areas ar ON ar.id = st.area_id
     )
     SELECT p.*,
            type_name || ' · ' || CASE WHEN level = 1 THEN coalesce(address, '') ELSE 'окрестности ' || coalesce(address, '') END AS title,
            0.4 * r_weeks + 0.25 * r_regularity + 0.2 * r_duration + 0.15 * r_growth AS recurrence,
-           0.35 * s_citizens + 0.2 * s_repeats + 0.15 * s_duplicates + 0.15 * s_reopened + 0.15 * s_channels AS resonance,
+           -- the posts' reach closes up to 0.3 of the gap the appeals leave to 1: without posts the appeals' resonance
+           (0.35 * s_citizens + 0.2 * s_repeats + 0.15 * s_duplicates + 0.15 * s_reopened + 0.15 * s_channels) * (1 - 0.3 * s_reach)
+               + 0.3 * s_reach AS resonance,
            0.4 * c_area + 0.15 * c_winter + 0.15 * c_critical + 0.15 * c_vulnerable + 0.15 * c_many AS criticality,
            (first_week > latest_week - 182 AND recent_8w >= 2 * recent_expected + 4 AND recent_8w > previous_8w) AS emerging
     FROM parts p;
@@ -170,7 +192,7 @@ BEGIN
                                   'duration', round(r_duration::numeric, 3), 'growth', round(r_growth::numeric, 3)),
                jsonb_build_object('citizens', round(s_citizens::numeric, 3), 'repeats', round(s_repeats::numeric, 3),
                                   'duplicates', round(s_duplicates::numeric, 3), 'reopened', round(s_reopened::numeric, 3),
-                                  'channels', round(s_channels::numeric, 3)),
+                                  'channels', round(s_channels::numeric, 3), 'reach', round(s_reach::numeric, 3)),
                jsonb_build_object('area', round(c_area::numeric, 3), 'winter', round(c_winter::numeric, 3),
                                   'critical', round(c_critical::numeric, 3), 'vulnerable', round(c_vulnerable::numeric, 3),
                                   'many', round(c_many::numeric, 3)),
@@ -264,6 +286,11 @@ BEGIN
     UPDATE appeals a SET systemic_problem_id = u.id
     FROM members m JOIN upserted u USING (level, service_type_id, place)
     WHERE a.id = m.id AND a.systemic_problem_id IS DISTINCT FROM u.id;
+
+    -- The social posts of the scored types find their problems again (Features/Social: sql/functions/social).
+    PERFORM social_link_posts(ARRAY(SELECT sp.id FROM social_posts sp
+                                    WHERE sp.service_type_id IN (SELECT DISTINCT service_type_id FROM rescored)
+                                      AND sp.posted_at >= run_at - interval '1 year'), run_at, 'system:mining');
 
     SELECT count(*) INTO current_count FROM systemic_problems WHERE is_current;
     RETURN current_count;

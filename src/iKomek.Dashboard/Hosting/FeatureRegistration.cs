@@ -17,6 +17,7 @@ using IKomek.Dashboard.Features.Live;
 using IKomek.Dashboard.Features.Projects;
 using IKomek.Dashboard.Features.Projects.Editing;
 using IKomek.Dashboard.Features.Ratings;
+using IKomek.Dashboard.Features.Social;
 using IKomek.Dashboard.Features.SystemicProblems;
 using IKomek.Dashboard.Platform.Access;
 using IKomek.Dashboard.Platform.Audit;
@@ -56,6 +57,7 @@ public static class FeatureRegistration
             .AddKpis()
             .AddKnowledge()
             .AddAdministration()
+            .AddSocial(builder.Configuration)
             .AddDemoCity()
             .AddDigests(builder.Configuration)
             .AddAudit()
@@ -74,6 +76,7 @@ public static class FeatureRegistration
         app.MapProjects();
         app.MapRatings();
         app.MapCitySystems();
+        app.MapSocial();
         app.MapAccounts();
         app.MapAlerts();
         app.MapAlertChannels();

@@ -59,6 +59,7 @@ public abstract class MudComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.ImportQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Classification.ClassificationQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.SystemicProblems.ProblemLifecycle>();
+        Context.Services.AddSingleton<IKomek.Dashboard.Features.Social.SocialQueries>();
         Context.Services.AddSingleton<IKomek.Dashboard.Platform.City.RoutingTable>();
         Context.Services.AddSingleton<IKomek.Dashboard.Features.Import.AppealImporter>();
         Context.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using IKomek.Dashboard.Features.CitySystems.Demo;
+using IKomek.Dashboard.Features.Social.Demo;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.DemoCity;
@@ -53,6 +54,10 @@ public sealed class DemoCityGenerator
         // The demo's leaders subscribed by e-mail (sql/functions/alerts/alerts_defaults.sql), so that the demo shows alerts.
         connection.Execute("SELECT alerts_demo_subscriptions(@now)", new { now = plan.Settings.NowUtc });
         writer.Finish(plan.Settings, appeals);
+        // After Finish: the posts name the buildings it registers.
+        progress?.Report("Social networks' posts");
+        var posts = SocialDemoGenerator.Write(connection, plan.Settings.Seed, plan.Settings.Scale, plan.Settings.NowUtc);
+        progress?.Report($"Social networks' posts: {posts:N0}");
         transaction.Commit();
 
         progress?.Report("Analyzing");

@@ -84,4 +84,6 @@ public static class AuditActions
     public const string DigestSend = "digest.send";
     public const string KnowledgeChange = "knowledge.change";
     public const string NotifyEndpoint = "notify.endpoint";
+    public const string SocialSourceKey = "social.key";
+    public const string SocialImport = "social.import";
 }

@@ -19,6 +19,7 @@ public sealed class ViewContractTests(MigratedDatabase db) : IClassFixture<Migra
         { "v_city_systems_incidents", "id:bigint system_code:text rule_id:integer rule_code:text name_ru:text name_kk:text name_en:text severity:text raises_status:boolean opened_at:timestamp with time zone value:double precision district_id:smallint personal:boolean object_name:text appeal_ids:ARRAY first_reg_number:text last_appeal_at:timestamp with time zone open_critical_appeals:integer problem_ids:ARRAY" },
         { "v_panels_system_status", "code:text kind:text place_kind:text time_field:text personal:boolean position:smallint name_ru:text name_kk:text name_en:text owner_ru:text owner_kk:text owner_en:text stale_after:interval objects:bigint open_critical:bigint open_warning:bigint last_at:timestamp with time zone" },
         { "v_panels_objects", "id:bigint system_code:text source_id:text name:text district_id:smallint lat:double precision lon:double precision attrs:jsonb last_vals:jsonb last_at:timestamp with time zone updated_at:timestamp with time zone kind:text stale_after:interval alert_severity:text" },
+        { "v_social_posts", "id:bigint network:text external_id:text author_handle:text posted_at:timestamp with time zone body:text url:text place_text:text reactions:integer reposts:integer reach:integer service_type_id:integer area_id:smallint confidence:real district_id:smallint address_id:integer address:text placed_by:text received_at:timestamp with time zone appeals:bigint problems:bigint" },
     };
 
     [Theory]

@@ -29,7 +29,7 @@ public static class SystemsApi
 
     /// <summary>A failure answers in the API's error form, never the web app's error page: 503 with Retry-After while
     /// the database is out of reach (nothing was stored), else 500 with a reference to the log.</summary>
-    private static async ValueTask<object?> ServiceError(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> ServiceError(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         try
