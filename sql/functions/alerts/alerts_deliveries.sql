@@ -55,7 +55,9 @@ BEGIN
     WHERE d.id = p_id AND d.status = 'pending'
     RETURNING d.status, d.endpoint_id INTO v_status, v_endpoint;
     IF p_outcome = 'gone' THEN
-        UPDATE notify_endpoints SET disabled_at = p_now WHERE id = v_endpoint AND disabled_at IS NULL;
+        -- The reason as the person's channels page shows it (ChannelEndpoints.DisableGoneAsync writes the same).
+        UPDATE notify_endpoints SET disabled_at = p_now, disabled_reason = 'gone: ' || left(coalesce(p_error, ''), 300)
+        WHERE id = v_endpoint AND disabled_at IS NULL;
     END IF;
     RETURN v_status;
 END;

@@ -149,6 +149,8 @@ public sealed class AlertsDeliveryTests(DemoCityDatabase city) : IClassFixture<D
         await AlertsHarness.EventuallyAsync(async () => (await h.DeliveriesAsync(alertId)).Single().Status == "failed", "the delivery failed");
         await using var conn = await city.DataSource.OpenConnectionAsync();
         Assert.True(await conn.ExecuteScalarAsync<bool>("SELECT disabled_at IS NOT NULL FROM notify_endpoints WHERE login = 'head.energy' AND channel = 'push'"));
+        // The person's channels page says why.
+        Assert.Equal("gone: 410 Gone", await conn.ExecuteScalarAsync<string>("SELECT disabled_reason FROM notify_endpoints WHERE login = 'head.energy' AND channel = 'push'"));
     }
 
     [Fact]
