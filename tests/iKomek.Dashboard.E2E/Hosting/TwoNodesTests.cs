@@ -59,6 +59,6 @@ public sealed class TwoNodesTests(DashboardFixture fixture)
         // Both nodes, configured alike, registered the same ids: one recurring job each, not one per node, and none of
         // the ones they leave out.
         var recurring = (await conn.QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value")).ToList();
-        Assert.Equal(["classifier-retrain", "kpi-recount", "rating-full", "rating-update", "sla-sweep", "systemic-mining", "systemic-mining-full"], recurring);
+        Assert.Equal(["alerts-deliver", "alerts-sweep", "classifier-retrain", "knowledge-mining", "kpi-recount", "rating-full", "rating-update", "sla-sweep", "systemic-mining", "systemic-mining-full"], recurring);
     }
 }

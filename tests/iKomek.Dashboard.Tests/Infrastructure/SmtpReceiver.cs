@@ -56,6 +56,19 @@ public sealed class SmtpReceiver : IAsyncDisposable
         return Received.ToArray();
     }
 
+    /// <summary>Waits for the first message that <paramref name="match"/> accepts (other tests' mail may arrive too).</summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (Received.FirstOrDefault(match) is { } found) return found;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"No such e-mail among the {Received.Count} at the local SMTP server.");
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         stop.Cancel();

@@ -19,29 +19,22 @@ public sealed class ChannelsPageTests(DashboardFixture fixture)
     {
         var page = await ChannelsPage.OpenAsync(fixture, signedInAs: "deputy.utilities");
         await PageChecks.OpensWholeAsync(page, "Каналы оповещений");
-        await Assertions.Expect(page.Page.GetByTestId("me-links")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Оповещения\s*·\s*Каналы\s*·\s*Дайджесты\s*$"));
+        await Assertions.Expect(page.Page.GetByTestId("personal-links")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*Оповещения\s*·\s*Каналы\s*·\s*Дайджесты\s*$"));
 
+        // The demo city gives a deputy a confirmed address already: the bad one adds nothing to what is there.
+        var before = await page.Endpoints(page.Email).CountAsync();
         await page.AddEmailAsync("не адрес");
         await Assertions.Expect(page.Email).ToContainTextAsync("Введите один адрес электронной почты");
-        Assert.Equal(0, await page.Endpoints(page.Email).CountAsync());
+        Assert.Equal(before, await page.Endpoints(page.Email).CountAsync());
 
         await page.AddEmailAsync("deputy.utilities@astana.kz");
-        // The test app has no mail server: the address is kept, waiting, and the person is told the letter did not go.
-        await Assertions.Expect(page.Snackbar("письмо отправить не удалось")).ToBeVisibleAsync();
         var row = page.Endpoints(page.Email).Filter(new() { HasText = "deputy.utilities@astana.kz" });
         await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "pending");
 
-        // The link's code as the letter would carry it (only its hash is in the database).
-        var code = "e2e" + Guid.NewGuid().ToString("N");
-        await using (var db = await fixture.OpenDatabaseAsync())
-        await using (var conn = await db.OpenConnectionAsync())
-        {
-            await conn.ExecuteAsync("""
-                UPDATE notify_codes SET code_hash = @hash
-                WHERE channel = 'email' AND used_at IS NULL AND endpoint_id =
-                      (SELECT id FROM notify_endpoints WHERE login = 'deputy.utilities' AND address = 'deputy.utilities@astana.kz')
-                """, new { hash = SHA256.HashData(Encoding.UTF8.GetBytes(code)) });
-        }
+        // The letter arrives at the test app's mail server; its link confirms the address.
+        var letter = await fixture.Mail.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == "deputy.utilities@astana.kz"));
+        var code = System.Text.RegularExpressions.Regex.Match(letter.HtmlBody ?? letter.TextBody ?? "", @"me/channels/confirm/([A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(code);
         var link = await fixture.NewPageAsync();
         await link.GotoAsync("/me/channels/confirm/" + code);
         await Assertions.Expect(link.Locator("body")).ToContainTextAsync("Подтвердите, что адрес deputy.utilities@astana.kz ваш");

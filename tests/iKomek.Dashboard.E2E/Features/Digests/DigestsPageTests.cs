@@ -22,7 +22,7 @@ public sealed class DigestsPageTests(DashboardFixture fixture)
                 """);
         var digests = await DigestsPage.OpenAsync(fixture, signedInAs: "analyst");
         await PageChecks.OpensWholeAsync(digests, "Мои дайджесты");
-        await Assertions.Expect(digests.Page.GetByRole(AriaRole.Link, new() { Name = "Оповещения" })).ToHaveAttributeAsync("href", "me/alerts");
+        await Assertions.Expect(digests.Page.GetByTestId("personal-links").GetByRole(AriaRole.Link, new() { Name = "Оповещения" })).ToHaveAttributeAsync("href", "me/alerts");
 
         await digests.Switch("Утренний дайджест — каждый день за вчера").CheckAsync();
         await digests.SaveAsync();

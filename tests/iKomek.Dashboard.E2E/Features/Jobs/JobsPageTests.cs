@@ -20,7 +20,8 @@ public sealed class JobsPageTests(DashboardFixture fixture)
             IKomek.Dashboard.Features.Ratings.RatingJob.UpdateId, IKomek.Dashboard.Features.Ratings.RatingJob.FullId, IKomek.Dashboard.Features.DemoCity.DemoProblemsJob.Id,
             IKomek.Dashboard.Features.CitySystems.Alerts.AlertSweepJob.Id, IKomek.Dashboard.Features.Digests.DigestJob.Daily.Id,
             IKomek.Dashboard.Features.Digests.DigestJob.Weekly.Id, IKomek.Dashboard.Features.Digests.DigestJob.Monthly.Id,
-            IKomek.Dashboard.Features.Alerts.Channels.TelegramPollJob.Id];
+            IKomek.Dashboard.Features.Alerts.Channels.TelegramPollJob.Id, IKomek.Dashboard.Features.Alerts.AlertsSweepJob.Id,
+            IKomek.Dashboard.Features.Alerts.AlertsDeliveryJob.Id, IKomek.Dashboard.Features.Knowledge.KnowledgeMiningJob.Id];
         await Assertions.Expect(jobs.Rows).ToHaveCountAsync(ids.Length);
         foreach (var id in ids)
         {

@@ -28,8 +28,8 @@ public sealed class SocialPagesTests(DashboardFixture fixture)
         await Assertions.Expect(social.Page).ToHaveURLAsync(new Regex(Regex.Escape("sort=time")));
 
         var telegram = await SocialPostsPage.OpenAsync(fixture, "?network=telegram");
-        await Assertions.Expect(telegram.Networks.First).ToHaveTextAsync("telegram");
-        Assert.All(await telegram.Networks.AllTextContentsAsync(), n => Assert.Equal("telegram", n));
+        await Assertions.Expect(telegram.Networks.First).ToHaveTextAsync("Telegram");
+        Assert.All(await telegram.Networks.AllTextContentsAsync(), n => Assert.Equal("Telegram", n));
         await telegram.Posts.First.GetByTestId("social-post-details").ClickAsync();
         await Assertions.Expect(telegram.Heading).ToHaveTextAsync("Пост");
         await Assertions.Expect(telegram.Page.GetByText("О чём этот пост")).ToBeVisibleAsync();

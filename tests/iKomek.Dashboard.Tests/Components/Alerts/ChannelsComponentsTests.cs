@@ -66,9 +66,9 @@ public sealed class ChannelsComponentsTests : MudContext
     }
 
     [Fact]
-    public void MeLinks_LinkTheOtherTwoPages_AndMarkThisOne()
+    public void PersonalLinks_LinkTheOtherTwoPages_AndMarkThisOne()
     {
-        var links = Ctx.Render<MeLinks>(p => p.Add(x => x.Current, "channels"));
+        var links = Ctx.Render<IKomek.Dashboard.Features.Alerts.PersonalLinks>(p => p.Add(x => x.Current, "channels"));
 
         Assert.Equal(["me/alerts", "me/digests"], links.FindAll("a").Select(a => a.GetAttribute("href")));
         Assert.Equal("Каналы", links.Find("[aria-current=page]").TextContent);

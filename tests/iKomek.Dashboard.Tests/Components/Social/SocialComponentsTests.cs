@@ -94,6 +94,6 @@ public sealed class SocialComponentsTests(DemoCityDatabase city) : MudComponentT
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo("social?network=telegram");
         var telegram = Render<SocialPage>();
         telegram.WaitForAssertion(() => Assert.NotEmpty(telegram.FindAll("[data-testid=social-post]")));
-        Assert.All(telegram.FindAll(".network"), n => Assert.Equal("telegram", n.TextContent));
+        Assert.All(telegram.FindAll(".network"), n => Assert.Equal("Telegram", n.TextContent));
     }
 }

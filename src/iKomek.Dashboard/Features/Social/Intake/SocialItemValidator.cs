@@ -13,6 +13,13 @@ namespace IKomek.Dashboard.Features.Social.Intake;
 public sealed class SocialItemValidator(DateTimeOffset now)
 {
     public static readonly IReadOnlyList<string> Networks = ["instagram", "facebook", "telegram", "vk", "x", "tiktok", "youtube", "threads"];
+
+    /// <summary>A network's name as the network writes it (the keys are lower case for matching).</summary>
+    public static string DisplayName(string network) => network switch
+    {
+        "vk" => "VK", "x" => "X", "tiktok" => "TikTok", "youtube" => "YouTube",
+        _ => network.Length == 0 ? network : char.ToUpperInvariant(network[0]) + network[1..],
+    };
     public const int MaxText = 4000;
     private static readonly DateTimeOffset Earliest = new(2010, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
