@@ -4,7 +4,7 @@ using IKomek.Dashboard.Features.Intake.Open311;
 using IKomek.Dashboard.Platform.Audit;
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Platform.RateLimits;
-using Microsoft.AspNetCore.Http.Features;
+using IKomek.Dashboard.Platform.Http;
 
 namespace IKomek.Dashboard.Features.CitySystems.Intake;
 
@@ -51,6 +51,17 @@ public static class SystemsApi
 
     private static IResult Error(int status, string description) => Open311Body.Errors("json", status, description);
 
+    /// <summary>Nothing of a batch could be stored: every item's problems, in the API's error form with where each lies.</summary>
+    internal static IResult NothingStored(IEnumerable<(int Index, string? Field, string Code, string Description)> rejected) =>
+        Open311Body.List("json", "errors", "error", rejected.Select(e => new Open311Item
+        {
+            { "code", StatusCodes.Status400BadRequest },
+            { "description", e.Description },
+            { "index", e.Index },
+            { "field", e.Field },
+            { "reason", e.Code },
+        }), StatusCodes.Status400BadRequest);
+
     private static async Task<IResult> PostAsync(string code, SystemsPath path, HttpContext http, CancellationToken ct)
     {
         var services = http.RequestServices;
@@ -78,42 +89,13 @@ public static class SystemsApi
                 options.PerKeyPerMinute, TimeSpan.FromMinutes(1), ct) is { } keyWait)
             return Open311RateLimits.TooMany(http, "json", keyWait, "this key's limit of requests a minute is used up");
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxBodyBytes;
-        JsonDocument body;
-        try
-        {
-            body = await JsonDocument.ParseAsync(http.Request.Body, default, ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Error(StatusCodes.Status400BadRequest, $"the request is larger than {options.MaxBodyBytes / 1024 / 1024} MB: send smaller batches");
-        }
-        catch (JsonException e)
-        {
-            return Error(StatusCodes.Status400BadRequest, $"the body is not valid JSON: {e.Message}");
-        }
+        var (body, error) = await JsonBatchBody.ReadAsync(http, options.MaxBodyBytes, options.MaxBatch, ct);
+        if (body is null) return Error(StatusCodes.Status400BadRequest, error!);
         using (body)
         {
-            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-                return Error(StatusCodes.Status400BadRequest, "the body must be a JSON object {\"items\": [...]}");
-            var count = items.GetArrayLength();
-            if (count == 0) return Error(StatusCodes.Status400BadRequest, "items is empty: nothing to store");
-            if (count > options.MaxBatch)
-                return Error(StatusCodes.Status400BadRequest, $"{count} items in one request; at most {options.MaxBatch}: send smaller batches");
-
-            var result = await intake.SubmitAsync(system, path, items.EnumerateArray().ToList(), Actor.Api(source.Name, http.Connection.RemoteIpAddress), ct);
+            var result = await intake.SubmitAsync(system, path, body.Items.ToList(), Actor.Api(source.Name, http.Connection.RemoteIpAddress), ct);
             if (result.Accepted + result.Duplicates == 0)
-            {
-                // Nothing could be stored: every item's problems, in the API's error form with where each lies.
-                return Open311Body.List("json", "errors", "error", result.Rejected.Select(e => new Open311Item
-                {
-                    { "code", StatusCodes.Status400BadRequest },
-                    { "description", e.Description },
-                    { "index", e.Index },
-                    { "field", e.Field },
-                    { "reason", e.Code },
-                }), StatusCodes.Status400BadRequest);
-            }
+                return NothingStored(result.Rejected.Select(e => (e.Index, e.Field, e.Code, e.Description)));
             return Results.Json(new
             {
                 accepted = result.Accepted,
