@@ -23,6 +23,8 @@ public sealed partial class AppealsPage : ComponentBase
     private bool _loading;
     private string? _sort = nameof(AppealRow.CreatedAt);
     private bool _descending = true;
+    // Until the reader sorts by a column, a search's results come by relevance (AppealsQueries.Relevance).
+    private bool _sortChosen;
     // What the rows on screen were read with: the next or previous page seeks from them (keyset paging).
     private (AppealFilter Filter, string? Sort, bool Descending, int Skip)? _shown;
     private AppealFilter? _counted;
@@ -121,8 +123,9 @@ public sealed partial class AppealsPage : ComponentBase
         _loading = true;
         _nowUtc = Clock.UtcNow.UtcDateTime;
         var (filter, skip) = (CurrentFilter(), page * PageSize);
+        var sort = !_sortChosen && filter.Text is not null ? AppealsQueries.Relevance : _sort;
         PageCursor? cursor = null;
-        if (_shown is { } shown && _rows is { Count: > 0 } rows && shown.Filter == filter && shown.Sort == _sort && shown.Descending == _descending)
+        if (_shown is { } shown && _rows is { Count: > 0 } rows && shown.Filter == filter && shown.Sort == sort && shown.Descending == _descending)
         {
             if (skip == shown.Skip + rows.Count) cursor = new PageCursor(rows[^1], Before: false);
             else if (skip == shown.Skip - PageSize) cursor = new PageCursor(rows[0], Before: true);
@@ -137,12 +140,12 @@ public sealed partial class AppealsPage : ComponentBase
                 (_rows, _page, _total, _shown, _counted, _counting) = ([], 0, 0, null, filter, false);
                 return;
             }
-            var found = await Queries.PageAsync(filter, skip, PageSize, _sort, _descending, cursor);
+            var found = await Queries.PageAsync(filter, skip, PageSize, sort, _descending, cursor);
             if (load != _loads) return;
             // Decided here, on the server: a reader without the right never receives the texts as written.
             _rows = seesPersonalData ? found : found.Select(r => r.Redacted()).ToList();
             _page = page;
-            _shown = (filter, _sort, _descending, skip);
+            _shown = (filter, sort, _descending, skip);
             if (filter != _counted)
             {
                 // The rows show at once; the total follows when counted. Meanwhile the pager knows there is a next page.
@@ -213,7 +216,7 @@ public sealed partial class AppealsPage : ComponentBase
 
     private async Task SortAsync(string column)
     {
-        (_sort, _descending) = (column, _sort == column && !_descending);
+        (_sort, _descending, _sortChosen) = (column, (_shown?.Sort ?? _sort) == column && !_descending, true);
         await LoadPageAsync(0);
     }
 

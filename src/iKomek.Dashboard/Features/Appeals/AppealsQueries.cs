@@ -18,6 +18,10 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         [nameof(AppealRow.SlaDueAt)] = "sla_due_at",
     };
 
+    /// <summary>The order by relevance to the searched words: the explorer's while a search term is given and the reader
+    /// has not sorted by a column. An exact registration number comes first, then the best-ranked texts.</summary>
+    public const string Relevance = "Relevance";
+
     /// <summary>A page and the capped total in one call (the explorer itself asks for the count separately).</summary>
     public async Task<AppealPage> SearchAsync(AppealFilter filter, int skip, int take, string? sortColumn, bool descending, CancellationToken ct = default) =>
         new(await PageAsync(filter, skip, take, sortColumn, descending, null, ct), await CountAsync(filter, ct));
@@ -33,6 +37,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         var (where, args) = Where(filter);
+        if (sortColumn == Relevance && filter.Text is not null) return await RankedPageAsync(where, args, skip, take, ct);
         var known = SortColumns.TryGetValue(sortColumn ?? "", out var column);
         var desc = !known || descending;
         var order = column ?? "created_at";
@@ -47,11 +52,7 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
             args.Add("cursorId", cursor.Row.Id);
         }
         var sql = $"""
-            SELECT id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, channel_id::int AS ChannelId,
-                   service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
-                   department_id::int AS DepartmentId, status AS Status, is_critical AS IsCritical,
-                   first_contact_resolved AS FirstContactResolved, sla_due_at AS SlaDueAt, resolved_at AS ResolvedAt,
-                   address AS Address, left(description, 300) AS Description
+            SELECT {RowColumns}
             FROM appeals
             {where} {seek}
             ORDER BY {order} {direction}, id {direction}
@@ -63,6 +64,23 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         var rows = (await conn.QueryAsync<AppealRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
         if (reverse) rows.Reverse();
         return rows;
+    }
+
+    /// <summary>A page by relevance. A rank is no key to seek from, so it pages by offset; the search has already narrowed
+    /// the rows to those holding the words, and only those are ranked.</summary>
+    private async Task<IReadOnlyList<AppealRow>> RankedPageAsync(string where, DynamicParameters args, int skip, int take, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT {RowColumns}
+            FROM appeals
+            {where}
+            ORDER BY reg_number = @Text DESC, ts_rank_cd(search_stems, appeal_stems_query(@Text)) DESC, created_at DESC, id DESC
+            OFFSET @skip LIMIT @take
+            """;
+        args.Add("skip", skip);
+        args.Add("take", take);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<AppealRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 
     /// <summary>
@@ -85,6 +103,15 @@ public sealed class AppealsQueries(NpgsqlDataSource db)
         await using var tx = await conn.BeginTransactionAsync(ct);
         return await conn.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
     }
+
+    /// <summary>What a row of the explorer shows.</summary>
+    private const string RowColumns = """
+        id AS Id, reg_number AS RegNumber, created_at AS CreatedAt, channel_id::int AS ChannelId,
+        service_type_id AS ServiceTypeId, area_id::int AS AreaId, district_id::int AS DistrictId,
+        department_id::int AS DepartmentId, status AS Status, is_critical AS IsCritical,
+        first_contact_resolved AS FirstContactResolved, sla_due_at AS SlaDueAt, resolved_at AS ResolvedAt,
+        address AS Address, left(description, 300) AS Description
+        """;
 
     private static object SortValue(AppealRow row, string column) => column switch
     {

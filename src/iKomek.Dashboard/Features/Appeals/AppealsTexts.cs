@@ -10,6 +10,7 @@ internal static class AppealsTexts
         ["appeals.found"] = new("Найдено: {0:N0}", "Табылды: {0:N0}", "Found: {0:N0}"),
         ["appeals.foundMany"] = new("Найдено: более {0:N0}", "Табылды: {0:N0}-нан астам", "Found: more than {0:N0}"),
         ["appeals.counting"] = new("Считаем…", "Санап жатырмыз…", "Counting…"),
+        ["appeals.byRelevance"] = new("сначала самые подходящие", "алдымен ең сәйкестері", "best matches first"),
         ["appeals.period"] = new("Период", "Кезең", "Period"),
         ["appeals.period.today"] = new("Сегодня", "Бүгін", "Today"),
         ["appeals.period.month"] = new("Этот месяц", "Осы ай", "This month"),

@@ -75,6 +75,34 @@ public sealed class AppealsQueriesTests(DemoCityDatabase city) : IClassFixture<D
         Assert.Empty(byWildcardChars.Rows);
     }
 
+    /// <summary>By relevance: the same appeals the search finds, best ranked first (a page after a page continues the order),
+    /// and an exact registration number before any text.</summary>
+    [Fact]
+    public async Task AppealsSearch_ByRelevance_RanksTheBestMatchesFirst()
+    {
+        var queries = new AppealsQueries(city.DataSource);
+        var filter = new AppealFilter(Text: "нет отопления в квартире");
+
+        var first = await queries.PageAsync(filter, 0, 20, AppealsQueries.Relevance, true, null);
+        var second = await queries.PageAsync(filter, 20, 20, AppealsQueries.Relevance, true, null);
+
+        Assert.Equal(20, first.Count);
+        Assert.Empty(first.Select(r => r.Id).Intersect(second.Select(r => r.Id)));
+        await using var conn = await city.DataSource.OpenConnectionAsync();
+        var ranks = (await conn.QueryAsync<(long Id, float Rank)>(
+            "SELECT id, ts_rank_cd(search_stems, appeal_stems_query(@text)) FROM appeals WHERE id = ANY(@ids)",
+            new { text = filter.Text, ids = first.Concat(second).Select(r => r.Id).ToArray() })).ToDictionary(r => r.Id, r => r.Rank);
+        var inOrder = first.Concat(second).Select(r => ranks[r.Id]).ToList();
+        Assert.Equal(inOrder.OrderDescending(), inOrder);
+        Assert.True(inOrder[0] > inOrder[^1], "the ranks differ: the order is the rank's, not the date's");
+        var newestFirst = await queries.PageAsync(filter, 0, 20, nameof(AppealRow.CreatedAt), true, null);
+        Assert.NotEqual(newestFirst.Select(r => r.Id), first.Select(r => r.Id));
+
+        var any = newestFirst[^1];
+        var byNumber = await queries.PageAsync(new AppealFilter(Text: any.RegNumber), 0, 5, AppealsQueries.Relevance, true, null);
+        Assert.Equal(any.Id, byNumber[0].Id);
+    }
+
     /// <summary>What is found has each searched word as written (as a prefix: "отоплен") or a form of it (the same Russian or Kazakh stem), and nothing else.</summary>
     [Theory]
     [InlineData("отоплен")]
