@@ -91,7 +91,8 @@ public sealed class KpiEntryPageTests(DemoCityDatabase city) : MudComponentTest,
         var cut = await RenderAsync(CityRoles.DepartmentHead, "head.energy", "energy");
 
         Type(cut, Wear, "57,4");
-        Assert.Contains("Сохранить (1)", cut.Find("[data-testid=kpientry-save]").TextContent);
+        // The count follows the typed value's render, which a loaded machine may deliver a moment later.
+        cut.WaitForAssertion(() => Assert.Contains("Сохранить (1)", cut.Find("[data-testid=kpientry-save]").TextContent), TimeSpan.FromSeconds(20));
         cut.Find("[data-testid=kpientry-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Сохранено значений: 1", cut.Find("[data-testid=kpientry-message]").TextContent));
