@@ -17,7 +17,9 @@ internal sealed class DemoCityWriter(NpgsqlConnection connection)
 
     // Big enough to make COPY's per-statement cost negligible, small enough to keep memory flat.
     private const int AppealsPerChunk = 50_000;
-    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+    // A full-scale city's recounts take minutes on a quiet machine and over ten on a busy one (a seed at scale 1 was
+    // lost at the KPI recount after 50 minutes of writing): a step may take an hour before the seed gives up.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(60);
 
     public void EnsureEmpty()
     {
