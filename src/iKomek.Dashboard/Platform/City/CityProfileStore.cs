@@ -12,8 +12,21 @@ public static class CityProfileStore
 {
     internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private sealed record Row(string Code, string NameRu, string NameKk, string NameEn, string TimeZone,
-        double South, double West, double North, double East, string[] Channels, string ImportMapping);
+    // Properties, not a constructor: Dapper matches a text[] column to a constructor's parameter as System.Array.
+    private sealed class Row
+    {
+        public string Code { get; init; } = "";
+        public string NameRu { get; init; } = "";
+        public string NameKk { get; init; } = "";
+        public string NameEn { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public double South { get; init; }
+        public double West { get; init; }
+        public double North { get; init; }
+        public double East { get; init; }
+        public string[] Channels { get; init; } = [];
+        public string ImportMapping { get; init; } = "{}";
+    }
 
     private sealed record DistrictRow(string Code, string NameRu, string NameKk, string NameEn, int Population, double CenterLat, double CenterLon, string? Outline);
 
@@ -23,12 +36,15 @@ public static class CityProfileStore
         await using var conn = await db.OpenConnectionAsync(ct);
         if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT to_regclass('city_profile') IS NOT NULL", cancellationToken: ct))) return null;
         var row = await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition("""
-            SELECT code, name_ru, name_kk, name_en, time_zone, south, west, north, east, channels, import_mapping::text AS ImportMapping
+            SELECT code AS Code, name_ru AS NameRu, name_kk AS NameKk, name_en AS NameEn, time_zone AS TimeZone,
+                   south AS South, west AS West, north AS North, east AS East, channels AS Channels, import_mapping::text AS ImportMapping
             FROM city_profile
             """, cancellationToken: ct));
         if (row is null) return null;
         var districts = await conn.QueryAsync<DistrictRow>(new CommandDefinition("""
-            SELECT code, name_ru, name_kk, name_en, population, center_lat, center_lon, outline::text AS Outline FROM districts ORDER BY id
+            SELECT code AS Code, name_ru AS NameRu, name_kk AS NameKk, name_en AS NameEn, population AS Population,
+                   center_lat AS CenterLat, center_lon AS CenterLon, outline::text AS Outline
+            FROM districts ORDER BY id
             """, cancellationToken: ct));
         var holidays = await conn.QueryAsync<DateTime>(new CommandDefinition("SELECT day::timestamp FROM holidays ORDER BY day", cancellationToken: ct));
         return new CityProfile(
