@@ -29,6 +29,7 @@ public static class CityDatabaseExtensions
             {
                 // One process serves one city: its dates, days and SLA deadlines in the profile's zone.
                 AstanaClock.UseCityZone(profile.Zone);
+                CityGeography.UseBounds(profile.Bounds);
                 log.LogInformation("City profile {Code} ({Name}), time zone {Zone}", profile.Code, profile.Name.En, profile.TimeZone);
             }
         }

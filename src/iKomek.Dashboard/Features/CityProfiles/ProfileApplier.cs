@@ -130,7 +130,15 @@ public static class ProfileApplier
         // this one too, for the rebuild below. The zone is an IANA id (checked by Load), quoted by format() anyway.
         var alter = await conn.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT format('ALTER DATABASE %I SET city.zone = %L', current_database(), @zone::text)", new { zone = profile.TimeZone }, tx, cancellationToken: ct));
-        await Execute(alter!);
+        try
+        {
+            await Execute(alter!);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new ProfileRefusedException($"the app's database user may not set the database's city.zone ({e.MessageText}); " +
+                "nothing was changed: run the verb as the database's owner");
+        }
         await Execute("SELECT set_config('city.zone', @zone, true)", new { zone = profile.TimeZone });
         var zoneChanged = zoneBefore != profile.TimeZone;
         if (zoneChanged && await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM appeals)", transaction: tx, cancellationToken: ct)))
