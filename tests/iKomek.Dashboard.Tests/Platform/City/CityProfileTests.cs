@@ -58,6 +58,10 @@ public sealed class CityProfileTests : IDisposable
         Assert.Equal(["almaty", "baikonyr", "yesil", "saryarka", "nura"], astana.Districts.Select(d => d.Code));
         Assert.Contains(new DateOnly(2026, 3, 22), astana.Holidays);
         Assert.Equal(CityProfile.OurChannels, astana.Channels);
+        // The same districts, populations and centres as the demo city writes, and the same channel codes.
+        Assert.Equal(IKomek.Dashboard.Features.DemoCity.CityStructure.Districts.Select(d => (d.Code, d.NameRu, d.Population, d.CenterLat, d.CenterLon)),
+            astana.Districts.Select(d => (d.Code, d.NameRu, d.Population, d.CenterLat, d.CenterLon)));
+        Assert.Equal(IKomek.Dashboard.Features.DemoCity.CityStructure.Channels.Select(c => c.Code), CityProfile.OurChannels);
     }
 
     public static TheoryData<string, string, string> BadProfiles => new()
