@@ -12,8 +12,10 @@ public static class CityGeography
     /// <summary>The applied profile's bounds for the whole process: called once by the web app's start (as <see cref="AstanaClock.UseCityZone"/>).</summary>
     public static void UseBounds(CityBounds bounds) => _bounds = bounds;
 
-    public static bool IsInCity(double lat, double lon) =>
-        _bounds?.Contains(lat, lon) ?? (lat is >= MinLat and <= MaxLat && lon is >= MinLon and <= MaxLon);
+    /// <summary>The city's bounds: the applied profile's, else Astana's.</summary>
+    public static CityBounds Bounds => _bounds ?? new CityBounds(MinLat, MinLon, MaxLat, MaxLon);
+
+    public static bool IsInCity(double lat, double lon) => Bounds.Contains(lat, lon);
 
     /// <summary>The district whose centre is nearest (longitude shrunk by the cosine of the latitude): how intake and
     /// import place an appeal that came with coordinates but no district.</summary>
