@@ -9,7 +9,7 @@ namespace IKomek.Dashboard.Tests.Hosting;
 public sealed class CliTests
 {
     private static readonly string[] DocumentedVerbs =
-        ["seed", "simulate", "migrate", "import", "mine", "project-services", "rating-weights", "system-key", "social-key", "social-import", "kb-mine", "user-add", "user-disable", "classify-train", "classify", "classify-eval"];
+        ["seed", "simulate", "migrate", "import", "mine", "project-services", "rating-weights", "system-key", "social-key", "social-import", "kb-mine", "user-add", "user-disable", "classify-train", "classify", "classify-eval", "profile"];
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Action<IServiceCollection>? moreVerbs = null)
     {
@@ -67,6 +67,8 @@ public sealed class CliTests
     [InlineData("error: --scenario 'flood' is not one of calm, storm, heating", "simulate", "--scenario", "flood")]
     [InlineData("error: user-disable needs a LOGIN", "user-disable")]
     [InlineData("error: import needs a FILE", "import", "--preset", "open311")]
+    [InlineData("error: profile apply needs a FILE (a city profile, e.g. docs/profiles/example-city.json)", "profile", "apply")]
+    [InlineData("error: 'replace' is not apply or show", "profile", "replace")]
     [InlineData("error: --input is required", "classify-train", "--text-column", "text", "--label-column", "label", "--out", "m.bin")]
     public async Task BadArguments_ExitTwoWithTheMessageAndTheVerbsUsage_BeforeTheDatabaseIsOpened(string message, params string[] args)
     {

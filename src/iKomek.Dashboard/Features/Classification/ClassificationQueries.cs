@@ -156,11 +156,11 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
         await conn.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
     }
 
-    /// <summary>Per week (Astana time): appeals classified, low-confidence ones, and agreement with the operators' types.</summary>
+    /// <summary>Per week (the city's time): appeals classified, low-confidence ones, and agreement with the operators' types.</summary>
     public async Task<IReadOnlyList<DriftWeek>> GetDriftAsync(int weeks, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT date_trunc('week', classified_at AT TIME ZONE 'Asia/Almaty') AS WeekStart,
+            SELECT date_trunc('week', classified_at AT TIME ZONE (SELECT city_zone())) AS WeekStart,
                    count(*) AS Classified,
                    count(*) FILTER (WHERE low_confidence) AS LowConfidence,
                    count(*) FILTER (WHERE agrees IS NOT NULL) AS WithOperatorType,

@@ -1,13 +1,21 @@
 
 namespace IKomek.Dashboard.Platform.City;
 
-/// <summary>Where Astana is: its bounding box and the nearest-district rule for coordinates.</summary>
+/// <summary>Where the city is: its bounding box (Astana's, or the applied profile's) and the nearest-district rule for coordinates.</summary>
 public static class CityGeography
 {
     // Astana with its suburbs, generously: points outside are not the city's to handle.
     public const double MinLat = 50.95, MaxLat = 51.35, MinLon = 71.15, MaxLon = 71.75;
 
-    public static bool IsInCity(double lat, double lon) => lat is >= MinLat and <= MaxLat && lon is >= MinLon and <= MaxLon;
+    private static CityBounds? _bounds;
+
+    /// <summary>The applied profile's bounds for the whole process: called once by the web app's start (as <see cref="AstanaClock.UseCityZone"/>).</summary>
+    public static void UseBounds(CityBounds bounds) => _bounds = bounds;
+
+    /// <summary>The city's bounds: the applied profile's, else Astana's.</summary>
+    public static CityBounds Bounds => _bounds ?? new CityBounds(MinLat, MinLon, MaxLat, MaxLon);
+
+    public static bool IsInCity(double lat, double lon) => Bounds.Contains(lat, lon);
 
     /// <summary>The district whose centre is nearest (longitude shrunk by the cosine of the latitude): how intake and
     /// import place an appeal that came with coordinates but no district.</summary>

@@ -82,7 +82,7 @@ public static partial class ProjectRules
 
         if (d.Lat is null != d.Lon is null) Fail(d.Lat is null ? "lat" : "lon", "pointHalf");
         else if (d.Lat is { } lat && d.Lon is { } lon && !CityGeography.IsInCity(lat, lon))
-            Fail("lat", "pointOutside", CityGeography.MinLat, CityGeography.MaxLat, CityGeography.MinLon, CityGeography.MaxLon);
+            Fail("lat", "pointOutside", CityGeography.Bounds.South, CityGeography.Bounds.North, CityGeography.Bounds.West, CityGeography.Bounds.East);
 
         if (d.StartDate is null) Fail("start_date", "required");
         if (d.PlannedEndDate is null) Fail("planned_end_date", "required");
