@@ -8,7 +8,7 @@
 CREATE OR REPLACE FUNCTION alerts_fan_out(p_alerts bigint[], p_now timestamptz) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_local timestamp := p_now AT TIME ZONE 'Asia/Almaty';
+    v_local timestamp := p_now AT TIME ZONE city_zone();
     v_count integer;
 BEGIN
     INSERT INTO alert_deliveries (alert_id, login, endpoint_id, channel, level, next_attempt_at, created_at, ack_token)
@@ -17,7 +17,7 @@ BEGIN
     FROM (
         SELECT a.id AS alert_id, e.login, e.id AS endpoint_id, e.channel, a.level,
                CASE WHEN NOT a.critical AND alerts_in_quiet_hours(v_local::time, s.quiet_from, s.quiet_to)
-                    THEN (v_local::date + s.quiet_to + CASE WHEN s.quiet_to > v_local::time THEN interval '0' ELSE interval '1 day' END) AT TIME ZONE 'Asia/Almaty'
+                    THEN (v_local::date + s.quiet_to + CASE WHEN s.quiet_to > v_local::time THEN interval '0' ELSE interval '1 day' END) AT TIME ZONE city_zone()
                     ELSE p_now END AS due
         FROM alerts a
         JOIN alert_subscriptions s ON s.enabled AND a.kind = ANY (s.kinds)

@@ -26,7 +26,7 @@ CREATE OR REPLACE FUNCTION alerts_raise(p_now timestamptz, p_escalate_after inte
 RETURNS SETOF bigint
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_today date := (p_now AT TIME ZONE 'Asia/Almaty')::date;
+    v_today date := (p_now AT TIME ZONE city_zone())::date;
     v_level smallint;
     v_was smallint;
 BEGIN
@@ -83,7 +83,7 @@ BEGIN
         UPDATE alert_city_status SET level = v_level, changed_at = p_now;
         RETURN QUERY
         INSERT INTO alerts (kind, source_key, critical, title_ru, title_kk, title_en, link, raised_at, escalate_at)
-        SELECT 'city_status', 'city-status:' || to_char(p_now AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD"T"HH24:MI:SS') || ':' || v_level,
+        SELECT 'city_status', 'city-status:' || to_char(p_now AT TIME ZONE city_zone(), 'YYYY-MM-DD"T"HH24:MI:SS') || ':' || v_level,
                v_level > v_was AND v_level >= 3,
                'Уровень обстановки в городе: ' || v_was || ' → ' || v_level,
                'Қаладағы жағдай деңгейі: ' || v_was || ' → ' || v_level,

@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION city_alerts_evaluate(p_objects bigint[], p_rules inte
 RETURNS TABLE (opened integer, closed integer, critical integer)
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_local timestamp := p_now AT TIME ZONE 'Asia/Almaty';
+    v_local timestamp := p_now AT TIME ZONE city_zone();
 BEGIN
     RETURN QUERY
     WITH ev AS (
@@ -145,7 +145,7 @@ CREATE OR REPLACE FUNCTION city_alerts_sweep(p_now timestamptz)
 RETURNS TABLE (evaluated integer, opened integer, closed integer)
 LANGUAGE plpgsql AS $$
 DECLARE
-    v_local timestamp := p_now AT TIME ZONE 'Asia/Almaty';
+    v_local timestamp := p_now AT TIME ZONE city_zone();
     v record;
     v_timed record;
     v_fresh record;

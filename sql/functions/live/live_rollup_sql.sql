@@ -9,18 +9,18 @@ CREATE OR REPLACE FUNCTION live_rollup_sql(delta text) RETURNS text LANGUAGE sql
             ON CONFLICT (hour) DO UPDATE SET created = r.created + excluded.created, fcr = r.fcr + excluded.fcr),
         daily AS (
             INSERT INTO live_daily AS r (day, channel_id, district_id, area_id, created)
-            SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date, channel_id, district_id, area_id, sum(sign)
+            SELECT (created_at AT TIME ZONE city_zone())::date, channel_id, district_id, area_id, sum(sign)
             FROM delta GROUP BY 1, 2, 3, 4
             HAVING sum(sign) <> 0
             ON CONFLICT (day, channel_id, district_id, area_id) DO UPDATE SET created = r.created + excluded.created),
         daily_types AS (
             INSERT INTO live_daily_types AS r (day, service_type_id, created)
-            SELECT (created_at AT TIME ZONE 'Asia/Almaty')::date, service_type_id, sum(sign)
+            SELECT (created_at AT TIME ZONE city_zone())::date, service_type_id, sum(sign)
             FROM delta GROUP BY 1, 2
             HAVING sum(sign) <> 0
             ON CONFLICT (day, service_type_id) DO UPDATE SET created = r.created + excluded.created)
         INSERT INTO live_answers AS r (resolved, received, n)
-        SELECT (resolved_at AT TIME ZONE 'Asia/Almaty')::date, (created_at AT TIME ZONE 'Asia/Almaty')::date, sum(sign)
+        SELECT (resolved_at AT TIME ZONE city_zone())::date, (created_at AT TIME ZONE city_zone())::date, sum(sign)
         FROM delta WHERE resolved_at IS NOT NULL AND NOT first_contact_resolved GROUP BY 1, 2
         HAVING sum(sign) <> 0
         ON CONFLICT (resolved, received) DO UPDATE SET n = r.n + excluded.n

@@ -14,7 +14,7 @@ BEGIN
         ALTER TABLE mining_weekly DROP CONSTRAINT mining_weekly_pkey;
         INSERT INTO mining_weekly
         SELECT l.level, a.service_type_id, mining_place(l.level, a.lat, a.lon),
-               date_trunc('week', a.created_at AT TIME ZONE 'Asia/Almaty')::date, count(*)::integer
+               date_trunc('week', a.created_at AT TIME ZONE city_zone())::date, count(*)::integer
         FROM appeals a
         CROSS JOIN (VALUES (1::smallint), (2::smallint), (3::smallint)) AS l (level)
         WHERE a.id <= to_id AND a.lat IS NOT NULL AND a.duplicate_of IS NULL
@@ -28,7 +28,7 @@ BEGIN
     ELSE
         CREATE TEMP TABLE new_weekly ON COMMIT DROP AS
         SELECT l.level, a.service_type_id, mining_place(l.level, a.lat, a.lon) AS place,
-               date_trunc('week', a.created_at AT TIME ZONE 'Asia/Almaty')::date AS week, count(*)::integer AS appeals
+               date_trunc('week', a.created_at AT TIME ZONE city_zone())::date AS week, count(*)::integer AS appeals
         FROM appeals a
         CROSS JOIN (VALUES (1::smallint), (2::smallint), (3::smallint)) AS l (level)
         WHERE a.id > from_id AND a.id <= to_id AND a.lat IS NOT NULL AND a.duplicate_of IS NULL

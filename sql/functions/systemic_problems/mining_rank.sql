@@ -54,8 +54,8 @@ BEGIN
     FROM cand c
     JOIN rescored r USING (level, service_type_id, place)
     JOIN appeals a ON a.service_type_id = c.service_type_id
-                  AND a.created_at >= (c.first_week::timestamp AT TIME ZONE 'Asia/Almaty')
-                  AND a.created_at < ((c.last_week + 7)::timestamp AT TIME ZONE 'Asia/Almaty')
+                  AND a.created_at >= (c.first_week::timestamp AT TIME ZONE city_zone())
+                  AND a.created_at < ((c.last_week + 7)::timestamp AT TIME ZONE city_zone())
                   AND a.lat IS NOT NULL AND mining_place(c.level, a.lat, a.lon) = c.place;
     ANALYZE members;
 
@@ -77,7 +77,7 @@ BEGIN
                avg((ch.code = 'social')::int) AS social_share,
                avg(ch.is_digital::int) AS digital_share,
                avg(m.is_critical::int) AS critical_share,
-               avg((extract(month FROM m.created_at AT TIME ZONE 'Asia/Almaty') IN (11, 12, 1, 2, 3))::int) AS winter_share,
+               avg((extract(month FROM m.created_at AT TIME ZONE city_zone()) IN (11, 12, 1, 2, 3))::int) AS winter_share,
                avg(m.vulnerable::int) AS vulnerable_share
         FROM members m JOIN channels ch ON ch.id = m.channel_id
         GROUP BY 1, 2, 3
@@ -88,8 +88,8 @@ BEGIN
         FROM (SELECT c.level, c.service_type_id, c.place, sp.id, sp.reactions, sp.reposts
               FROM cand c JOIN rescored USING (level, service_type_id, place)
               JOIN social_posts sp ON sp.service_type_id = c.service_type_id AND sp.lat IS NOT NULL
-                                  AND sp.posted_at >= (c.first_week::timestamp AT TIME ZONE 'Asia/Almaty')
-                                  AND sp.posted_at < ((c.last_week + 7)::timestamp AT TIME ZONE 'Asia/Almaty')
+                                  AND sp.posted_at >= (c.first_week::timestamp AT TIME ZONE city_zone())
+                                  AND sp.posted_at < ((c.last_week + 7)::timestamp AT TIME ZONE city_zone())
               WHERE mining_place(c.level, sp.lat, sp.lon) = c.place
               UNION
               SELECT c.level, c.service_type_id, c.place, sp.id, sp.reactions, sp.reposts
@@ -272,11 +272,11 @@ BEGIN
     -- Worked out, and back above the baseline afterwards: reopened. Quiet for 8 weeks after: verified.
     WITH changed AS (
         UPDATE systemic_problems sp
-        SET status = CASE WHEN s.last_week > (sp.worked_out_at AT TIME ZONE 'Asia/Almaty')::date THEN 'reopened' ELSE 'verified' END,
+        SET status = CASE WHEN s.last_week > (sp.worked_out_at AT TIME ZONE city_zone())::date THEN 'reopened' ELSE 'verified' END,
             updated_at = run_at
         FROM systemic_problems sp0 LEFT JOIN scored s USING (level, service_type_id, place)
         WHERE sp.id = sp0.id AND sp.status = 'worked_out'
-          AND (s.last_week > (sp.worked_out_at AT TIME ZONE 'Asia/Almaty')::date OR sp.worked_out_at < run_at - interval '8 weeks')
+          AND (s.last_week > (sp.worked_out_at AT TIME ZONE city_zone())::date OR sp.worked_out_at < run_at - interval '8 weeks')
         RETURNING sp.id, sp.status
     )
     INSERT INTO systemic_problem_events (problem_id, at, kind, actor, note)

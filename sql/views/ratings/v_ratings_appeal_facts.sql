@@ -5,7 +5,7 @@
 CREATE VIEW v_ratings_appeal_facts AS
 SELECT a.id AS appeal_id,
        a.department_id,
-       (coalesce(a.resolved_at, a.closed_at) AT TIME ZONE 'Asia/Almaty')::date AS settled_on,
+       (coalesce(a.resolved_at, a.closed_at) AT TIME ZONE city_zone())::date AS settled_on,
        coalesce(a.resolved_at, a.closed_at) <= a.sla_due_at AS on_time,
        a.first_contact_resolved AS first_contact,
        a.satisfaction,

@@ -6,7 +6,7 @@ CREATE VIEW v_ratings_misrouting AS
 SELECT appeal_id,
        previous_department AS department_id,
        at AS forwarded_at,
-       (at AT TIME ZONE 'Asia/Almaty')::date AS forwarded_on,
+       (at AT TIME ZONE city_zone())::date AS forwarded_on,
        round((extract(epoch FROM at - previous_since) / 3600)::numeric, 2) AS held_hours
 FROM (
     SELECT r.*, lag(r.since) OVER (PARTITION BY r.appeal_id ORDER BY r.at, r.id) AS previous_since

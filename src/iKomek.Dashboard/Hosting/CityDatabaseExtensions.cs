@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.DemoCity;
 using Npgsql;
@@ -24,6 +25,12 @@ public static class CityDatabaseExtensions
         {
             await city.MigrateAsync(log);
             await DemoCityStartup.SeedIfEmptyAsync(city, options, log);
+            if (await CityProfileStore.ReadAsync(city.DataSource) is { } profile)
+            {
+                // One process serves one city: its dates, days and SLA deadlines in the profile's zone.
+                AstanaClock.UseCityZone(profile.Zone);
+                log.LogInformation("City profile {Code} ({Name}), time zone {Zone}", profile.Code, profile.Name.En, profile.TimeZone);
+            }
         }
         catch
         {

@@ -4,6 +4,7 @@ using IKomek.Dashboard.Features.Alerts;
 using IKomek.Dashboard.Features.Alerts.Channels;
 using IKomek.Dashboard.Features.Appeals;
 using IKomek.Dashboard.Features.Audit;
+using IKomek.Dashboard.Features.CityProfiles;
 using IKomek.Dashboard.Features.CitySystems;
 using IKomek.Dashboard.Features.Classification;
 using IKomek.Dashboard.Features.DemoCity;
@@ -62,7 +63,8 @@ public static class FeatureRegistration
             .AddDigests(builder.Configuration)
             .AddAudit()
             .AddAlerts()
-            .AddAlertChannels();
+            .AddAlertChannels()
+            .AddCityProfiles();
         builder.AddAccounts();
         builder.AddCityScheduler();
     }

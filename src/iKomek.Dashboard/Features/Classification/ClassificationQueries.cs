@@ -160,7 +160,7 @@ public sealed class ClassificationQueries(NpgsqlDataSource db)
     public async Task<IReadOnlyList<DriftWeek>> GetDriftAsync(int weeks, CancellationToken ct = default)
     {
         const string sql = """
-            SELECT date_trunc('week', classified_at AT TIME ZONE 'Asia/Almaty') AS WeekStart,
+            SELECT date_trunc('week', classified_at AT TIME ZONE city_zone()) AS WeekStart,
                    count(*) AS Classified,
                    count(*) FILTER (WHERE low_confidence) AS LowConfidence,
                    count(*) FILTER (WHERE agrees IS NOT NULL) AS WithOperatorType,

@@ -170,7 +170,7 @@ public sealed partial class AppealRowMapper
         var lat = Number("lat");
         var lon = Number("long");
         if ((Text("lat") is null) != (Text("long") is null)) Fail(Text("lat") is null ? "lat" : "long", "latLonPair");
-        else if (lat is { } la && lon is { } lo && !CityGeography.IsInCity(la, lo)) Fail("lat", "outOfCity", Text("lat")!, Text("long")!);
+        else if (lat is { } la && lon is { } lo && !_reference.IsInCity(la, lo)) Fail("lat", "outOfCity", Text("lat")!, Text("long")!);
 
         // District: given (through the map), else from coordinates, else from the address register.
         int? districtId = null;

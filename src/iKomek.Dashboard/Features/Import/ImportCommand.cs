@@ -11,7 +11,8 @@ namespace IKomek.Dashboard.Features.Import;
 /// <summary>
 /// The <c>import</c> verb: <c>import FILE [--preset ours|open311|custom] [--mapping map.json] [--source NAME]
 /// [--date-format F] [--time-zone Z] [--delimiter ;] [--channel CODE] [--column target=Source]... [--map-category A=code]...
-/// [--map-district A=code]... [--map-status A=status]... [--encoding E] [--report rejects.csv]</c>. Exit 0 when the file was
+/// [--map-district A=code]... [--map-status A=status]... [--encoding E] [--report rejects.csv]</c>. Without --mapping, --preset
+/// or --column on a database with a city profile, the profile's own mapping is used (ours otherwise). Exit 0 when the file was
 /// read (rows may have been rejected), 2 on a file-level or argument error, 3 when the database went away mid-way
 /// (the batches committed stay; the same import again adds the rest), 130 when stopped with Ctrl+C.
 /// </summary>
@@ -32,6 +33,10 @@ public sealed class ImportVerb : IVerb
         // The arguments are checked before the database is opened.
         var parsed = ImportCommand.Parse(context.Args);
         var city = await context.MigratedDatabaseAsync(ct);
+        // A city profile's database reads the city's own export unless told otherwise.
+        if (!context.Args.Given("mapping") && !context.Args.Given("preset") && context.Args.Pairs("column").Count == 0
+            && await CityProfileStore.ReadAsync(city.DataSource, ct) is { Import.Columns.Count: > 0 } profile)
+            parsed = ImportCommand.Parse(context.Args, profile.ToImportMapping());
         return await ImportCommand.RunAsync(city.DataSource, parsed, context.Time, context.Out, context.Error, ct);
     }
 }
@@ -51,7 +56,8 @@ public static class ImportCommand
         Parse(VerbArgs.Parse("import", Syntax, args));
 
     /// <summary>The file and the mapping the arguments describe; throws <see cref="ArgumentException"/> on a bad one.</summary>
-    public static (string File, ImportMapping Mapping, string? Report) Parse(VerbArgs args)
+    /// <param name="profileMapping">The applied city profile's mapping, laid under the arguments instead of a preset.</param>
+    public static (string File, ImportMapping Mapping, string? Report) Parse(VerbArgs args, ImportMapping? profileMapping = null)
     {
         var file = args.Positional("FILE");
 
@@ -69,7 +75,7 @@ public static class ImportCommand
             Districts: args.Pairs("map-district"),
             Statuses: args.Pairs("map-status"),
             Encoding: args.Option("encoding"));
-        var mapping = mappingFile.Apply(args.Option("preset") ?? (args.Pairs("column").Count > 0 && mappingFile.Preset is null ? "custom" : "ours")).With(fromArgs);
+        var mapping = profileMapping?.With(fromArgs) ?? mappingFile.Apply(args.Option("preset") ?? (args.Pairs("column").Count > 0 && mappingFile.Preset is null ? "custom" : "ours")).With(fromArgs);
         mapping.Validate();
         return (file, mapping, args.Option("report"));
     }

@@ -41,6 +41,9 @@ public sealed class ImportReference
 
     public required WorkingCalendar Calendar { get; init; }
 
+    /// <summary>The node's reference copy this was built from: the profile's bounds and district outlines.</summary>
+    public CityReference.Snapshot? City { get; init; }
+
     /// <summary>
     /// The codes, names and calendar from the node's reference copy; the address register and the organisations,
     /// too big to keep on every node and needed only here, read for this import.
@@ -76,9 +79,14 @@ public sealed class ImportReference
                 .ToDictionary(g => g.Key, g => g.Select(o => new Organisation(o.Id, o.DepartmentId, o.DistrictId)).ToArray(), StringComparer.Ordinal),
             Buildings = buildings.ToDictionary(b => b.Address, b => new Building(b.DistrictId, b.Lat, b.Lon), StringComparer.OrdinalIgnoreCase),
             Calendar = city.Calendar,
+            City = city,
         };
     }
 
-    /// <summary>The district whose centre is nearest (the intake's rule for coordinates without a district).</summary>
-    public int NearestDistrict(double lat, double lon) => CityGeography.NearestDistrict(DistrictCentres, lat, lon);
+    /// <summary>The district whose outline holds the point, else whose centre is nearest (the intake's rule for
+    /// coordinates without a district).</summary>
+    public int NearestDistrict(double lat, double lon) => City?.NearestDistrict(lat, lon) ?? CityGeography.NearestDistrict(DistrictCentres, lat, lon);
+
+    /// <summary>Inside the applied profile's bounds (Astana's without one).</summary>
+    public bool IsInCity(double lat, double lon) => City?.IsInCity(lat, lon) ?? CityGeography.IsInCity(lat, lon);
 }

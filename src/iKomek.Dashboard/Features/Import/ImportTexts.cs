@@ -77,7 +77,7 @@ internal static class ImportTexts
         ["import.reason.areaContradicts"] = new("сфера «{0}» не совпадает со сферой вида услуги «{1}»", "«{0}» саласы «{1}» қызмет түрінің саласына сәйкес емес", "area '{0}' contradicts the area of service type '{1}'"),
         ["import.reason.tooLong"] = new("{0} символов, допустимо не более {1}", "{0} таңба, ең көбі {1} болуы керек", "{0} characters, at most {1} allowed"),
         ["import.reason.latLonPair"] = new("указана только одна из координат (нужны широта и долгота)", "координаттардың біреуі ғана көрсетілген (ендік пен бойлық керек)", "only one of lat and long is given"),
-        ["import.reason.outOfCity"] = new("точка {0}, {1} за пределами Астаны", "{0}, {1} нүктесі Астанадан тыс", "the point {0}, {1} is outside Astana"),
+        ["import.reason.outOfCity"] = new("точка {0}, {1} за пределами города", "{0}, {1} нүктесі қаладан тыс", "the point {0}, {1} is outside the city"),
         ["import.reason.unknownDistrict"] = new("неизвестный район «{0}»", "белгісіз аудан «{0}»", "unknown district '{0}'"),
         ["import.reason.noPlace"] = new("нет района, координат или известного адреса", "аудан, координаттар немесе белгілі мекенжай жоқ", "no district, coordinates or known address to place it"),
         ["import.reason.unknownChannel"] = new("неизвестный канал «{0}»", "белгісіз арна «{0}»", "unknown channel '{0}'"),

@@ -1,4 +1,5 @@
 using Dapper;
+using IKomek.Dashboard.Platform.City;
 using Npgsql;
 
 namespace IKomek.Dashboard.Features.Ratings;
@@ -76,9 +77,9 @@ public static class RatingInputReader
             """))).ToLookup(d => d.DepartmentId);
         // Open past their deadline as of the day read: they count as late answers of the period their deadline fell in.
         var overdue = (await conn.QueryAsync<(long Id, int DepartmentId, DateTime Due)>(Sql("""
-            SELECT id, department_id::int, (sla_due_at AT TIME ZONE 'Asia/Almaty')::date::timestamp FROM appeals
-            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < least(city_now(), (@asOf::date + 1)::timestamp AT TIME ZONE 'Asia/Almaty')
-              AND sla_due_at >= @from::date::timestamp AT TIME ZONE 'Asia/Almaty' AND (@all OR department_id = ANY(@departments))
+            SELECT id, department_id::int, (sla_due_at AT TIME ZONE city_zone())::date::timestamp FROM appeals
+            WHERE status NOT IN ('resolved', 'closed') AND sla_due_at < least(city_now(), (@asOf::date + 1)::timestamp AT TIME ZONE city_zone())
+              AND sla_due_at >= @from::date::timestamp AT TIME ZONE city_zone() AND (@all OR department_id = ANY(@departments))
             ORDER BY sla_due_at, id
             """))).ToLookup(o => o.DepartmentId);
         var worst = (await conn.QueryAsync<(int Period, int DepartmentId, string Kind, long Id)>(Sql($"""
@@ -112,7 +113,7 @@ public static class RatingInputReader
             LEFT JOIN service_types st ON st.id = p.service_type_id
             WHERE p.merged_into IS NULL AND p.status NOT IN ('identified', 'dismissed')
               AND coalesce(p.department_id, st.department_id) IS NOT NULL
-              AND p.identified_at < @to::date::timestamp AT TIME ZONE 'Asia/Almaty'
+              AND p.identified_at < @to::date::timestamp AT TIME ZONE city_zone()
             ORDER BY p.id
             """))).ToLookup(p => p.DepartmentId);
 
@@ -194,7 +195,7 @@ public static class RatingInputReader
 
     private static DateOnly Day(DateTime date) => DateOnly.FromDateTime(date);
 
-    private static DateOnly AstanaDay(DateTime utc) => DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(5));
+    private static DateOnly AstanaDay(DateTime utc) => DateOnly.FromDateTime(AstanaClock.ToLocal(utc).DateTime);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

@@ -86,4 +86,5 @@ public static class AuditActions
     public const string NotifyEndpoint = "notify.endpoint";
     public const string SocialSourceKey = "social.key";
     public const string SocialImport = "social.import";
+    public const string CityProfileApply = "city_profile.apply";
 }

@@ -1,10 +1,19 @@
 
 namespace IKomek.Dashboard.Platform.City;
 
-/// <summary>The city's one clock: Astana's local time (Asia/Almaty, UTC+5) over an injectable <see cref="TimeProvider"/>.</summary>
+/// <summary>
+/// The city's one clock: its local time over an injectable <see cref="TimeProvider"/>. Astana's (Asia/Almaty, UTC+5)
+/// unless the app started on a database holding another city's profile (<see cref="UseCityZone"/>).
+/// </summary>
 public sealed class AstanaClock(TimeProvider time)
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+    public static TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+
+    /// <summary>
+    /// The applied profile's zone for the whole process: called once by the web app's start, never by a verb or a test
+    /// fixture (a process serves one city; the tests' cities are Astana).
+    /// </summary>
+    public static void UseCityZone(TimeZoneInfo zone) => Zone = zone;
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 

@@ -131,6 +131,19 @@ public static class DistrictOutlines
             population, polygons, lat, lon);
     }
 
+    /// <summary>A stored outline (<c>districts.outline</c>, a GeoJSON MultiPolygon or Polygon geometry) back as polygons.</summary>
+    public static IReadOnlyList<OutlinePolygon> ReadGeometry(string json, string at)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var geometry = doc.RootElement;
+        return Text(geometry, "type") switch
+        {
+            "Polygon" => [Polygon(Coordinates(geometry, at), $"{at}.coordinates")],
+            "MultiPolygon" => Coordinates(geometry, at).EnumerateArray().Select((poly, i) => Polygon(poly, $"{at}.coordinates[{i}]")).ToList(),
+            var other => throw new CityProfileException($"{at}.type: '{other}' is not Polygon or MultiPolygon"),
+        };
+    }
+
     private static JsonElement Coordinates(JsonElement geometry, string at) =>
         geometry.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array
             ? c : throw new CityProfileException($"{at}.geometry.coordinates: missing or not an array");

@@ -61,8 +61,13 @@ public sealed class CityReference : IDisposable
         IReadOnlyDictionary<int, ServiceTypeItem> ServiceTypes,
         IReadOnlyDictionary<int, (double Lat, double Lon)> DistrictCentres,
         WorkingCalendar Calendar,
-        DateTimeOffset LoadedAt)
+        DateTimeOffset LoadedAt,
+        CityBounds? Bounds = null,
+        IReadOnlyList<(int Id, IReadOnlyList<OutlinePolygon> Polygons)>? Outlines = null)
     {
+        /// <summary>The applied profile's map extent (Astana's without one): points outside are not the city's.</summary>
+        public bool IsInCity(double lat, double lon) => (Bounds ?? CityProfile.Astana.Bounds).Contains(lat, lon);
+
         public IReadOnlyDictionary<string, ServiceTypeItem> ServiceTypesByCode { get; } = ByCode(ServiceTypes);
         public IReadOnlyDictionary<string, RefItem> DistrictsByCode { get; } = ByCode(Districts);
         public IReadOnlyDictionary<string, RefItem> AreasByCode { get; } = ByCode(Areas);
@@ -73,8 +78,11 @@ public sealed class CityReference : IDisposable
         public IReadOnlyList<(int Id, double Lat, double Lon)> CentreList { get; } =
             DistrictCentres.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Lat, c.Value.Lon)).ToList();
 
-        /// <summary>The district whose centre is nearest to the point.</summary>
-        public int NearestDistrict(double lat, double lon) => CityGeography.NearestDistrict(CentreList, lat, lon);
+        /// <summary>The district whose outline holds the point (a profile's districts), else the one whose centre is nearest.</summary>
+        public int NearestDistrict(double lat, double lon) =>
+            Outlines?.FirstOrDefault(o => o.Polygons.Any(p => p.Contains(lat, lon))) is { Id: > 0 } inside
+                ? inside.Id
+                : CityGeography.NearestDistrict(CentreList, lat, lon);
 
         // Codes are exact (the API's service_code is case-sensitive); the import builds its own forgiving maps.
         private static Dictionary<string, T> ByCode<T>(IReadOnlyDictionary<int, T> items) where T : RefItem =>
@@ -134,6 +142,8 @@ public sealed class CityReference : IDisposable
             FROM service_types ORDER BY id;
             SELECT id::int, center_lat, center_lon FROM districts ORDER BY id;
             SELECT day::timestamp FROM holidays;
+            SELECT time_zone AS TimeZone, south, west, north, east FROM city_profile;
+            SELECT id::int, outline::text FROM districts WHERE outline IS NOT NULL ORDER BY id;
             """, transaction: tx, cancellationToken: ct));
         var districts = (await grid.ReadAsync<RefItem>()).ToDictionary(x => x.Id);
         var areas = (await grid.ReadAsync<RefItem>()).ToDictionary(x => x.Id);
@@ -144,7 +154,13 @@ public sealed class CityReference : IDisposable
                 t.SlaWorkingDays, t.IsCritical, t.Keywords ?? []));
         var centres = (await grid.ReadAsync<(int Id, double Lat, double Lon)>()).ToDictionary(c => c.Id, c => (c.Lat, c.Lon));
         var holidays = (await grid.ReadAsync<DateTime>()).Select(DateOnly.FromDateTime).ToHashSet();
-        return new Snapshot(districts, areas, channels, departments, types, centres, new WorkingCalendar(holidays), _time.GetUtcNow());
+        var profile = await grid.ReadSingleOrDefaultAsync<(string TimeZone, double South, double West, double North, double East)?>();
+        var outlines = (await grid.ReadAsync<(int Id, string Outline)>())
+            .Select(o => (o.Id, DistrictOutlines.ReadGeometry(o.Outline, $"districts.outline of district {o.Id}"))).ToList();
+        // A profile's zone counts its SLA days; without one the city is Astana.
+        var zone = profile is { } p ? TimeZoneInfo.FindSystemTimeZoneById(p.TimeZone) : null;
+        return new Snapshot(districts, areas, channels, departments, types, centres, new WorkingCalendar(holidays, zone), _time.GetUtcNow(),
+            profile is { } b ? new CityBounds(b.South, b.West, b.North, b.East) : null, outlines);
     }
 
     // Properties, not a constructor: Dapper matches a text[] column to a constructor's parameter as System.Array.

@@ -9,6 +9,9 @@ namespace IKomek.Dashboard.Platform.Cli;
 public sealed record VerbSyntax
 {
     public IReadOnlyList<string> Positionals { get; init; } = [];
+
+    /// <summary>Positional arguments after the required ones that may be left out (<c>profile show</c> beside <c>profile apply FILE</c>).</summary>
+    public IReadOnlyList<string> OptionalPositionals { get; init; } = [];
     public IReadOnlyList<string> Options { get; init; } = [];
     public IReadOnlyList<string> Switches { get; init; } = [];
     public IReadOnlyList<string> Pairs { get; init; } = [];
@@ -68,11 +71,12 @@ public sealed class VerbArgs
             }
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
             {
-                if (positionals.Count == syntax.Positionals.Count)
-                    throw new ArgumentException(syntax.Positionals.Count == 0
+                var names = syntax.Positionals.Concat(syntax.OptionalPositionals).ToList();
+                if (positionals.Count == names.Count)
+                    throw new ArgumentException(names.Count == 0
                         ? $"{verb} takes no argument '{arg}' (options start with --)"
-                        : $"unexpected argument '{arg}' ({verb} takes one {string.Join(" and one ", syntax.Positionals)})");
-                positionals[syntax.Positionals[positionals.Count]] = arg;
+                        : $"unexpected argument '{arg}' ({verb} takes one {string.Join(" and one ", names)})");
+                positionals[names[positionals.Count]] = arg;
                 continue;
             }
 
@@ -111,6 +115,9 @@ public sealed class VerbArgs
 
     /// <summary>The positional argument of that name (the parser made sure it is there).</summary>
     public string Positional(string name) => _positionals[name];
+
+    /// <summary>An optional positional argument, or null when left out.</summary>
+    public string? OptionalPositional(string name) => _positionals.GetValueOrDefault(name);
 
     /// <summary>True when the switch was given.</summary>
     public bool Has(string name) => _switches.Contains(name);

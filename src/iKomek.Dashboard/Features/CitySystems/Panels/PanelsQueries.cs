@@ -144,7 +144,7 @@ public sealed partial class PanelsQueries(NpgsqlDataSource db, AstanaClock clock
     /// <summary>A register's objects by month of its time field (the last two years), or by month of their last change.</summary>
     public async Task<IReadOnlyList<CountBy>> GetMonthlyAsync(string code, string? timeField, CancellationToken ct = default)
     {
-        var time = timeField is not null && IsFieldName(timeField) ? "(o.attrs ->> @timeField)::date" : "(o.updated_at AT TIME ZONE 'Asia/Almaty')::date";
+        var time = timeField is not null && IsFieldName(timeField) ? "(o.attrs ->> @timeField)::date" : "(o.updated_at AT TIME ZONE city_zone())::date";
         var sql = $"""
             SELECT to_char(date_trunc('month', {time}), 'YYYY-MM') AS Key, count(*) AS Count
             FROM city_objects o WHERE o.system_code = @code AND {time} > @today::date - 730
