@@ -273,7 +273,8 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
             UNION SELECT format('service type %s', service_type_id) FROM import_staging WHERE service_type_id NOT IN (SELECT id FROM service_types)
             UNION SELECT format('area %s', area_id) FROM import_staging WHERE area_id NOT IN (SELECT id FROM areas)
             UNION SELECT format('district %s', district_id) FROM import_staging WHERE district_id NOT IN (SELECT id FROM districts)
-            UNION SELECT format('organisation %s', organisation_id) FROM import_staging WHERE organisation_id NOT IN (SELECT id FROM organisations)
+            -- NOT IN an empty set is true even for NULL: a city without organisations (a profile's fresh database) has none.
+            UNION SELECT format('organisation %s', organisation_id) FROM import_staging WHERE organisation_id IS NOT NULL AND organisation_id NOT IN (SELECT id FROM organisations)
             UNION SELECT format('department %s', department_id) FROM import_staging WHERE department_id NOT IN (SELECT id FROM departments)
             UNION SELECT format('import run %s', @runId::bigint) WHERE NOT EXISTS (SELECT 1 FROM import_runs WHERE id = @runId)
             LIMIT 10) m
