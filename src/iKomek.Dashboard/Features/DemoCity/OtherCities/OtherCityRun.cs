@@ -27,6 +27,8 @@ public static class OtherCityRun
     {
         var profile = CityProfile.Load(files.Profile, await ProfileApplier.OurCodesAsync(db, ct));
         await ProfileApplier.ApplyAsync(db, profile, actor, time, ct);
+        // The zone is the database's default of city.zone, read when a session starts: pooled sessions still have the old one.
+        db.Clear();
 
         var rejected = new List<RowError>();
         var watch = Stopwatch.StartNew();
