@@ -44,8 +44,10 @@ public sealed class SecondCityApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
         });
         // The first page of a new app compiles and warms its caches: on a loaded machine that alone took over 20 s.
+        // Not fatal: the live panel's own test says what is wrong with it, the other tests still run.
         var first = await OpenAsync(LivePage.Path, signedIn: false);
-        await first.GetByTestId("live-today").WaitForAsync(new() { Timeout = 90_000 });
+        try { await first.GetByTestId("live-today").WaitForAsync(new() { Timeout = 60_000 }); }
+        catch (TimeoutException) { }
         await first.Context.CloseAsync();
     }
 
