@@ -21,6 +21,8 @@ using Npgsql;
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- leader-alerts --data /tmp/ikomek-leader-alerts   (LeaderAlertBench)
 // A city system's page with a year of readings (SystemsBench):
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- systems --data /tmp/systems [--covers 3000] [--every 10]
+// A second city (or a US city's 311 export) brought in through its profile, mined, scored on its planted problems (OtherCityBench):
+//   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- city2 --data /tmp/ikomek-city2 [--city second|us] [--size 5]
 // The wall screen's first paint and the memory of open live panels (docs/benchmarks.md): see WallBench.
 //   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- wall-paint | circuits [--url ... --app-pid ...]
 if (args.Length > 0 && args[0] == "classify") return ClassifyBench.Run(args[1..]);
@@ -38,6 +40,7 @@ if (args.FirstOrDefault() == "alerts") return await AlertBench.RunAsync(options)
 if (args.FirstOrDefault() == "leader-alerts") return await LeaderAlertBench.RunAsync(options);
 if (args.FirstOrDefault() == "systems") return await SystemsBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "digests") return await DigestBench.RunAsync(options);
+if (args.FirstOrDefault() == "city2") return await OtherCityBench.RunAsync(options, args);
 if (args.FirstOrDefault() == "kb") return await KnowledgeBench.RunAsync(options, args);
 // Background start-up work (a node's first mining run, the first topic model's training) is switched off: it would
 // compete for the two cores with what is measured here. Both have their own benchmarks. The API's rate limits are

@@ -3,10 +3,11 @@ CREATE OR REPLACE FUNCTION mining_find_candidates(full_run boolean) RETURNS inte
 DECLARE
     city_total double precision;
     latest_week date;
+    history_weeks integer;
     found integer;
 BEGIN
     SELECT sum(appeals) INTO city_total FROM mining_place_totals WHERE level = 2;
-    SELECT max(week) INTO latest_week FROM mining_type_weekly;
+    SELECT max(week), (max(week) - min(week)) / 7 + 1 INTO latest_week, history_weeks FROM mining_type_weekly;
     IF full_run THEN
         TRUNCATE mining_candidates;
     ELSE
@@ -74,6 +75,13 @@ BEGIN
     WHERE span_appeals >= 15 AND span_appeals >= 2 * span_expected
       AND (span_appeals - span_expected) / sqrt(span_expected + 1) >= 5;
     GET DIAGNOSTICS found = ROW_COUNT;
+    -- Under a year of history (mining_history_weeks) a rise over the 8 weeks before may be the season coming (the
+    -- first winter in the data), and before 16 weeks those weeks are not in the data at all: no growth and no
+    -- "emerging" is claimed then (the previous 8 weeks taken as equal to the last 8), and the pages say so.
+    IF history_weeks < mining_history_weeks() THEN
+        UPDATE mining_candidates c SET previous_8w = greatest(c.previous_8w, c.recent_8w)
+        WHERE full_run OR (c.level, c.service_type_id, c.place) IN (SELECT level, service_type_id, place FROM touched_groups);
+    END IF;
     RETURN found;
 END;
 $$;

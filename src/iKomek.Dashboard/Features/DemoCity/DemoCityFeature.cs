@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Features.DemoCity.OtherCities;
 using IKomek.Dashboard.Platform.Cli;
 using IKomek.Dashboard.Platform.Jobs;
 
@@ -10,5 +11,6 @@ public static class DemoCityFeature
     public static IServiceCollection AddDemoCity(this IServiceCollection services) => services
         .AddScheduledJob<DemoProblemsJob>(DemoProblemsJob.Schedule)
         .AddVerb<SeedVerb>()
-        .AddVerb<SimulateVerb>();
+        .AddVerb<SimulateVerb>()
+        .AddVerb<DemoExportVerb>();
 }

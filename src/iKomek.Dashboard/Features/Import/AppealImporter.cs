@@ -229,7 +229,8 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
             line integer, source_key text, reg_number text, year integer, created_at timestamptz, channel_id smallint,
             service_type_id integer, area_id smallint, district_id smallint, organisation_id integer, department_id smallint,
             citizen_id bigint, language text, description text, address text, lat double precision, lon double precision,
-            status text, is_critical boolean, sla_due_at timestamptz, resolved_at timestamptz, closed_at timestamptz
+            status text, is_critical boolean, sla_due_at timestamptz, resolved_at timestamptz, closed_at timestamptz,
+            source_category text
         ) ON COMMIT DELETE ROWS
         """, cancellationToken: ct));
 
@@ -286,7 +287,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY import_staging (line, source_key, reg_number, year, created_at, channel_id, service_type_id, area_id, district_id,
                 organisation_id, department_id, citizen_id, language, description, address, lat, lon, status, is_critical, sla_due_at,
-                resolved_at, closed_at) FROM STDIN (FORMAT BINARY)
+                resolved_at, closed_at, source_category) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var a in batch)
@@ -314,6 +315,7 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
                 await copy.WriteAsync(a.SlaDueAt, NpgsqlDbType.TimestampTz, ct);
                 await WriteNullableAsync(copy, a.ResolvedAt, NpgsqlDbType.TimestampTz, ct);
                 await WriteNullableAsync(copy, a.ClosedAt, NpgsqlDbType.TimestampTz, ct);
+                await WriteNullableAsync(copy, a.SourceCategory, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -355,8 +357,8 @@ public sealed class AppealImporter(NpgsqlDataSource db, RoutingTable routing, Ci
                 UNION ALL
                 SELECT id, closed_at, 'closed', organisation_id, department_id, NULL, 'import:' || @runId::bigint FROM inserted WHERE closed_at IS NOT NULL
             ), keys AS (
-                INSERT INTO appeal_imports (source, source_key, appeal_id, run_id)
-                SELECT @source, f.source_key, i.id, @runId FROM inserted i JOIN fresh f ON f.new_reg = i.reg_number
+                INSERT INTO appeal_imports (source, source_key, appeal_id, run_id, source_category)
+                SELECT @source, f.source_key, i.id, @runId, f.source_category FROM inserted i JOIN fresh f ON f.new_reg = i.reg_number
                 WHERE f.source_key IS NOT NULL
             )
             SELECT count(*)::int FROM inserted;

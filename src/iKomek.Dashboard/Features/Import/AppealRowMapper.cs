@@ -36,6 +36,9 @@ public sealed class ImportedAppeal
     public DateTime SlaDueAt { get; init; }
     public DateTime? ResolvedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
+
+    /// <summary>The category as the source wrote it, kept with the row's key (appeal_imports.source_category).</summary>
+    public string? SourceCategory { get; init; }
 }
 
 /// <summary>
@@ -257,6 +260,7 @@ public sealed partial class AppealRowMapper
             SlaDueAt = due ?? _reference.Calendar.AddWorkingDays(created.Value, type.SlaWorkingDays),
             ResolvedAt = resolved,
             ClosedAt = closed,
+            SourceCategory = Text("service_code"),
         };
 
         double? Number(string target)

@@ -6,6 +6,11 @@ internal static class SystemicProblemsTexts
 {
     public static readonly Dictionary<string, Text> Entries = new()
     {
+        ["problems.shortHistory"] = new("История короче года: сезонность не учитывается, рост и нарастающие проблемы не определяются",
+            "Тарих бір жылдан қысқа: маусымдылық ескерілмейді, өсу мен өсіп келе жатқан мәселелер анықталмайды",
+            "History shorter than a year: seasonality is not taken into account, no growth or emerging problems are claimed"),
+        ["problems.historyWeeks"] = new("{0} нед. истории", "тарихтың {0} аптасы", "{0} weeks of history"),
+        ["problems.tooShortToRecur"] = new("Меньше 6 недель: повторяющихся проблем ещё не найти", "6 аптадан аз: қайталанатын мәселелерді әлі табу мүмкін емес", "Under 6 weeks: no problem can recur yet"),
         ["problems.title"] = new("Системные проблемы", "Жүйелі мәселелер", "Systemic problems"),
         ["problems.method"] = new("Найдены во всех обращениях: повторяемость, резонанс, критичность", "Барлық өтініштерден табылды: қайталану, резонанс, сыни маңыздылық", "Mined from all appeals: recurrence, resonance, criticality"),
         ["problems.identified"] = new("Выявлено", "Анықталды", "Identified"),

@@ -22,6 +22,13 @@ public sealed class CsvRowWriter : IAsyncDisposable, IDisposable
     public static CsvRowWriter Create(TextWriter output, string newLine = "\r\n", bool leaveOpen = false) =>
         new(CsvWriter.Create(output, Options(false, newLine), leaveOpen));
 
+    /// <summary>
+    /// A writer with another separator (';' as Russian spreadsheets write) and no formula escaping: a file written as
+    /// another system exports, to be read by a program (a longitude -87.6 stays -87.6).
+    /// </summary>
+    public static CsvRowWriter CreatePlain(TextWriter output, char separator, string newLine = "\r\n", bool leaveOpen = false) =>
+        new(CsvWriter.Create(output, Options(false, newLine) with { Separator = separator, Injection = CsvInjection.None }, leaveOpen));
+
     /// <summary>A writer of a new file (an existing one is overwritten), which it closes when disposed.</summary>
     public static CsvRowWriter ToFile(string path, bool byteOrderMark, string newLine = "\r\n") =>
         new(CsvWriter.ToFile(path, Options(byteOrderMark, newLine)));
