@@ -180,6 +180,7 @@ internal sealed class AppealGenerator
             CitizenId = draft.CitizenId,
             Language = TextGenerator.Code(draft.Language),
             Description = _texts.Describe(type, draft.Language, address, place.Flat, rng, second, draft.Recurring, byOperator: draft.ChannelId == 1),
+            Phrasing = _texts.Phrasing,
             Address = address,
             Lat = point?.Lat,
             Lon = point?.Lon,
