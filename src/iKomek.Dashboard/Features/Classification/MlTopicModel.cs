@@ -79,8 +79,8 @@ public sealed class MlTopicModel
         var normalized = TextNormalizer.Normalize(text);
         var (words, known) = CountWords(normalized);
         var coverage = words == 0 ? 0 : (double)known / words;
-        // Nothing the model has seen enough of to go on: not worth featurizing.
-        if (words == 0 || coverage < MinCoverage) return new TopicPrediction(true, null, coverage, [], coverage);
+        // Nothing the model has seen enough of to go on: not worth featurizing. The confidence stays under 0.2.
+        if (words == 0 || coverage < MinCoverage) return new TopicPrediction(true, null, coverage / 2, [], coverage);
 
         var s = Featurize(normalized);
         var areaScores = s.Areas.AsSpan(0, Areas.Count);
