@@ -10,7 +10,9 @@ namespace IKomek.Dashboard.Bench;
 ///   dotnet run -c Release --project tests/iKomek.Dashboard.Bench -- classify [--scale 0.14] [--seed 109] [--train-size 500000] [--models new,lbfgs] [--l1 0] [--l2 5e-5] [--iterations 20] [--tolerance 0.1] [--prune 0] [--threads 2]
 /// Generates the texts (seeded), splits them stratified by service type (20 % held out), trains each model on up to
 /// --train-size texts, and prints their figures side by side with the keyword-rule baseline: accuracy, calibration,
-/// throughput on one thread, training time, size and memory.
+/// throughput on one thread, training time, size and memory. Then the same trainer on a split that holds out whole
+/// phrasings (<see cref="ClassifierEvaluation.PhrasingSplit"/>; --no-phrasing skips it), the gap, per-area F1 and
+/// confusions, and both models on the hand-written real-style appeals.
 /// </summary>
 internal static class ClassifyBench
 {
@@ -74,12 +76,71 @@ internal static class ClassifyBench
         Row("features", f => f.Features.ToString("N0", CultureInfo.InvariantCulture));
         Row("peak working set (process)", f => f.PeakMegabytes.ToString("N0", CultureInfo.InvariantCulture) + " MB");
         Console.WriteLine("    (the peak working set is the process's so far: a model measured after another includes the other's peak if higher)");
-        Console.WriteLine($"mean text {test.Average(t => t.Text.Length):N0} chars");
+        Console.WriteLine($"mean text {test.Average(t => t.Text.Length):N0} chars, median {Median(test.Select(t => t.Text.Length)):N0}");
+        if (results.FirstOrDefault(r => r.Name == "new").Figures is { } random && !args.Contains("--no-phrasing")) Generalisation(all, seed, trainSize, random);
         return 0;
     }
 
+    /// <summary>
+    /// The honest figure: the same trainer on a split that holds out whole phrasings (no text of a held-out phrasing is
+    /// trained on), beside the random split; per-area F1 of both, the held-out split's worst confusions, and both models on
+    /// the hand-written real-style texts (tests/.../RealStyleAppeals.tsv).
+    /// </summary>
+    private static void Generalisation(List<LabeledText> all, int seed, int trainSize, Figures random)
+    {
+        var (train, test) = ClassifierEvaluation.PhrasingSplit(all, 0.2, seed);
+        if (train.Count > trainSize) train = train.Take(trainSize).ToList();
+        var phrasings = all.Select(t => t.Phrasing).Distinct().Count();
+        Console.WriteLine();
+        Console.WriteLine($"held-out phrasings: {phrasings:N0} phrasings in {all.Select(t => ClassifierEvaluation.Family(t.Phrasing)).Distinct().Count():N0} families; " +
+                          $"train {train.Count:N0}, test {test.Count:N0} (texts of {test.Select(t => t.Phrasing).Distinct().Count():N0} held-out phrasings)");
+        var clock = Stopwatch.StartNew();
+        var model = MlTopicTrainer.Train(train, new TopicTrainingOptions(Seed: seed));
+        Console.WriteLine($"    trained in {clock.Elapsed.TotalSeconds:N1} s (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+        var held = ClassifierEvaluation.Evaluate(test, t => model.Predict(t));
+        Print("held-out phrasing", held);
+        var r = random.Report;
+        Console.WriteLine($"    {"split",-20}{"area accuracy",16}{"area macro-F1",16}{"type top-1",14}{"type top-3",14}");
+        Console.WriteLine($"    {"random rows",-20}{r.AreaAccuracy,16:P2}{r.AreaMacroF1,16:F4}{r.TypeAccuracy,14:P2}{r.TypeTop3Accuracy,14:P2}");
+        Console.WriteLine($"    {"held-out phrasings",-20}{held.AreaAccuracy,16:P2}{held.AreaMacroF1,16:F4}{held.TypeAccuracy,14:P2}{held.TypeTop3Accuracy,14:P2}");
+        Console.WriteLine($"    {"gap",-20}{r.AreaAccuracy - held.AreaAccuracy,16:P2}{r.AreaMacroF1 - held.AreaMacroF1,16:F4}{r.TypeAccuracy - held.TypeAccuracy,14:P2}" +
+                          $"{r.TypeTop3Accuracy - held.TypeTop3Accuracy,14:P2}   (aim: area macro-F1 gap <= 0.10)");
+        Console.WriteLine("    per-area F1 (random rows / held-out phrasings, support of the held-out test):");
+        var heldByArea = held.Areas.ToDictionary(a => a.Label);
+        foreach (var a in r.Areas)
+        {
+            var h = heldByArea.GetValueOrDefault(a.Label);
+            Console.WriteLine($"        {a.Label,-22}{a.F1,8:F3}{(h is null ? "       -" : $"{h.F1,8:F3}")}{h?.Support ?? 0,8:N0}");
+        }
+        Console.WriteLine("    worst area confusions, held-out phrasings: " + string.Join("; ", held.WorstPairs.Take(10).Select(p => $"{p.Actual} -> {p.Predicted}: {p.Count}")));
+
+        var realStyle = RealStyle();
+        if (realStyle.Count == 0) return;
+        foreach (var (name, predict) in new (string, Func<string, TopicPrediction>)[] { ("random-split model", random.Predict), ("held-out-phrasing model", t => model.Predict(t)) })
+        {
+            var report = ClassifierEvaluation.Evaluate(realStyle, predict);
+            Console.WriteLine($"real-style texts ({realStyle.Count}, hand-written), {name}: area accuracy {report.AreaAccuracy:P1}, area macro-F1 {report.AreaMacroF1:F3}, " +
+                              $"unclassified {report.Unclassified}; wrong: " + string.Join("; ", report.WorstPairs.Take(8).Select(p => $"{p.Actual} -> {p.Predicted}: {p.Count}")));
+        }
+    }
+
+    /// <summary>The hand-written real-style appeals (area, language, text), labeled by area only.</summary>
+    private static List<LabeledText> RealStyle()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "RealStyleAppeals.tsv");
+        if (!File.Exists(path)) return [];
+        return File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t'))
+            .Select(f => new LabeledText(f[2], f[0], f[0], f[1])).ToList();
+    }
+
+    private static double Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+    }
+
     private sealed record Figures(string Name, EvaluationReport Report, double CalibrationError, double MeanConfidence, double PerCpuSecond, double PerWallSecond,
-        double TrainSeconds, double TrainCpuSeconds, long Bytes, int Features, long PeakMegabytes);
+        double TrainSeconds, double TrainCpuSeconds, long Bytes, int Features, long PeakMegabytes, Func<string, TopicPrediction> Predict);
 
     /// <summary>Trains one model (as stored and loaded back), then its figures on the held-out texts and its speed on one thread.</summary>
     private static Figures Measure(string name, List<LabeledText> train, List<LabeledText> test, Func<(long Bytes, int Features, Func<string, TopicPrediction> Predict)> trainModel)
@@ -122,7 +183,7 @@ internal static class ClassifyBench
         Console.WriteLine($"    throughput, one thread: {perWall:N0} texts/s of wall time, {perCpu:N0} per CPU second (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         process.Refresh();
         return new Figures(name, report, ece, predictions.Average(p => p.Confidence), perCpu, perWall, trainSeconds, trainCpuSeconds, bytes, features,
-            process.PeakWorkingSet64 / 1024 / 1024);
+            process.PeakWorkingSet64 / 1024 / 1024, predict);
     }
 
     private static void Print(string name, EvaluationReport r) =>

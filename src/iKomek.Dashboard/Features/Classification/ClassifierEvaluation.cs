@@ -90,4 +90,38 @@ public static class ClassifierEvaluation
         for (var i = 0; i < data.Count; i++) (isTest[i] ? test : train).Add(data[i]);
         return (train, test);
     }
+
+    /// <summary>
+    /// Holds out whole phrasings, not random rows: of each phrase family ("heating.no_heat/ru": the part of
+    /// <see cref="LabeledText.Phrasing"/> before its last '/') with at least two phrasings, about
+    /// <paramref name="testShare"/> of its phrasings (at least one, never all), seeded; every text of a held-out
+    /// phrasing is tested, none trained on. A model that only learned the phrasings it saw scores low here. Texts without
+    /// a phrasing, and families with one phrasing, are all for training.
+    /// </summary>
+    public static (List<LabeledText> Train, List<LabeledText> Test) PhrasingSplit(IReadOnlyList<LabeledText> data, double testShare, int seed)
+    {
+        var rng = new Random(seed);
+        var heldOut = new HashSet<string>(StringComparer.Ordinal);
+        var families = data.Select(t => t.Phrasing).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)
+            .GroupBy(Family, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var family in families)
+        {
+            var phrasings = family.Order(StringComparer.Ordinal).ToArray();
+            if (phrasings.Length < 2) continue;
+            rng.Shuffle(phrasings);
+            var take = Math.Clamp((int)Math.Round(phrasings.Length * testShare), 1, phrasings.Length - 1);
+            heldOut.UnionWith(phrasings.Take(take));
+        }
+        var train = new List<LabeledText>(data.Count);
+        var test = new List<LabeledText>((int)(data.Count * testShare) + 1);
+        foreach (var t in data) (heldOut.Contains(t.Phrasing) ? test : train).Add(t);
+        return (train, test);
+    }
+
+    /// <summary>The phrase family of a phrasing: all but its last part ("heating.no_heat/ru/r3" -> "heating.no_heat/ru").</summary>
+    public static string Family(string phrasing)
+    {
+        var cut = phrasing.LastIndexOf('/');
+        return cut < 0 ? phrasing : phrasing[..cut];
+    }
 }

@@ -8,8 +8,12 @@ using Microsoft.ML.Transforms.Text;
 
 namespace IKomek.Dashboard.Features.Classification;
 
-/// <summary>A text with its confirmed topic: the area of life and the service type (the same label for one-level data).</summary>
-public sealed record LabeledText(string Text, string Area, string Label, string Language = "ru");
+/// <summary>
+/// A text with its confirmed topic: the area of life and the service type (the same label for one-level data).
+/// <paramref name="Phrasing"/>: the phrasing (template, phrase family) a generated text came from, "family/variant"
+/// ("heating.no_heat/ru/r3"), so that an evaluation can hold whole phrasings out; empty for real texts.
+/// </summary>
+public sealed record LabeledText(string Text, string Area, string Label, string Language = "ru", string Phrasing = "");
 
 /// <summary>Which ML.NET multiclass trainer fits the classifiers.</summary>
 public enum TopicTrainerKind
@@ -30,8 +34,14 @@ public enum TopicTrainerKind
 /// logit (a text's TF-IDF values are about 0.05), and every kept one costs a multiply per text. 0.3 kept accuracy (it
 /// rose slightly) and made the model a quarter of the size and twice as fast as 0.1.</param>
 /// <param name="Threads">How many classifiers fit at once (each on one thread); all cores when null.</param>
+/// <param name="ClassWeightPower">For the area classifier, each text weighs (texts of the largest class / texts of its class) ^ this, at most
+/// <see cref="MaxClassWeight"/>: rare areas (construction, trade) are not drowned by heating and water. 0 = all texts weigh 1.</param>
 public sealed record TopicTrainingOptions(int Seed = 1, TopicTrainerKind Trainer = TopicTrainerKind.Sdca, int Iterations = 50, int MinDocumentFrequency = 2,
-    float? L2 = 1e-5f, double CalibrationShare = 0.1, float? L1 = 0, float? Tolerance = 0.01f, float PruneBelow = 0.3f, int? Threads = null);
+    float? L2 = 1e-5f, double CalibrationShare = 0.1, float? L1 = 0, float? Tolerance = 0.01f, float PruneBelow = 0.3f, int? Threads = null,
+    double ClassWeightPower = 0.5)
+{
+    public const double MaxClassWeight = 10;
+}
 
 /// <summary>
 /// Trains an <see cref="MlTopicModel"/> with ML.NET: our <see cref="TextNormalizer"/> in front, <see cref="TopicFeatures"/>
@@ -89,7 +99,7 @@ public static class MlTopicTrainer
         {
             if (a < 0)
             {
-                var (layer, classes) = Fit(new MLContext(options.Seed), rows, r => r.Area, features, null, options);
+                var (layer, classes) = Fit(new MLContext(options.Seed), rows, r => r.Area, features, null, options, weighted: true);
                 if (!classes.SequenceEqual(areas)) throw new InvalidOperationException("The area classifier's classes are not the areas trained on.");
                 areaLayer = layer.Write();
                 Done("area classifier");
@@ -211,7 +221,7 @@ public static class MlTopicTrainer
     /// model parameters hold them, and its class names in score order.
     /// </summary>
     private static (LinearLayer Layer, string[] Classes) Fit(MLContext ml, TrainingRow[] rows, Func<TrainingRow, string> label, int length,
-        int[]? subset, TopicTrainingOptions options)
+        int[]? subset, TopicTrainingOptions options, bool weighted = false)
     {
         int[]? rowOf = null;
         if (subset is not null)
@@ -220,13 +230,18 @@ public static class MlTopicTrainer
             Array.Fill(rowOf, -1);
             for (var r = 0; r < subset.Length; r++) rowOf[subset[r]] = r;
         }
-        var examples = rows.Select(r => new ExampleRow { Label = label(r), Features = r.Vector(length, rowOf) });
+        var textsPerClass = rows.GroupBy(label).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var largest = textsPerClass.Values.Max();
+        var weightOf = textsPerClass.ToDictionary(kv => kv.Key,
+            kv => weighted ? (float)Math.Min(TopicTrainingOptions.MaxClassWeight, Math.Pow((double)largest / kv.Value, options.ClassWeightPower)) : 1f,
+            StringComparer.Ordinal);
+        var examples = rows.Select(r => new ExampleRow { Label = label(r), Weight = weightOf[label(r)], Features = r.Vector(length, rowOf) });
         var schema = SchemaDefinition.Create(typeof(ExampleRow));
         schema[nameof(ExampleRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, length);
         var view = ml.Data.LoadFromEnumerable(examples, schema);
         var keyed = ml.Transforms.Conversion.MapValueToKey("Key", nameof(ExampleRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Fit(view).Transform(view);
-        var cached = ml.Data.Cache(keyed, "Key", nameof(ExampleRow.Features));
+        var cached = ml.Data.Cache(keyed, "Key", nameof(ExampleRow.Weight), nameof(ExampleRow.Features));
         var keys = default(VBuffer<ReadOnlyMemory<char>>);
         keyed.Schema["Key"].GetKeyValues(ref keys);
         var classes = keys.DenseValues().Select(k => k.ToString()).ToArray();
@@ -244,12 +259,14 @@ public static class MlTopicTrainer
         // One thread: SDCA's parallel updates land in whatever order the threads run, and the same seed must give the same model.
         TopicTrainerKind.Sdca => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
         {
-            LabelColumnName = "Key", FeatureColumnName = nameof(ExampleRow.Features), MaximumNumberOfIterations = options.Iterations, NumberOfThreads = 1,
+            LabelColumnName = "Key", FeatureColumnName = nameof(ExampleRow.Features), ExampleWeightColumnName = nameof(ExampleRow.Weight),
+            MaximumNumberOfIterations = options.Iterations, NumberOfThreads = 1,
             L2Regularization = options.L2, L1Regularization = options.L1, ConvergenceTolerance = options.Tolerance ?? 0.1f,
         }),
         TopicTrainerKind.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
-            LabelColumnName = "Key", FeatureColumnName = nameof(ExampleRow.Features), NumberOfThreads = 1, L2Regularization = options.L2 ?? 1,
+            LabelColumnName = "Key", FeatureColumnName = nameof(ExampleRow.Features), ExampleWeightColumnName = nameof(ExampleRow.Weight),
+            NumberOfThreads = 1, L2Regularization = options.L2 ?? 1,
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(options)),
     };
@@ -309,6 +326,7 @@ public static class MlTopicTrainer
     private sealed class ExampleRow
     {
         public string Label { get; set; } = "";
+        public float Weight { get; set; } = 1;
         public VBuffer<float> Features { get; set; }
     }
 }

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace IKomek.Dashboard.Features.Classification;
 
 /// <summary>
-/// Hashed n-grams of a normalised text: word unigrams, word bigrams and character 3- to 5-grams inside each word with
-/// its boundaries (" кв", "ира "), so that typos, endings and transliteration still share most of their features.
+/// Hashed n-grams of a normalised text: word unigrams, word bigrams, the words' Russian and Kazakh stems
+/// (<see cref="WordStems"/>) and character 3- to 5-grams inside each word with its boundaries (" кв", "ира "), so that
+/// typos, endings and transliteration still share most of their features.
 /// ML.NET's FeaturizeText took character 3-grams across word gaps with plain counts; with the same classifiers these
 /// within-word n-grams with TF-IDF weights file 2.4 % more service types right (docs/benchmarks.md, "ML.NET classifier, tuned").
 /// Deterministic across runs and machines (own FNV-1a hash, no string.GetHashCode). One instance per thread.
@@ -19,6 +20,8 @@ internal sealed class TopicFeatures
     private const uint WordSeed = 2166136261u;
     private const uint BigramSeed = 0x9E3779B9u;
     private const uint CharSeed = 0x85EBCA6Bu;
+    private const uint RussianStemSeed = 0x27D4EB2Fu;
+    private const uint KazakhStemSeed = 0x165667B1u;
     private const uint Prime = 16777619u;
     private const uint Mask = Buckets - 1;
 
@@ -42,7 +45,9 @@ internal sealed class TopicFeatures
             if (hasPrevious) _buckets.Add((int)(Mix(Mix(BigramSeed, previous), wordHash) & Mask));
             previous = wordHash;
             hasPrevious = true;
-            if (!TextNormalizer.IsPlaceholder(word)) AddCharGrams(word);
+            if (TextNormalizer.IsPlaceholder(word)) continue;
+            AddCharGrams(word);
+            AddStems(word);
         }
         if (_buckets.Count == 0) return;
         var span = CollectionsMarshal.AsSpan(_buckets);
@@ -81,6 +86,18 @@ internal sealed class TopicFeatures
         var scale = 1f / MathF.Sqrt(norm);
         for (var i = 0; i < n; i++) values[i] *= scale;
         return n;
+    }
+
+    /// <summary>
+    /// The word's Russian (Snowball) and Kazakh (suffix-stripped) stems where they differ from the word: "батареи" and
+    /// "батарейки" meet at "батар", whatever form a resident uses.
+    /// </summary>
+    private void AddStems(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4) return;
+        var (ru, kk) = WordStems.Of(word);
+        if (ru.Length < word.Length) _buckets.Add((int)(Hash(RussianStemSeed, ru) & Mask));
+        if (kk.Length < word.Length) _buckets.Add((int)(Hash(KazakhStemSeed, kk) & Mask));
     }
 
     /// <summary>N-grams of " word ": each start position extends its hash to 3, 4 and 5 characters.</summary>

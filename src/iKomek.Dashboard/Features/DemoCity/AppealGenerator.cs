@@ -179,7 +179,10 @@ internal sealed class AppealGenerator
             DepartmentId = department,
             CitizenId = draft.CitizenId,
             Language = TextGenerator.Code(draft.Language),
-            Description = _texts.Describe(type, draft.Language, address, place.Flat, rng, second, draft.Recurring, byOperator: draft.ChannelId == 1),
+            // The text draws from its own stream, seeded by one draw of the appeal's: how a resident words a complaint
+            // does not shift the city's lifecycles, deadlines and ratings, however the generator's phrasing changes.
+            Description = _texts.Describe(type, draft.Language, address, place.Flat, new Random(rng.Next()), second, draft.Recurring, byOperator: draft.ChannelId == 1),
+            Phrasing = _texts.Phrasing,
             Address = address,
             Lat = point?.Lat,
             Lon = point?.Lon,

@@ -15,6 +15,8 @@ internal sealed class AppealRow
     public long CitizenId { get; set; }
     public required string Language { get; set; }
     public required string Description { get; set; }
+    /// <summary>The phrasing the description's topic came from (<see cref="TextGenerator.Phrasing"/>); not stored.</summary>
+    public string Phrasing { get; set; } = "";
     public string? Address { get; set; }
     public double? Lat { get; set; }
     public double? Lon { get; set; }

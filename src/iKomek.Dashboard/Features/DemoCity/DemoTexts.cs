@@ -20,7 +20,7 @@ public static class DemoTexts
             {
                 if (n++ >= max) yield break;
                 var type = types[appeal.ServiceTypeId];
-                yield return new LabeledText(appeal.Description, type.AreaCode, type.Code, appeal.Language);
+                yield return new LabeledText(appeal.Description, type.AreaCode, type.Code, appeal.Language, appeal.Phrasing);
             }
         }
     }

@@ -35,6 +35,8 @@ internal sealed class ServiceType
     public required bool IsCritical { get; init; }
 
     public required string AreaCode { get; init; }
+    /// <summary>The catalogue's problem this type is an object of ("heating.no_heat" for heating.no_heat_flat): its phrasings are shared.</summary>
+    public string ProblemCode { get; init; } = "";
     public required bool ForDistrictAkimat { get; init; }
     public required string[] OrganisationKinds { get; init; }
     /// <summary>Where the trouble is: in the resident's flat, at their building, or at a place in the city.</summary>

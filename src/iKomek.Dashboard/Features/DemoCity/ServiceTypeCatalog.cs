@@ -108,6 +108,7 @@ internal static partial class ServiceTypeCatalog
                 SlaWorkingDays = critical ? (short)1 : sla,
                 IsCritical = critical,
                 AreaCode = area.Area.Code,
+                ProblemCode = $"{area.Area.Code}.{f[0]}",
                 ForDistrictAkimat = forAkimat,
                 OrganisationKinds = organisationKinds,
                 Detail = Detail(atHome, target?.Code),

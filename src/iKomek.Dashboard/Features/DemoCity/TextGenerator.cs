@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace IKomek.Dashboard.Features.DemoCity;
@@ -14,6 +15,14 @@ internal enum AppealLanguage { Ru, Kk, En, Mixed }
 internal sealed class TextGenerator
 {
     private const int MaxLength = 600;
+    /// <summary>Share of the topics told in a resident's own words where the problem has them.</summary>
+    private const double ResidentShare = 0.6;
+
+    /// <summary>
+    /// The phrasing the last text's topic came from ("heating.no_heat/ru/r3": problem, language, resident phrase or
+    /// catalogue stem and its index), so that an evaluation can hold out whole phrasings.
+    /// </summary>
+    public string Phrasing { get; private set; } = "";
 
     private sealed record Phrases(
         string[] Greetings, string[] Intros, string[] Times, string[] Extras, string[] Requests, string[] Contacts,
@@ -71,6 +80,7 @@ internal sealed class TextGenerator
     private static readonly string[] OperatorStarts = ["Заявитель сообщает:", "Житель сообщает, что", "Со слов заявителя:", "Поступило обращение:"];
     private static readonly string[] OperatorEnds = ["Просит принять меры.", "Просит проверить.", "Просит дать разъяснение.", "Просит устранить.", ""];
     private static readonly string[] LatinLetters = BuildTranslit();
+    private static readonly string[] RunOns = [", и еще ", " и ещё ", ", а еще ", ", плюс ", ". Кстати "];
 
     private readonly StringBuilder _sb = new(MaxLength + 200);
     private readonly StringBuilder _tmp = new(MaxLength + 200);
@@ -91,6 +101,7 @@ internal sealed class TextGenerator
         ServiceType? second = null, bool recurring = false, bool byOperator = false)
     {
         _sb.Clear();
+        Phrasing = "";
         var main = language switch
         {
             AppealLanguage.Kk => Kazakh,
@@ -110,9 +121,9 @@ internal sealed class TextGenerator
         {
             WriteOperatorNote(type, address, rng);
         }
-        else if (shape < 0.15)
+        else if (shape < 0.35)
         {
-            // A terse message: the problem and maybe the address.
+            // A terse message, as most are (real appeals' median is under 50 characters): the problem and maybe the address.
             WriteCore(type, coreLanguage, rng, withTime: false);
             if (address is not null && rng.Chance(0.5))
             {
@@ -139,8 +150,18 @@ internal sealed class TextGenerator
             {
                 _sb.Append('.');
             }
-            _sb.Append(' ').Append(main.Also).Append(' ');
-            WriteCore(second, coreLanguage == AppealLanguage.Kk ? AppealLanguage.Kk : language == AppealLanguage.En ? AppealLanguage.En : AppealLanguage.Ru, rng, withTime: false);
+            // Run-on complaints often just go on: "..., и еще во дворе свет не горит".
+            if (language != AppealLanguage.En && rng.Chance(0.5))
+            {
+                _sb.Length--;
+                _sb.Append(coreLanguage == AppealLanguage.Kk ? ", тағы " : rng.Pick(RunOns));
+                WriteCore(second, coreLanguage == AppealLanguage.Kk ? AppealLanguage.Kk : AppealLanguage.Ru, rng, withTime: false, lowerFirst: true);
+            }
+            else
+            {
+                _sb.Append(' ').Append(main.Also).Append(' ');
+                WriteCore(second, coreLanguage == AppealLanguage.Kk ? AppealLanguage.Kk : language == AppealLanguage.En ? AppealLanguage.En : AppealLanguage.Ru, rng, withTime: false);
+            }
             _sb.Append('.');
         }
         AddNoise(language, rng);
@@ -242,16 +263,16 @@ internal sealed class TextGenerator
     }
 
     /// <summary>Russian and English word order: the predicate, then the object, then the time ("No heating in the flat since Monday"), or the place first.</summary>
-    private void AppendPredicateFirst(string[] stems, string obj, string[]? times, Random rng)
+    private void AppendPredicateFirst(ServiceType type, string[] stems, string lang, string obj, string[]? times, Random rng)
     {
         // A quarter of the residents start with the place: "В квартире нет отопления".
         if (obj.Length > 0 && rng.Chance(0.25))
         {
-            _sb.Append(obj).Append(' ').Append(rng.Pick(stems));
+            _sb.Append(obj).Append(' ').Append(PickStem(type, stems, lang, rng));
         }
         else
         {
-            _sb.Append(rng.Pick(stems));
+            _sb.Append(PickStem(type, stems, lang, rng));
             if (obj.Length > 0)
             {
                 _sb.Append(' ').Append(obj);
@@ -264,7 +285,11 @@ internal sealed class TextGenerator
         }
     }
 
-    /// <summary>The problem itself: a variant of the stem with the object and maybe a time.</summary>
+    /// <summary>
+    /// The problem itself: a resident's own phrase for it (<see cref="ResidentPhrases"/>: symptoms, slang, no key word),
+    /// or a variant of the catalogue's stem with the object and maybe a time. The main topic's phrasing id is kept in
+    /// <see cref="Phrasing"/>.
+    /// </summary>
     private void WriteCore(ServiceType type, AppealLanguage language, Random rng, bool withTime, bool lowerFirst = false)
     {
         var start = _sb.Length;
@@ -272,6 +297,20 @@ internal sealed class TextGenerator
         withTime &= !type.IsInformation;
         // Residents often leave out where the trouble is ("Нет отопления!"): the type is then a guess for anyone.
         var withObject = !rng.Chance(0.1);
+        var lang = Code(language);
+        if (language != AppealLanguage.En && ResidentPhrases.ByProblem.TryGetValue(type.ProblemCode, out var own))
+        {
+            var phrases = language == AppealLanguage.Kk ? own.Kk : own.Ru;
+            // Most residents describe what they see; the catalogue's words come from the rest (and from operators).
+            if (phrases.Length > 0 && rng.Chance(ResidentShare))
+            {
+                var i = rng.Next(phrases.Length);
+                SetPhrasing(type, lang, 'r', i);
+                WriteOwnPhrase(phrases[i], language == AppealLanguage.Kk ? type.ObjectKk : type.ObjectRu, withObject, rng);
+                if (!lowerFirst && _sb.Length > start) _sb[start] = char.ToUpperInvariant(_sb[start]);
+                return;
+            }
+        }
         switch (language)
         {
             case AppealLanguage.Kk:
@@ -284,19 +323,54 @@ internal sealed class TextGenerator
                 {
                     _sb.Append(type.ObjectKk).Append(' ');
                 }
-                _sb.Append(rng.Pick(type.StemKk));
+                _sb.Append(PickStem(type, type.StemKk, lang, rng));
                 break;
             case AppealLanguage.En:
-                AppendPredicateFirst(type.StemEn, withObject ? type.ObjectEn : "", withTime ? English.Times : null, rng);
+                AppendPredicateFirst(type, type.StemEn, lang, withObject ? type.ObjectEn : "", withTime ? English.Times : null, rng);
                 break;
             default:
-                AppendPredicateFirst(type.StemRu, withObject ? type.ObjectRu : "", withTime ? Russian.Times : null, rng);
+                AppendPredicateFirst(type, type.StemRu, lang, withObject ? type.ObjectRu : "", withTime ? Russian.Times : null, rng);
                 break;
         }
         if (!lowerFirst && _sb.Length > start)
         {
             _sb[start] = char.ToUpperInvariant(_sb[start]);
         }
+    }
+
+    /// <summary>A stem variant of the catalogue; its index is the phrasing.</summary>
+    private string PickStem(ServiceType type, string[] stems, string lang, Random rng)
+    {
+        var i = rng.Next(stems.Length);
+        SetPhrasing(type, lang, 's', i);
+        return stems[i];
+    }
+
+    /// <summary>The first topic written is the appeal's: "heating.no_heat/ru/r3" (a resident's phrase) or ".../s1" (a stem).</summary>
+    private void SetPhrasing(ServiceType type, string lang, char kind, int index)
+    {
+        if (Phrasing.Length == 0) Phrasing = string.Create(CultureInfo.InvariantCulture, $"{type.ProblemCode}/{lang}/{kind}{index}");
+    }
+
+    /// <summary>A resident's phrase with the object where "{o}" is, or after it (sometimes), or without it.</summary>
+    private void WriteOwnPhrase(string phrase, string obj, bool withObject, Random rng)
+    {
+        var at = phrase.IndexOf("{o}", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            _sb.Append(phrase);
+            if (withObject && obj.Length > 0 && rng.Chance(0.4)) _sb.Append(' ').Append(obj);
+            return;
+        }
+        var before = phrase.AsSpan(0, at);
+        var after = phrase.AsSpan(at + 3).TrimStart();
+        _sb.Append(before);
+        if (withObject && obj.Length > 0)
+        {
+            _sb.Append(obj);
+            if (after.Length > 0 && _sb.Length > 0 && _sb[^1] != ' ') _sb.Append(' ');
+        }
+        _sb.Append(after);
     }
 
     private void AppendSentence(string template, Random rng, int flat)
@@ -370,14 +444,16 @@ internal sealed class TextGenerator
         {
             Transliterate();
         }
-        if (rng.Chance(0.1))
+        if (rng.Chance(0.25))
         {
+            // Typed on a phone: all lower case, often without the final full stop.
+            if (_sb.Length > 1 && _sb[^1] == '.' && rng.Chance(0.5)) _sb.Length--;
             for (var i = 0; i < _sb.Length; i++)
             {
                 _sb[i] = char.ToLowerInvariant(_sb[i]);
             }
         }
-        if (rng.Chance(0.1))
+        if (rng.Chance(0.2))
         {
             var typos = 1 + rng.Next(3);
             for (var t = 0; t < typos && _sb.Length > 4; t++)
