@@ -1,3 +1,4 @@
+using IKomek.Dashboard.Platform.Localization;
 using IKomek.Dashboard.Platform.City;
 using IKomek.Dashboard.Platform.Database;
 using IKomek.Dashboard.Features.DemoCity;
@@ -30,6 +31,7 @@ public static class CityDatabaseExtensions
                 // One process serves one city: its dates, days and SLA deadlines in the profile's zone.
                 AstanaClock.UseCityZone(profile.Zone);
                 CityGeography.UseBounds(profile.Bounds);
+                Texts.UseCityName(profile.Name.Ru, profile.Name.Kk, profile.Name.En);
                 log.LogInformation("City profile {Code} ({Name}), time zone {Zone}", profile.Code, profile.Name.En, profile.TimeZone);
             }
         }

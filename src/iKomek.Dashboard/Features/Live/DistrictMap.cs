@@ -1,3 +1,5 @@
+using IKomek.Dashboard.Platform.City;
+
 namespace IKomek.Dashboard.Features.Live;
 
 /// <summary>
@@ -13,6 +15,19 @@ public static class DistrictMap
         (51.236, 71.318), (51.252, 71.400), (51.246, 71.488), (51.222, 71.560), (51.186, 71.604), (51.134, 71.612),
         (51.082, 71.590), (51.046, 71.538), (51.036, 71.452), (51.048, 71.360), (51.082, 71.298), (51.138, 71.272), (51.196, 71.280),
     ];
+
+    /// <summary>
+    /// The districts as the panels draw them: a city profile's own outlines where every district has one (a district
+    /// in several parts by its largest), else the cells of the centres inside Astana's outline. Another city's centres
+    /// lie outside that outline, and their empty cells could not be drawn.
+    /// </summary>
+    public static IReadOnlyDictionary<int, (double Lat, double Lon)[]> Cells(CityReference.Snapshot city)
+    {
+        if (city.Outlines is { Count: > 0 } outlines && city.DistrictCentres.Keys.All(id => outlines.Any(o => o.Id == id && o.Polygons.Count > 0)))
+            return outlines.Where(o => city.DistrictCentres.ContainsKey(o.Id))
+                .ToDictionary(o => o.Id, o => o.Polygons.MaxBy(p => p.Area)!.Rings[0].Select(p => (p.Lat, p.Lon)).ToArray());
+        return Cells(city.DistrictCentres);
+    }
 
     /// <summary>Each district's polygon (lat, lon), closed (first point repeated at the end).</summary>
     public static IReadOnlyDictionary<int, (double Lat, double Lon)[]> Cells(IReadOnlyDictionary<int, (double Lat, double Lon)> centres)
@@ -71,6 +86,8 @@ public static class DistrictMap
             lon += (a.Lon + b.Lon) * cross;
             lat += (a.Lat + b.Lat) * cross;
         }
+        // A degenerate polygon has no area to weigh by: its points' mean (an infinite label position breaks the chart).
+        if (Math.Abs(area) < 1e-12) return polygon.Length == 0 ? (0, 0) : (polygon.Average(p => p.Lat), polygon.Average(p => p.Lon));
         return (lat / (3 * area), lon / (3 * area));
     }
 

@@ -65,6 +65,15 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         return layout;
     }
 
+    private static void FitMapAxes(Layout layout, IReadOnlyList<(double Lat, double Lon)> points)
+    {
+        var (south, north) = (points.Min(p => p.Lat), points.Max(p => p.Lat));
+        var (west, east) = (points.Min(p => p.Lon), points.Max(p => p.Lon));
+        var pad = 0.1 * Math.Max(north - south, east - west);
+        layout.XAxis = [ChartLayout.HiddenX(west - pad, east + pad)];
+        layout.YAxis = [ChartLayout.HiddenY(south - pad, north + pad, (decimal)(1 / Math.Cos((south + north) / 2 * Math.PI / 180)))];
+    }
+
     private static Layout WithHourAxes(Layout layout)
     {
         var (x, y) = (layout.XAxis[0], layout.YAxis[0]);
@@ -110,7 +119,12 @@ public sealed partial class LivePage : ComponentBase, IDisposable
         _level = CityStatus.Level(s.OpenCriticalIncidents);
         var today = s.ByDistrict.ToDictionary(x => x.Id, x => x.Count);
         var most = Math.Max(1, today.Values.DefaultIfEmpty().Max());
-        _cells ??= DistrictMap.Cells(r.DistrictCentres);
+        if (_cells is null)
+        {
+            _cells = DistrictMap.Cells(r);
+            // Another city's own outlines: the map fits them (Astana's axes are fixed to its outline above).
+            if (r.Outlines is { Count: > 0 }) FitMapAxes(DistrictMapLayout, [.. _cells.Values.SelectMany(c => c)]);
+        }
         _labelAt ??= _cells.ToDictionary(c => c.Key, c => DistrictMap.Centroid(c.Value));
         var districts = r.DistrictCentres.OrderBy(d => d.Key).ToList();
         // One filled outline per district, darker with more appeals today, and the names with their counts on top.

@@ -35,7 +35,17 @@ public sealed class Texts
         _ => "ru",
     };
 
-    public string this[string key] => All.TryGetValue(key, out var t) ? Pick(t) : $"[{key}]";
+    // A city profile's name stands in for Astana's in the shell and the page titles (one process serves one city).
+    private static FrozenDictionary<string, Text> _city = FrozenDictionary<string, Text>.Empty;
+
+    /// <summary>The applied city profile's name, and its clock called local time rather than Astana's.</summary>
+    public static void UseCityName(string ru, string kk, string en) => _city = new Dictionary<string, Text>
+    {
+        ["app.city"] = new(ru, kk, en),
+        ["app.astanaTime"] = new("Местное время", "Жергілікті уақыт", "Local time"),
+    }.ToFrozenDictionary();
+
+    public string this[string key] => _city.TryGetValue(key, out var c) || All.TryGetValue(key, out c) ? Pick(c) : $"[{key}]";
 
     /// <summary>Formats a text with placeholders: <c>T.Format("common.updatedAt", time)</c>.</summary>
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
