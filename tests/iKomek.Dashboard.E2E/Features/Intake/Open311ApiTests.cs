@@ -136,7 +136,7 @@ public sealed class Open311ApiTests(DashboardFixture fixture)
     [InlineData("service_code", "no.such.service", 404, "service_code 'no.such.service' was not found")]
     [InlineData("service_code", "", 400, "service_code is required")]
     [InlineData("lat", "abc", 400, "lat 'abc' is not a number")]
-    [InlineData("lat", "43.25", 400, "is outside Astana")]
+    [InlineData("lat", "43.25", 400, "is outside the city's bounds")]
     [InlineData("long", "", 400, "lat and long must be sent together")]
     [InlineData("description", "<b>hi</b>", 400, "HTML or code is not accepted")]
     [InlineData("media_url", "javascript:alert(1)", 400, "media_url must be an absolute http or https URL")]

@@ -112,7 +112,7 @@ public sealed partial class ServiceRequestForm
         if ((this["lat"] is null) != (this["long"] is null))
             errors.Add("lat and long must be sent together");
         else if (lat is { } la && lon is { } lo && !CityGeography.IsInCity(la, lo))
-            errors.Add($"lat/long {la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)} is outside Astana");
+            errors.Add($"lat/long {la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)} is outside the city's bounds");
         (parsed.Lat, parsed.Lon) = (lat, lon);
 
         parsed.Address = this["address_string"];

@@ -64,7 +64,7 @@ public sealed class SocialItemValidator(DateTimeOffset now)
         if (lat.HasValue != lon.HasValue)
             Fail(lat.HasValue ? "lon" : "lat", "half_point", "lat and lon come together: give both or neither");
         else if (lat is { } la && lon is { } lo && !CityGeography.IsInCity(la, lo))
-            Fail("lat", "outside_city", $"the point {la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)} is outside Astana");
+            Fail("lat", "outside_city", $"the point {la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)} is outside the city's bounds");
 
         var reactions = Count(item, "reactions", index, errors);
         var reposts = Count(item, "reposts", index, errors);
