@@ -9,7 +9,7 @@ namespace IKomek.Dashboard.Tests.Hosting;
 public sealed class CliTests
 {
     private static readonly string[] DocumentedVerbs =
-        ["seed", "simulate", "migrate", "import", "mine", "project-services", "rating-weights", "system-key", "social-key", "social-import", "kb-mine", "user-add", "user-disable", "classify-train", "classify", "classify-eval", "profile"];
+        ["seed", "simulate", "migrate", "import", "mine", "project-services", "rating-weights", "system-key", "social-key", "social-import", "kb-mine", "user-add", "user-disable", "classify-train", "classify", "classify-eval", "profile", "demo-export"];
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args, Action<IServiceCollection>? moreVerbs = null)
     {

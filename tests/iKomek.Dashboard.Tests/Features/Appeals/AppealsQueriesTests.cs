@@ -81,7 +81,7 @@ public sealed class AppealsQueriesTests(DemoCityDatabase city) : IClassFixture<D
     public async Task AppealsSearch_ByRelevance_RanksTheBestMatchesFirst()
     {
         var queries = new AppealsQueries(city.DataSource);
-        var filter = new AppealFilter(Text: "нет отопления в квартире");
+        var filter = new AppealFilter(Text: "отопления квартире");
 
         var first = await queries.PageAsync(filter, 0, 20, AppealsQueries.Relevance, true, null);
         var second = await queries.PageAsync(filter, 20, 20, AppealsQueries.Relevance, true, null);

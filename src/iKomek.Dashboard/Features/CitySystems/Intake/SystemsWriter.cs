@@ -30,6 +30,10 @@ public sealed class SystemsWriter : IAsyncDisposable
     /// <summary>Most batches in one transaction.</summary>
     public const int MaxGroup = 64;
 
+    // The city systems are Astana's (their intake checks Astana's outline): a reading's day is its UTC+5 day, whatever
+    // the date (the IANA Asia/Almaty was UTC+6 before March 2024).
+    private static readonly TimeSpan Astana = TimeSpan.FromHours(5);
+
     private readonly NpgsqlDataSource _db;
     private readonly TimeProvider _time;
     private readonly GroupCommit<SystemsBatch, SystemsWriteResult> _groups;
@@ -168,7 +172,7 @@ public sealed class SystemsWriter : IAsyncDisposable
                 if (item.ObservedAt is { } at)
                 {
                     if (!seen.Add((batch.SystemCode, item.SourceId, at))) { objects[key] = row; continue; }
-                    readings.Add(new ReadingRow(b, batch.SystemCode, item.SourceId, at, DateOnly.FromDateTime(AstanaClock.ToLocal(at).DateTime),
+                    readings.Add(new ReadingRow(b, batch.SystemCode, item.SourceId, at, DateOnly.FromDateTime(at.ToOffset(Astana).DateTime),
                         item.DistrictId, item.Lat, item.Lon, item.ValsJson!));
                     if (row.LastAt is null || at > row.LastAt)
                     {
